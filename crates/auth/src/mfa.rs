@@ -1,0 +1,122 @@
+//! Asking for MFA codes (and, for `--mfa`, the device ARN).
+//!
+//! Like the AWS CLI (Python's getpass): the prompt goes to the controlling terminal with
+//! echo off; with no terminal the code is read from standard input, so automation can
+//! pipe it. A refresh in the middle of a run never reads standard input (nobody is there
+//! to answer): without a terminal it fails with `Cannot refresh credentials: MFA token
+//! required.` instead of hanging. Codes are checked (six digits) before STS is called.
+
+use std::io::{BufRead, Write};
+
+use crate::credentials::Secret;
+use crate::error::AuthError;
+use crate::validate;
+
+pub trait Prompter: Send + Sync {
+    /// The code for `serial`. `refreshing`: a refresh during a run, not the first ask.
+    fn mfa_code(&self, serial: &str, refreshing: bool) -> Result<Secret, AuthError>;
+    /// The MFA device ARN (`--mfa`).
+    fn mfa_serial(&self) -> Result<String, AuthError>;
+}
+
+/// Terminal first, standard input when there is no terminal.
+#[derive(Debug, Default)]
+pub struct TerminalPrompter;
+
+impl Prompter for TerminalPrompter {
+    fn mfa_code(&self, serial: &str, refreshing: bool) -> Result<Secret, AuthError> {
+        let prompt = format!("Enter MFA code for {serial}: ");
+        let code = match rpassword::prompt_password(&prompt) {
+            Ok(code) => code,
+            Err(_) if refreshing => return Err(AuthError::MfaRefreshNeedsCode),
+            Err(_) => read_stdin_line(&prompt)?.ok_or_else(|| {
+                AuthError::Mfa(format!(
+                    "No MFA code for {serial}: no terminal is attached and standard input is closed"
+                ))
+            })?,
+        };
+        let code = code.trim().to_string();
+        validate::token_code(&code)?;
+        Ok(Secret::new(code))
+    }
+
+    fn mfa_serial(&self) -> Result<String, AuthError> {
+        let prompt = "Enter ARN of MFA: ";
+        let answer = match tty_read_line(prompt) {
+            Some(a) => Some(a),
+            None => read_stdin_line(prompt)?,
+        };
+        let serial = answer
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| AuthError::Mfa("No MFA device ARN was entered".into()))?;
+        validate::mfa_serial(&serial)?;
+        Ok(serial)
+    }
+}
+
+/// One line from standard input, after writing the prompt to standard error.
+/// None at end of input.
+fn read_stdin_line(prompt: &str) -> Result<Option<String>, AuthError> {
+    let mut err = std::io::stderr();
+    let _ = write!(err, "{prompt}");
+    let _ = err.flush();
+    let mut line = String::new();
+    let n = std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| AuthError::Mfa(format!("cannot read standard input: {e}")))?;
+    let _ = writeln!(err);
+    Ok((n > 0).then_some(line))
+}
+
+/// One line from the controlling terminal with echo on; None when there is none.
+fn tty_read_line(prompt: &str) -> Option<String> {
+    #[cfg(unix)]
+    {
+        let mut tty = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .ok()?;
+        tty.write_all(prompt.as_bytes()).ok()?;
+        tty.flush().ok()?;
+        let mut line = String::new();
+        std::io::BufReader::new(tty).read_line(&mut line).ok()?;
+        Some(line)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = prompt;
+        None
+    }
+}
+
+/// Answers from a fixed list (tests, and callers that collected codes themselves).
+#[derive(Debug, Default)]
+pub struct FixedPrompter {
+    pub codes: std::sync::Mutex<Vec<String>>,
+    pub serial: Option<String>,
+}
+
+impl Prompter for FixedPrompter {
+    fn mfa_code(&self, _serial: &str, refreshing: bool) -> Result<Secret, AuthError> {
+        let mut codes = self.codes.lock().unwrap_or_else(|e| e.into_inner());
+        if codes.is_empty() {
+            return Err(if refreshing {
+                AuthError::MfaRefreshNeedsCode
+            } else {
+                AuthError::Mfa("no MFA code available".into())
+            });
+        }
+        let code = codes.remove(0);
+        validate::token_code(&code)?;
+        Ok(Secret::new(code))
+    }
+
+    fn mfa_serial(&self) -> Result<String, AuthError> {
+        self.serial
+            .clone()
+            .ok_or_else(|| AuthError::Mfa("No MFA device ARN was entered".into()))
+    }
+}

@@ -1,0 +1,90 @@
+//! The credentials provider handed to every AWS SDK client kestrel builds: it resolves
+//! once, then re-walks the whole chain (from the source, through the disk cache) when
+//! the current credentials get close to expiry, so long scans outlive any session.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use aws_credential_types::provider::{self, error::CredentialsError, ProvideCredentials};
+
+use crate::credentials::Credentials;
+use crate::error::AuthError;
+use crate::resolve::{Resolved, Resolver};
+
+/// Refresh when less than this is left (botocore's mandatory refresh window).
+pub const REFRESH_MARGIN: Duration = Duration::from_secs(10 * 60);
+
+#[derive(Clone, Debug)]
+pub struct RefreshingProvider {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    resolver: Resolver,
+    current: tokio::sync::Mutex<Option<Credentials>>,
+    refreshes: std::sync::atomic::AtomicUsize,
+}
+
+impl RefreshingProvider {
+    /// Starts from an already resolved chain (the first resolution prints the banner).
+    pub fn new(resolver: Resolver, first: &Resolved) -> Self {
+        RefreshingProvider {
+            inner: Arc::new(Inner {
+                resolver,
+                current: tokio::sync::Mutex::new(Some(first.credentials.clone())),
+                refreshes: Default::default(),
+            }),
+        }
+    }
+
+    pub fn resolver(&self) -> &Resolver {
+        &self.inner.resolver
+    }
+
+    /// How many times the chain was walked again.
+    pub fn refresh_count(&self) -> usize {
+        self.inner.refreshes.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Current credentials, refreshed first when they are about to expire.
+    pub async fn credentials(&self) -> Result<Credentials, AuthError> {
+        let mut current = self.inner.current.lock().await;
+        if let Some(c) = current.as_ref() {
+            match c.remaining() {
+                None => return Ok(c.clone()),
+                Some(left) if left > REFRESH_MARGIN => return Ok(c.clone()),
+                Some(_) => {}
+            }
+        }
+        let refreshing = current.is_some();
+        let resolved = self.inner.resolver.resolve(refreshing).await?;
+        if refreshing {
+            self.inner
+                .refreshes
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            tracing::info!("credentials refreshed");
+        }
+        *current = Some(resolved.credentials.clone());
+        Ok(resolved.credentials)
+    }
+
+    /// Forget the current credentials (e.g. after an `ExpiredToken` answer).
+    pub async fn invalidate(&self) {
+        *self.inner.current.lock().await = None;
+    }
+}
+
+impl ProvideCredentials for RefreshingProvider {
+    fn provide_credentials<'a>(&'a self) -> provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        provider::future::ProvideCredentials::new(async move {
+            self.credentials()
+                .await
+                .map(|c| c.to_sdk("kestrel"))
+                .map_err(CredentialsError::provider_error)
+        })
+    }
+}

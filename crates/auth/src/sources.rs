@@ -1,0 +1,503 @@
+//! Fetching the base credentials of a plan, one function per source. Each documents
+//! the environment variables and profile keys it reads.
+
+use std::time::{Duration, SystemTime};
+
+use serde_json::Value;
+use sha1::{Digest, Sha1};
+
+use crate::cache::{account_from_arn, CachedRole};
+use crate::credentials::{Credentials, Secret};
+use crate::env::Env;
+use crate::error::AuthError;
+use crate::files::SharedFiles;
+use crate::plan::SsoConfig;
+use crate::timefmt;
+
+/// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, token from `AWS_SECURITY_TOKEN` then
+/// `AWS_SESSION_TOKEN`, `AWS_CREDENTIAL_EXPIRATION`, `AWS_ACCOUNT_ID`. None when no key
+/// is set.
+pub fn environment(env: &Env) -> Result<Option<Credentials>, AuthError> {
+    let Some(key) = env.non_empty("AWS_ACCESS_KEY_ID") else {
+        return Ok(None);
+    };
+    let Some(secret) = env.non_empty("AWS_SECRET_ACCESS_KEY") else {
+        return Err(AuthError::PartialCredentials {
+            provider: "env".into(),
+            missing: "AWS_SECRET_ACCESS_KEY".into(),
+        });
+    };
+    let token = env
+        .non_empty("AWS_SECURITY_TOKEN")
+        .or_else(|| env.non_empty("AWS_SESSION_TOKEN"))
+        .map(str::to_string);
+    let mut c = Credentials::new(key, secret).with_token(token);
+    c.expiration = env
+        .non_empty("AWS_CREDENTIAL_EXPIRATION")
+        .and_then(timefmt::parse);
+    c.account_id = env.non_empty("AWS_ACCOUNT_ID").map(str::to_string);
+    Ok(Some(c))
+}
+
+/// `aws_access_key_id`, `aws_secret_access_key`, `aws_session_token` (or
+/// `aws_security_token`), `aws_account_id` of one file's section.
+pub fn static_keys(
+    section: Option<&crate::files::Profile>,
+    provider: &str,
+) -> Result<Credentials, AuthError> {
+    let get = |k: &str| {
+        section
+            .and_then(|s| s.get(k))
+            .and_then(|v| v.as_text())
+            .map(str::to_string)
+    };
+    let key = get("aws_access_key_id").unwrap_or_default();
+    let Some(secret) = get("aws_secret_access_key") else {
+        return Err(AuthError::PartialCredentials {
+            provider: provider.into(),
+            missing: "aws_secret_access_key".into(),
+        });
+    };
+    let token = get("aws_session_token").or_else(|| get("aws_security_token"));
+    let mut c = Credentials::new(key, secret).with_token(token);
+    c.account_id = get("aws_account_id");
+    Ok(c)
+}
+
+/// `credential_process`: split into words like a POSIX shell (no shell runs it), run with
+/// standard input inherited, and read its JSON (`Version` 1, `AccessKeyId`,
+/// `SecretAccessKey`, optional `SessionToken`, `Expiration`, `AccountId`).
+/// Its output is never echoed in errors: it holds secrets.
+pub async fn process(command: &str) -> Result<Credentials, AuthError> {
+    let fail = |message: String| AuthError::Retrieval {
+        provider: "custom-process".into(),
+        message,
+    };
+    let words = shlex::split(command)
+        .filter(|w| !w.is_empty())
+        .ok_or_else(|| fail(format!("cannot split credential_process {command:?} into words")))?;
+    let output = tokio::process::Command::new(&words[0])
+        .args(&words[1..])
+        .stdin(std::process::Stdio::inherit())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .output()
+        .await
+        .map_err(|e| fail(format!("cannot run {:?}: {e}", words[0])))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr).trim().to_string();
+        let status = output
+            .status
+            .code()
+            .map(|c| format!("exit status {c}"))
+            .unwrap_or_else(|| "killed by a signal".into());
+        return Err(fail(if stderr.is_empty() {
+            format!("the process failed ({status})")
+        } else {
+            stderr
+        }));
+    }
+    let parsed: Value = serde_json::from_slice(&output.stdout).map_err(|e| {
+        fail(format!(
+            "the process did not print a JSON document ({} bytes of output; {e})",
+            output.stdout.len()
+        ))
+    })?;
+    let version = parsed.get("Version");
+    if version.and_then(Value::as_i64) != Some(1) || version.map(Value::is_f64).unwrap_or(false) {
+        let shown = match version {
+            None => "<Version key not provided>".to_string(),
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Bool(b)) => if *b { "True" } else { "False" }.to_string(),
+            Some(Value::Null) => "None".to_string(),
+            Some(other) => other.to_string(),
+        };
+        return Err(fail(format!(
+            "Unsupported version '{shown}' for credential process provider, supported versions: 1"
+        )));
+    }
+    let field = |name: &str| -> Result<String, AuthError> {
+        parsed
+            .get(name)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| fail(format!("Missing required key in response: '{name}'")))
+    };
+    let mut c = Credentials::new(field("AccessKeyId")?, field("SecretAccessKey")?).with_token(
+        parsed
+            .get("SessionToken")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+    );
+    if let Some(exp) = parsed.get("Expiration").and_then(Value::as_str) {
+        c.expiration = Some(
+            timefmt::parse(exp)
+                .ok_or_else(|| fail(format!("unreadable Expiration {exp:?}")))?,
+        );
+    }
+    c.account_id = parsed
+        .get("AccountId")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    Ok(c)
+}
+
+/// Reads a web identity token file.
+pub fn web_identity_token(path: &str) -> Result<Secret, AuthError> {
+    std::fs::read_to_string(path)
+        .map(|t| Secret::new(t.trim().to_string()))
+        .map_err(|e| AuthError::Retrieval {
+            provider: "assume-role-with-web-identity".into(),
+            message: format!("cannot read the web identity token file {path}: {e}"),
+        })
+}
+
+/// IAM Identity Center: the access token cached by `aws sso login` in
+/// `~/.aws/sso/cache/<sha1 of the sso_session name, or of the start URL>.json`, then
+/// GetRoleCredentials (endpoint: `AWS_ENDPOINT_URL_SSO`, `AWS_ENDPOINT_URL`).
+pub async fn sso(
+    cfg: &SsoConfig,
+    env: &Env,
+    endpoint_url: Option<String>,
+) -> Result<Credentials, AuthError> {
+    let fail = |message: String| AuthError::Retrieval {
+        provider: "sso".into(),
+        message,
+    };
+    let cache_key = cfg.session.as_deref().unwrap_or(&cfg.start_url);
+    let hash: String = Sha1::digest(cache_key.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let path = std::path::Path::new(env.home().unwrap_or("."))
+        .join(".aws/sso/cache")
+        .join(format!("{hash}.json"));
+    let expired = || {
+        AuthError::InvalidConfig(
+            "The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.".into(),
+        )
+    };
+    let text = std::fs::read(&path).map_err(|_| {
+        AuthError::InvalidConfig(format!(
+            "Error loading SSO Token: Token for {cache_key} does not exist"
+        ))
+    })?;
+    let doc: Value = serde_json::from_slice(&text)
+        .map_err(|e| fail(format!("unreadable SSO token cache {}: {e}", path.display())))?;
+    let token = doc
+        .get("accessToken")
+        .and_then(Value::as_str)
+        .ok_or_else(expired)?;
+    let expires = doc
+        .get("expiresAt")
+        .and_then(Value::as_str)
+        .and_then(timefmt::parse)
+        .ok_or_else(expired)?;
+    if expires <= SystemTime::now() {
+        return Err(expired());
+    }
+    let mut b = aws_sdk_sso::Config::builder()
+        .behavior_version(aws_sdk_sso::config::BehaviorVersion::latest())
+        .region(aws_sdk_sso::config::Region::new(cfg.region.clone()));
+    if let Some(url) = &endpoint_url {
+        b = b.endpoint_url(url);
+    }
+    let client = aws_sdk_sso::Client::from_conf(b.build());
+    let out = client
+        .get_role_credentials()
+        .account_id(&cfg.account_id)
+        .role_name(&cfg.role_name)
+        .access_token(token)
+        .send()
+        .await
+        .map_err(|e| {
+            let settings = crate::sts::ClientSettings {
+                region: cfg.region.clone(),
+                endpoint_url: endpoint_url.clone(),
+            };
+            crate::sts::map_error("GetRoleCredentials", &settings, e)
+        })?;
+    let rc = out
+        .role_credentials()
+        .ok_or_else(|| fail("GetRoleCredentials returned no credentials".into()))?;
+    let mut c = Credentials::new(
+        rc.access_key_id().unwrap_or_default(),
+        rc.secret_access_key().unwrap_or_default(),
+    )
+    .with_token(rc.session_token().map(str::to_string));
+    c.expiration =
+        Some(SystemTime::UNIX_EPOCH + Duration::from_millis(rc.expiration().max(0) as u64));
+    c.account_id = Some(cfg.account_id.clone());
+    Ok(c)
+}
+
+/// The ECS/EKS container endpoint, through aws-config's provider, which reads
+/// `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` (host 169.254.170.2) or
+/// `AWS_CONTAINER_CREDENTIALS_FULL_URI` (https, or http to a loopback address,
+/// 169.254.170.2/.23, fd00:ec2::23), with `Authorization` from
+/// `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` or `AWS_CONTAINER_AUTHORIZATION_TOKEN`.
+/// None when neither URI variable is set.
+pub async fn container(env: &Env) -> Result<Option<Credentials>, AuthError> {
+    use aws_credential_types::provider::{error::CredentialsError, ProvideCredentials};
+    if env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI").is_none()
+        && env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI").is_none()
+    {
+        return Ok(None);
+    }
+    let provider = aws_config::ecs::EcsCredentialsProvider::builder().build();
+    match provider.provide_credentials().await {
+        Ok(c) => {
+            let mut out = Credentials::new(c.access_key_id(), c.secret_access_key())
+                .with_token(c.session_token().map(str::to_string));
+            out.expiration = c.expiry();
+            Ok(Some(out))
+        }
+        Err(CredentialsError::CredentialsNotLoaded(_)) => Ok(None),
+        Err(e) => Err(AuthError::Retrieval {
+            provider: "container-role".into(),
+            message: aws_smithy_types::error::display::DisplayErrorContext(&e)
+                .to_string(),
+        }),
+    }
+}
+
+/// EC2 instance metadata: IMDSv2 (token), falling back to IMDSv1 when the token request
+/// is refused (403/404/405) or times out, unless `AWS_EC2_METADATA_V1_DISABLED` /
+/// `ec2_metadata_v1_disabled`. Endpoint from `AWS_EC2_METADATA_SERVICE_ENDPOINT` /
+/// `ec2_metadata_service_endpoint` (default `http://169.254.169.254/`, or
+/// `http://[fd00:ec2::254]/` in IPv6 mode), timeout `AWS_METADATA_SERVICE_TIMEOUT`
+/// (1 s), attempts `AWS_METADATA_SERVICE_NUM_ATTEMPTS` (1). `AWS_EC2_METADATA_DISABLED=true`
+/// turns it off. Like botocore, a failure yields no credentials (`Ok(None)`), with the
+/// reason for `--explain`.
+pub async fn instance_metadata(
+    env: &Env,
+    files: &SharedFiles,
+    profile: &str,
+) -> Result<(Option<Credentials>, Option<String>), AuthError> {
+    if env.flag("AWS_EC2_METADATA_DISABLED") {
+        return Ok((None, Some("AWS_EC2_METADATA_DISABLED is set".into())));
+    }
+    let setting = |env_name: &str, key: &str| {
+        env.non_empty(env_name)
+            .map(str::to_string)
+            .or_else(|| files.get(profile, key).map(str::to_string))
+    };
+    let endpoint = setting(
+        "AWS_EC2_METADATA_SERVICE_ENDPOINT",
+        "ec2_metadata_service_endpoint",
+    )
+    .unwrap_or_else(|| {
+        let mode = setting(
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE",
+            "ec2_metadata_service_endpoint_mode",
+        );
+        if mode.as_deref().map(|m| m.eq_ignore_ascii_case("ipv6")) == Some(true) {
+            "http://[fd00:ec2::254]/".into()
+        } else {
+            "http://169.254.169.254/".into()
+        }
+    });
+    let v1_disabled = setting("AWS_EC2_METADATA_V1_DISABLED", "ec2_metadata_v1_disabled")
+        .map(|v| v.eq_ignore_ascii_case("true"))
+        .unwrap_or(false);
+    let timeout = setting("AWS_METADATA_SERVICE_TIMEOUT", "metadata_service_timeout")
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|v| *v > 0.0)
+        .unwrap_or(1.0);
+    let attempts = setting(
+        "AWS_METADATA_SERVICE_NUM_ATTEMPTS",
+        "metadata_service_num_attempts",
+    )
+    .and_then(|v| v.parse::<u32>().ok())
+    .filter(|v| *v > 0)
+    .unwrap_or(1);
+    let imds = Imds {
+        base: endpoint.trim_end_matches('/').to_string(),
+        agent: ureq::AgentBuilder::new()
+            .timeout(Duration::from_secs_f64(timeout))
+            .build(),
+        attempts,
+        v1_disabled,
+    };
+    tokio::task::spawn_blocking(move || imds.fetch())
+        .await
+        .map_err(|e| AuthError::Other(format!("instance metadata task failed: {e}")))?
+}
+
+struct Imds {
+    base: String,
+    agent: ureq::Agent,
+    attempts: u32,
+    v1_disabled: bool,
+}
+
+impl Imds {
+    fn fetch(&self) -> Result<(Option<Credentials>, Option<String>), AuthError> {
+        let token = match self.token() {
+            Ok(t) => t,
+            Err(why) => return Ok((None, Some(why))),
+        };
+        if token.is_none() && self.v1_disabled {
+            return Ok((
+                None,
+                Some("IMDSv2 token request failed and IMDSv1 is disabled".into()),
+            ));
+        }
+        let path = "/latest/meta-data/iam/security-credentials/";
+        let role = match self.get(path, token.as_ref()) {
+            Ok(body) => body.lines().next().unwrap_or_default().trim().to_string(),
+            Err(why) => return Ok((None, Some(why))),
+        };
+        if role.is_empty() {
+            return Ok((None, Some("the instance has no IAM role".into())));
+        }
+        let body = match self.get(&format!("{path}{role}"), token.as_ref()) {
+            Ok(b) => b,
+            Err(why) => return Ok((None, Some(why))),
+        };
+        let doc: Value = match serde_json::from_str(&body) {
+            Ok(v) => v,
+            Err(_) => {
+                return Ok((
+                    None,
+                    Some("instance metadata returned unreadable credentials".into()),
+                ))
+            }
+        };
+        let s = |k: &str| doc.get(k).and_then(Value::as_str).map(str::to_string);
+        let (Some(key), Some(secret)) = (s("AccessKeyId"), s("SecretAccessKey")) else {
+            return Ok((
+                None,
+                Some("instance metadata credentials are incomplete".into()),
+            ));
+        };
+        let mut c = Credentials::new(key, secret).with_token(s("Token"));
+        c.expiration = s("Expiration").as_deref().and_then(timefmt::parse);
+        c.account_id = s("AccountId");
+        Ok((Some(c), Some(format!("instance role {role}"))))
+    }
+
+    /// Ok(Some(token)) for v2, Ok(None) to fall back to v1, Err when unreachable.
+    fn token(&self) -> Result<Option<Secret>, String> {
+        let url = format!("{}/latest/api/token", self.base);
+        let mut last = String::new();
+        for _ in 0..self.attempts {
+            match self
+                .agent
+                .put(&url)
+                .set("x-aws-ec2-metadata-token-ttl-seconds", "21600")
+                .call()
+            {
+                Ok(resp) => {
+                    return Ok(Some(Secret::new(
+                        resp.into_string().map_err(|e| e.to_string())?,
+                    )))
+                }
+                Err(ureq::Error::Status(403 | 404 | 405, _)) => return Ok(None),
+                Err(ureq::Error::Status(400, _)) => {
+                    return Err("the instance metadata service rejected the token request (400)".into())
+                }
+                Err(ureq::Error::Status(code, _)) => last = format!("HTTP {code}"),
+                Err(ureq::Error::Transport(t)) => {
+                    if matches!(t.kind(), ureq::ErrorKind::Io) && t.to_string().contains("timed out") {
+                        return Ok(None);
+                    }
+                    last = t.to_string();
+                }
+            }
+        }
+        Err(format!("instance metadata service unreachable at {}: {last}", self.base))
+    }
+
+    fn get(&self, path: &str, token: Option<&Secret>) -> Result<String, String> {
+        let url = format!("{}{path}", self.base);
+        let mut last = String::new();
+        for _ in 0..self.attempts {
+            let mut req = self.agent.get(&url);
+            if let Some(t) = token {
+                req = req.set("x-aws-ec2-metadata-token", t.expose());
+            }
+            match req.call() {
+                Ok(resp) => return resp.into_string().map_err(|e| e.to_string()),
+                Err(ureq::Error::Status(code, _)) => last = format!("HTTP {code} from {path}"),
+                Err(ureq::Error::Transport(t)) => last = t.to_string(),
+            }
+        }
+        Err(format!("instance metadata request failed: {last}"))
+    }
+}
+
+/// Turns a web identity response into a cache entry (account id from the ARN).
+pub fn with_account(mut role: CachedRole) -> CachedRole {
+    if role.credentials.account_id.is_none() {
+        role.credentials.account_id = role.assumed_role_arn.as_deref().and_then(account_from_arn);
+    }
+    role
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn env_credentials_prefer_security_token() {
+        let env = Env::from_pairs([
+            ("AWS_ACCESS_KEY_ID", "AK"),
+            ("AWS_SECRET_ACCESS_KEY", "S"),
+            ("AWS_SECURITY_TOKEN", "old"),
+            ("AWS_SESSION_TOKEN", "new"),
+        ]);
+        let c = environment(&env).unwrap().unwrap();
+        assert_eq!(c.session_token.unwrap().expose(), "old");
+        assert!(environment(&Env::default()).unwrap().is_none());
+    }
+
+    fn script(body: &str) -> (tempfile::TempDir, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("creds.sh");
+        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let cmd = path.display().to_string();
+        (dir, cmd)
+    }
+
+    #[tokio::test]
+    async fn credential_process_success_and_failures() {
+        let (_d, ok) = script(r#"echo '{"Version": 1, "AccessKeyId": "AKP", "SecretAccessKey": "SP", "SessionToken": "TP", "Expiration": "2999-01-01T00:00:00Z"}'"#);
+        let c = process(&ok).await.unwrap();
+        assert_eq!(c.access_key_id, "AKP");
+        assert!(c.expiration.is_some());
+
+        let (_d, fails) = script("echo 'token expired' >&2; exit 3");
+        let err = process(&fails).await.unwrap_err().to_string();
+        assert_eq!(err, "Error when retrieving credentials from custom-process: token expired");
+
+        let (_d, garbage) = script("echo 'SECRET-GARBAGE-OUTPUT'");
+        let err = process(&garbage).await.unwrap_err().to_string();
+        assert!(err.contains("did not print a JSON document"), "{err}");
+        assert!(!err.contains("SECRET-GARBAGE-OUTPUT"), "output must not be echoed: {err}");
+
+        let (_d, v2) = script(r#"echo '{"Version": 2, "AccessKeyId": "a", "SecretAccessKey": "b"}'"#);
+        let err = process(&v2).await.unwrap_err().to_string();
+        assert!(err.ends_with("Unsupported version '2' for credential process provider, supported versions: 1"), "{err}");
+
+        let (_d, missing) = script(r#"echo '{"Version": 1, "AccessKeyId": "a"}'"#);
+        let err = process(&missing).await.unwrap_err().to_string();
+        assert!(err.ends_with("Missing required key in response: 'SecretAccessKey'"), "{err}");
+
+        let err = process("/nonexistent/helper --flag").await.unwrap_err().to_string();
+        assert!(err.contains("cannot run"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn process_words_are_split_without_a_shell() {
+        let (_d, cmd) = script(r#"printf '{"Version": 1, "AccessKeyId": "%s", "SecretAccessKey": "x"}' "$1""#);
+        let c = process(&format!("{cmd} 'two words'")).await.unwrap();
+        assert_eq!(c.access_key_id, "two words");
+    }
+}
