@@ -107,9 +107,7 @@ impl CachedRole {
     }
 
     pub fn from_json(v: &Value) -> Result<Self, String> {
-        let c = v
-            .get("Credentials")
-            .ok_or("no \"Credentials\" object")?;
+        let c = v.get("Credentials").ok_or("no \"Credentials\" object")?;
         let field = |name: &str| -> Result<String, String> {
             c.get(name)
                 .and_then(Value::as_str)
@@ -174,7 +172,10 @@ impl DiskCache {
     /// `~/.aws/cli/cache` of the user in `env`.
     pub fn for_env(env: &Env, enabled: bool) -> Self {
         let home = env.home().unwrap_or(".");
-        Self::at(Path::new(home).join(".aws").join("cli").join("cache"), enabled)
+        Self::at(
+            Path::new(home).join(".aws").join("cli").join("cache"),
+            enabled,
+        )
     }
 
     pub fn at(dir: PathBuf, enabled: bool) -> Self {
@@ -295,7 +296,10 @@ fn open_private(path: &Path) -> std::io::Result<fs::File> {
 
 #[cfg(not(unix))]
 fn open_private(path: &Path) -> std::io::Result<fs::File> {
-    fs::OpenOptions::new().write(true).create_new(true).open(path)
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
 }
 
 /// Creates a directory (and parents) that only the user can read, when it is missing.
@@ -306,7 +310,10 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
-        fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
     }
     #[cfg(not(unix))]
     {
@@ -380,19 +387,30 @@ mod tests {
         cache.put("k", &entry(Duration::from_secs(3600))).unwrap();
         let got = cache.get("k").unwrap();
         assert_eq!(got.credentials.access_key_id, "ASIAEXAMPLEKEY1");
-        cache.put("soon", &entry(Duration::from_secs(14 * 60))).unwrap();
+        cache
+            .put("soon", &entry(Duration::from_secs(14 * 60)))
+            .unwrap();
         assert_eq!(cache.get("soon"), Err(Miss::Expired));
         assert_eq!(cache.get("absent"), Err(Miss::Absent));
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(dir.path().join("cli/cache/k.json")).unwrap().permissions().mode();
+            let mode = fs::metadata(dir.path().join("cli/cache/k.json"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
-            let dmode = fs::metadata(dir.path().join("cli/cache")).unwrap().permissions().mode();
+            let dmode = fs::metadata(dir.path().join("cli/cache"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(dmode & 0o777, 0o700);
         }
         // No temporary files are left behind.
-        let names: Vec<_> = fs::read_dir(cache.dir()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(cache.dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names.len(), 2, "{names:?}");
     }
 

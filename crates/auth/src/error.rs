@@ -20,11 +20,19 @@ pub enum AuthError {
     #[error("The profile \"{0}\" contains both source_profile and credential_source.")]
     BothSources(String),
 
-    #[error("The credential source \"{source_name}\" referenced in profile \"{profile}\" is not valid.")]
-    InvalidCredentialSource { source_name: String, profile: String },
+    #[error(
+        "The credential source \"{source_name}\" referenced in profile \"{profile}\" is not valid."
+    )]
+    InvalidCredentialSource {
+        source_name: String,
+        profile: String,
+    },
 
     #[error("The source_profile \"{source_profile}\" referenced in the profile \"{profile}\" does not exist.")]
-    SourceProfileMissing { source_profile: String, profile: String },
+    SourceProfileMissing {
+        source_profile: String,
+        profile: String,
+    },
 
     #[error("The source profile \"{0}\" must have credentials.")]
     SourceProfileNoCredentials(String),

@@ -42,10 +42,7 @@ pub struct SharedFiles {
 impl SharedFiles {
     /// Loads both files as located by the environment.
     pub fn load(env: &Env) -> Result<Self, AuthError> {
-        let config_path = expand_path(
-            env.get("AWS_CONFIG_FILE").unwrap_or("~/.aws/config"),
-            env,
-        );
+        let config_path = expand_path(env.get("AWS_CONFIG_FILE").unwrap_or("~/.aws/config"), env);
         let credentials_path = expand_path(
             env.get("AWS_SHARED_CREDENTIALS_FILE")
                 .unwrap_or("~/.aws/credentials"),
@@ -142,8 +139,8 @@ fn read_ini(path: &Path) -> Result<ini::IniFile, AuthError> {
         path: path.display().to_string(),
         detail,
     };
-    let text = String::from_utf8(bytes)
-        .map_err(|e| parse_error(format!("not UTF-8 text ({e})")))?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| parse_error(format!("not UTF-8 text ({e})")))?;
     ini::parse(&text).map_err(|e| parse_error(e.to_string()))
 }
 
@@ -218,7 +215,10 @@ mod tests {
 
     #[test]
     fn later_default_section_wins_whole() {
-        let f = files("[default]\nregion = a\noutput = json\n[profile default]\nregion = b\n", "");
+        let f = files(
+            "[default]\nregion = a\noutput = json\n[profile default]\nregion = b\n",
+            "",
+        );
         assert_eq!(f.get("default", "region"), Some("b"));
         assert_eq!(f.get("default", "output"), None);
         let f = files("[profile default]\nregion = b\n[default]\nregion = a\n", "");
@@ -236,7 +236,7 @@ mod tests {
         assert_eq!(f.get("dev", "aws_access_key_id"), Some("AK"));
         // In the credentials file the section name is the profile name as written.
         assert_eq!(f.get("profile dev", "k"), Some("v"));
-        assert!(f.config_profiles["dev"].get("aws_access_key_id").is_none());
+        assert!(!f.config_profiles["dev"].contains_key("aws_access_key_id"));
     }
 
     #[test]
@@ -252,7 +252,10 @@ mod tests {
     #[test]
     fn path_expansion() {
         let env = Env::from_pairs([("HOME", "/home/u"), ("DIR", "/etc")]);
-        assert_eq!(expand_path("~/.aws/config", &env), PathBuf::from("/home/u/.aws/config"));
+        assert_eq!(
+            expand_path("~/.aws/config", &env),
+            PathBuf::from("/home/u/.aws/config")
+        );
         assert_eq!(expand_path("$DIR/x", &env), PathBuf::from("/etc/x"));
         assert_eq!(expand_path("${DIR}/x", &env), PathBuf::from("/etc/x"));
         assert_eq!(expand_path("$NOPE/x", &env), PathBuf::from("$NOPE/x"));

@@ -74,6 +74,10 @@ impl fmt::Display for ParseError {
 
 const DEFAULT_SECTION: &str = "DEFAULT";
 
+/// Sections while parsing: name, then each key with its raw value lines.
+type RawSections = Vec<(String, RawOptions)>;
+type RawOptions = Vec<(String, Vec<String>)>;
+
 struct OpenOption {
     section: usize, // index into `sections`, or usize::MAX for [DEFAULT]
     key: String,
@@ -83,15 +87,13 @@ struct OpenOption {
 
 /// Parses the text of a config or credentials file.
 pub fn parse(text: &str) -> Result<IniFile, ParseError> {
-    let mut sections: Vec<(String, Vec<(String, Vec<String>)>)> = Vec::new();
-    let mut defaults: Vec<(String, Vec<String>)> = Vec::new();
+    let mut sections: RawSections = Vec::new();
+    let mut defaults: RawOptions = Vec::new();
     let mut current: Option<usize> = None; // usize::MAX = DEFAULT
     let mut open: Option<OpenOption> = None;
     let mut seen_default = false;
 
-    let store = |sections: &mut Vec<(String, Vec<(String, Vec<String>)>)>,
-                 defaults: &mut Vec<(String, Vec<String>)>,
-                 opt: OpenOption| {
+    let store = |sections: &mut RawSections, defaults: &mut RawOptions, opt: OpenOption| {
         let target = if opt.section == usize::MAX {
             defaults
         } else {
@@ -326,7 +328,10 @@ mod tests {
     fn duplicates_and_missing_delimiters_fail() {
         assert!(parse("[a]\n[a]\n").is_err());
         assert!(parse("[a]\nk = 1\nk = 2\n").is_err());
-        assert!(parse("[a]\nK = 1\nk = 2\n").is_err(), "keys compare lower-cased");
+        assert!(
+            parse("[a]\nK = 1\nk = 2\n").is_err(),
+            "keys compare lower-cased"
+        );
         assert!(parse("[a]\njust a line\n").is_err());
         assert!(parse("k = v\n").is_err(), "option before any section");
         assert!(parse("[a]\n= v\n").is_err(), "empty key");
@@ -340,8 +345,10 @@ mod tests {
 
     #[test]
     fn nested_values() {
-        let f = parse("[a]\ns3 =\n  max_concurrent_requests = 10\n  addressing_style = path\nregion = x\n")
-            .unwrap();
+        let f = parse(
+            "[a]\ns3 =\n  max_concurrent_requests = 10\n  addressing_style = path\nregion = x\n",
+        )
+        .unwrap();
         let v = &f.sections[0].1[0].1;
         match v {
             Value::Nested(m) => {

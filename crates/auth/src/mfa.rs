@@ -20,16 +20,42 @@ pub trait Prompter: Send + Sync {
 }
 
 /// Terminal first, standard input when there is no terminal.
-#[derive(Debug, Default)]
-pub struct TerminalPrompter;
+#[derive(Debug)]
+pub struct TerminalPrompter {
+    /// The controlling terminal (`/dev/tty`); tests point it elsewhere.
+    pub tty: std::path::PathBuf,
+}
+
+impl Default for TerminalPrompter {
+    fn default() -> Self {
+        TerminalPrompter {
+            tty: "/dev/tty".into(),
+        }
+    }
+}
+
+impl TerminalPrompter {
+    fn has_terminal(&self) -> bool {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&self.tty)
+            .is_ok()
+    }
+}
 
 impl Prompter for TerminalPrompter {
     fn mfa_code(&self, serial: &str, refreshing: bool) -> Result<Secret, AuthError> {
         let prompt = format!("Enter MFA code for {serial}: ");
-        let code = match rpassword::prompt_password(&prompt) {
-            Ok(code) => code,
-            Err(_) if refreshing => return Err(AuthError::MfaRefreshNeedsCode),
-            Err(_) => read_stdin_line(&prompt)?.ok_or_else(|| {
+        let on_terminal = if self.has_terminal() {
+            rpassword::prompt_password(&prompt).ok()
+        } else {
+            None
+        };
+        let code = match on_terminal {
+            Some(code) => code,
+            None if refreshing => return Err(AuthError::MfaRefreshNeedsCode),
+            None => read_stdin_line(&prompt)?.ok_or_else(|| {
                 AuthError::Mfa(format!(
                     "No MFA code for {serial}: no terminal is attached and standard input is closed"
                 ))
@@ -42,7 +68,12 @@ impl Prompter for TerminalPrompter {
 
     fn mfa_serial(&self) -> Result<String, AuthError> {
         let prompt = "Enter ARN of MFA: ";
-        let answer = match tty_read_line(prompt) {
+        let from_tty = if self.has_terminal() {
+            tty_read_line(prompt)
+        } else {
+            None
+        };
+        let answer = match from_tty {
             Some(a) => Some(a),
             None => read_stdin_line(prompt)?,
         };
@@ -118,5 +149,26 @@ impl Prompter for FixedPrompter {
         self.serial
             .clone()
             .ok_or_else(|| AuthError::Mfa("No MFA device ARN was entered".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refresh_without_a_terminal_fails_instead_of_reading_stdin() {
+        let p = TerminalPrompter {
+            tty: "/nonexistent/tty".into(),
+        };
+        // Were standard input read here, the test would block or consume cargo's stdin.
+        assert_eq!(
+            p.mfa_code("arn:aws:iam::123456789012:mfa/u", true),
+            Err(AuthError::MfaRefreshNeedsCode)
+        );
+        assert_eq!(
+            AuthError::MfaRefreshNeedsCode.to_string(),
+            "Cannot refresh credentials: MFA token required."
+        );
     }
 }

@@ -158,11 +158,14 @@ pub struct Planner<'a> {
 }
 
 const CREDENTIAL_SOURCES: [&str; 3] = ["Environment", "Ec2InstanceMetadata", "EcsContainer"];
-const SSO_VARS: [&str; 4] = [
-    "sso_start_url",
-    "sso_region",
+/// A profile uses SSO when it has either of these (botocore's trigger)...
+const SSO_PROFILE_VARS: [&str; 2] = ["sso_role_name", "sso_account_id"];
+/// ...and then needs all of these, in this order in the error message.
+const SSO_REQUIRED_VARS: [&str; 4] = [
     "sso_role_name",
     "sso_account_id",
+    "sso_start_url",
+    "sso_region",
 ];
 
 impl<'a> Planner<'a> {
@@ -193,7 +196,10 @@ impl<'a> Planner<'a> {
         if let Some(base) = self.profile_sources(name, choice.explicit)? {
             return Ok(plan(base, vec![], WhenEmpty::NoCredentials));
         }
-        if self.env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI").is_some()
+        if self
+            .env
+            .get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
+            .is_some()
             || self.env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI").is_some()
         {
             return Ok(plan(Base::Container, vec![], WhenEmpty::NoCredentials));
@@ -244,11 +250,7 @@ impl<'a> Planner<'a> {
 
     /// The profile-scoped sources, in order: web identity, SSO, credentials-file keys,
     /// credential_process, config-file keys.
-    fn profile_sources(
-        &self,
-        profile: &str,
-        disable_env: bool,
-    ) -> Result<Option<Base>, AuthError> {
+    fn profile_sources(&self, profile: &str, disable_env: bool) -> Result<Option<Base>, AuthError> {
         if let Some(base) = self.web_identity(profile, disable_env)? {
             return Ok(Some(base));
         }
@@ -331,14 +333,14 @@ impl<'a> Planner<'a> {
     }
 
     fn sso(&self, profile: &str) -> Result<Option<SsoConfig>, AuthError> {
-        if !SSO_VARS.iter().any(|k| self.has_key(profile, k)) {
+        if !SSO_PROFILE_VARS.iter().any(|k| self.has_key(profile, k)) {
             return Ok(None);
         }
         let mut config: std::collections::BTreeMap<String, String> = self.files.profiles[profile]
             .iter()
             .filter_map(|(k, v)| Some((k.clone(), v.as_text()?.to_string())))
             .collect();
-        let mut required: Vec<&str> = SSO_VARS.to_vec();
+        let mut required: Vec<&str> = SSO_REQUIRED_VARS.to_vec();
         let session = config.get("sso_session").cloned();
         if let Some(session_name) = &session {
             let Some(session_cfg) = self.files.sso_sessions.get(session_name) else {
@@ -386,7 +388,10 @@ impl<'a> Planner<'a> {
         profile: &str,
         visited: &mut Vec<String>,
     ) -> Result<(Base, WhenEmpty, Vec<Hop>), AuthError> {
-        let role_arn = self.get(profile, "role_arn").unwrap_or_default().to_string();
+        let role_arn = self
+            .get(profile, "role_arn")
+            .unwrap_or_default()
+            .to_string();
         let source_profile = self.get(profile, "source_profile");
         let credential_source = self.get(profile, "credential_source");
         let duration_seconds = match self.get(profile, "duration_seconds") {
@@ -432,7 +437,7 @@ impl<'a> Planner<'a> {
             (Some(source), None) => {
                 self.check_source_profile(profile, source, visited)?;
                 visited.push(source.to_string());
-                let (base, when_empty, mut hops) = self.from_source_profile(source, visited)?;
+                let (base, when_empty, mut hops) = self.resolve_source_profile(source, visited)?;
                 hops.push(hop);
                 Ok((base, when_empty, hops))
             }
@@ -463,7 +468,7 @@ impl<'a> Planner<'a> {
         Ok(())
     }
 
-    fn from_source_profile(
+    fn resolve_source_profile(
         &self,
         source: &str,
         visited: &mut Vec<String>,
@@ -492,7 +497,12 @@ mod tests {
         )
     }
 
-    fn plan_with(config: &str, creds: &str, env: &[(&str, &str)], cli: Option<&str>) -> Result<Plan, AuthError> {
+    fn plan_with(
+        config: &str,
+        creds: &str,
+        env: &[(&str, &str)],
+        cli: Option<&str>,
+    ) -> Result<Plan, AuthError> {
         let f = files(config, creds);
         let mut pairs: Vec<(&str, &str)> = vec![("AWS_EC2_METADATA_DISABLED", "true")];
         pairs.extend_from_slice(env);
@@ -514,26 +524,50 @@ mod tests {
         let p = plan_with(&cfg, "", &env, None).unwrap();
         assert_eq!(p.base, Base::Environment);
         let p = plan_with(&cfg, "", &[("AWS_PROFILE", "dev"), env[0], env[1]], None).unwrap();
-        assert_eq!(p.base, Base::Environment, "AWS_PROFILE keeps env keys first");
+        assert_eq!(
+            p.base,
+            Base::Environment,
+            "AWS_PROFILE keeps env keys first"
+        );
         let p = plan_with(&cfg, "", &env, Some("dev")).unwrap();
-        assert_eq!(p.base, Base::ConfigFile { profile: "dev".into() });
+        assert_eq!(
+            p.base,
+            Base::ConfigFile {
+                profile: "dev".into()
+            }
+        );
     }
 
     #[test]
     fn partial_env_keys_are_an_error() {
         let err = plan_with("", "", &[("AWS_ACCESS_KEY_ID", "AK")], None).unwrap_err();
-        assert_eq!(err.to_string(), "Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY");
+        assert_eq!(
+            err.to_string(),
+            "Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY"
+        );
     }
 
     #[test]
     fn unknown_profiles() {
         let err = plan_with("", "", &[], Some("nope")).unwrap_err();
-        assert_eq!(err.to_string(), "The config profile (nope) could not be found");
+        assert_eq!(
+            err.to_string(),
+            "The config profile (nope) could not be found"
+        );
         let err = plan_with("", "", &[("AWS_PROFILE", "nope")], None).unwrap_err();
-        assert_eq!(err.to_string(), "The config profile (nope) could not be found");
+        assert_eq!(
+            err.to_string(),
+            "The config profile (nope) could not be found"
+        );
         let err = plan_with("", "", &[], Some("default")).unwrap_err();
-        assert!(matches!(err, AuthError::ProfileNotFound(_)), "explicit default must exist");
-        assert_eq!(plan_with("", "", &[], None).unwrap_err(), AuthError::NoCredentials);
+        assert!(
+            matches!(err, AuthError::ProfileNotFound(_)),
+            "explicit default must exist"
+        );
+        assert_eq!(
+            plan_with("", "", &[], None).unwrap_err(),
+            AuthError::NoCredentials
+        );
     }
 
     #[test]
@@ -551,7 +585,12 @@ mod tests {
     fn credentials_file_beats_process_beats_config_file() {
         let cfg = format!("[profile p]\ncredential_process = echo hi\n{KEYS}");
         let p = plan_with(&cfg, &format!("[p]\n{KEYS}"), &[], Some("p")).unwrap();
-        assert_eq!(p.base, Base::CredentialsFile { profile: "p".into() });
+        assert_eq!(
+            p.base,
+            Base::CredentialsFile {
+                profile: "p".into()
+            }
+        );
         let p = plan_with(&cfg, "", &[], Some("p")).unwrap();
         assert!(matches!(p.base, Base::Process { .. }));
     }
@@ -559,9 +598,16 @@ mod tests {
     #[test]
     fn partial_file_keys() {
         let err = plan_with("", "[p]\naws_access_key_id = AK\n", &[], Some("p")).unwrap_err();
-        assert_eq!(err.to_string(), "Partial credentials found in shared-credentials-file, missing: aws_secret_access_key");
-        let err = plan_with("[profile p]\naws_access_key_id = AK\n", "", &[], Some("p")).unwrap_err();
-        assert_eq!(err.to_string(), "Partial credentials found in config-file, missing: aws_secret_access_key");
+        assert_eq!(
+            err.to_string(),
+            "Partial credentials found in shared-credentials-file, missing: aws_secret_access_key"
+        );
+        let err =
+            plan_with("[profile p]\naws_access_key_id = AK\n", "", &[], Some("p")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Partial credentials found in config-file, missing: aws_secret_access_key"
+        );
     }
 
     #[test]
@@ -572,10 +618,19 @@ mod tests {
              [profile c]\nrole_arn = arn:aws:iam::333333333333:role/c\nsource_profile = b\nduration_seconds = 1800\nrole_session_name = sess-c\n"
         );
         let p = plan_with(&cfg, "", &[], Some("c")).unwrap();
-        assert_eq!(p.base, Base::ConfigFile { profile: "base".into() });
+        assert_eq!(
+            p.base,
+            Base::ConfigFile {
+                profile: "base".into()
+            }
+        );
         assert_eq!(
             roles(&p),
-            ["arn:aws:iam::111111111111:role/a", "arn:aws:iam::222222222222:role/b", "arn:aws:iam::333333333333:role/c"]
+            [
+                "arn:aws:iam::111111111111:role/a",
+                "arn:aws:iam::222222222222:role/b",
+                "arn:aws:iam::333333333333:role/c"
+            ]
         );
         assert_eq!(p.hops[1].external_id.as_deref(), Some("ext-b"));
         assert_eq!(p.hops[2].duration_seconds, Some(1800));
@@ -590,16 +645,27 @@ mod tests {
         );
         let p = plan_with(&cfg, "", &[], Some("top")).unwrap();
         assert_eq!(roles(&p), ["arn:aws:iam::222222222222:role/top"]);
-        assert_eq!(p.base, Base::ConfigFile { profile: "src".into() });
+        assert_eq!(
+            p.base,
+            Base::ConfigFile {
+                profile: "src".into()
+            }
+        );
     }
 
     #[test]
     fn self_source_needs_static_keys() {
         let cfg = format!("[profile me]\nrole_arn = arn:aws:iam::111111111111:role/me\nsource_profile = me\n{KEYS}");
         let p = plan_with(&cfg, "", &[], Some("me")).unwrap();
-        assert_eq!(p.base, Base::ConfigFile { profile: "me".into() });
+        assert_eq!(
+            p.base,
+            Base::ConfigFile {
+                profile: "me".into()
+            }
+        );
         assert_eq!(p.hops.len(), 1);
-        let cfg = "[profile me]\nrole_arn = arn:aws:iam::111111111111:role/me\nsource_profile = me\n";
+        let cfg =
+            "[profile me]\nrole_arn = arn:aws:iam::111111111111:role/me\nsource_profile = me\n";
         let err = plan_with(cfg, "", &[], Some("me")).unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -630,24 +696,36 @@ mod tests {
             plan_with(neither, "", &[], Some("p")).unwrap_err().to_string(),
             "Partial credentials found in assume-role, missing: source_profile or credential_source"
         );
-        let bad_source = "[profile p]\nrole_arn = arn:aws:iam::1:role/r\ncredential_source = environment\n";
+        let bad_source =
+            "[profile p]\nrole_arn = arn:aws:iam::1:role/r\ncredential_source = environment\n";
         assert_eq!(
-            plan_with(bad_source, "", &[], Some("p")).unwrap_err().to_string(),
+            plan_with(bad_source, "", &[], Some("p"))
+                .unwrap_err()
+                .to_string(),
             "The credential source \"environment\" referenced in profile \"p\" is not valid."
         );
         let missing = "[profile p]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = ghost\n";
         assert_eq!(
-            plan_with(missing, "", &[], Some("p")).unwrap_err().to_string(),
+            plan_with(missing, "", &[], Some("p"))
+                .unwrap_err()
+                .to_string(),
             "The source_profile \"ghost\" referenced in the profile \"p\" does not exist."
         );
         let empty = "[profile p]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = q\n[profile q]\nregion = x\n";
         assert_eq!(
-            plan_with(empty, "", &[], Some("p")).unwrap_err().to_string(),
+            plan_with(empty, "", &[], Some("p"))
+                .unwrap_err()
+                .to_string(),
             "The source profile \"q\" must have credentials."
         );
         let bad_duration = format!("[profile p]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = q\nduration_seconds = 1h\n[profile q]\n{KEYS}");
-        let err = plan_with(&bad_duration, "", &[], Some("p")).unwrap_err().to_string();
-        assert!(err.contains("\"1h\"") && err.contains("900 to 43200"), "{err}");
+        let err = plan_with(&bad_duration, "", &[], Some("p"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("\"1h\"") && err.contains("900 to 43200"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -657,10 +735,17 @@ mod tests {
         assert_eq!(p.base, Base::InstanceMetadata);
         assert_eq!(
             p.when_empty,
-            WhenEmpty::CredentialSource { source: "Ec2InstanceMetadata".into(), profile: "p".into() }
+            WhenEmpty::CredentialSource {
+                source: "Ec2InstanceMetadata".into(),
+                profile: "p".into()
+            }
         );
-        let cfg = "[profile p]\nrole_arn = arn:aws:iam::1:role/r\ncredential_source = EcsContainer\n";
-        assert_eq!(plan_with(cfg, "", &[], Some("p")).unwrap().base, Base::Container);
+        let cfg =
+            "[profile p]\nrole_arn = arn:aws:iam::1:role/r\ncredential_source = EcsContainer\n";
+        assert_eq!(
+            plan_with(cfg, "", &[], Some("p")).unwrap().base,
+            Base::Container
+        );
     }
 
     #[test]
@@ -668,10 +753,18 @@ mod tests {
         let cfg = "[profile w]\nrole_arn = arn:aws:iam::1:role/w\nweb_identity_token_file = /tok\n";
         let p = plan_with(cfg, "", &[], Some("w")).unwrap();
         assert!(matches!(p.base, Base::WebIdentity { ref token_file, .. } if token_file == "/tok"));
-        assert!(p.hops.is_empty(), "role_arn with a token file is not an assume-role profile");
-        let env = [("AWS_WEB_IDENTITY_TOKEN_FILE", "/env-tok"), ("AWS_ROLE_ARN", "arn:aws:iam::1:role/e")];
+        assert!(
+            p.hops.is_empty(),
+            "role_arn with a token file is not an assume-role profile"
+        );
+        let env = [
+            ("AWS_WEB_IDENTITY_TOKEN_FILE", "/env-tok"),
+            ("AWS_ROLE_ARN", "arn:aws:iam::1:role/e"),
+        ];
         let p = plan_with("", "", &env, None).unwrap();
-        assert!(matches!(p.base, Base::WebIdentity { ref role_arn, .. } if role_arn == "arn:aws:iam::1:role/e"));
+        assert!(
+            matches!(p.base, Base::WebIdentity { ref role_arn, .. } if role_arn == "arn:aws:iam::1:role/e")
+        );
         let err = plan_with("", "", &[("AWS_WEB_IDENTITY_TOKEN_FILE", "/t")], None).unwrap_err();
         assert!(err.to_string().contains("has no role ARN configured"));
     }
@@ -688,30 +781,49 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        let legacy_missing = "[profile s]\nsso_start_url = https://x\nsso_region = us-east-1\n";
+        let legacy_missing = "[profile s]\nsso_account_id = 111111111111\n";
         let err = plan_with(legacy_missing, "", &[], Some("s")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "The profile \"s\" is configured to use SSO but is missing required configuration: sso_role_name, sso_account_id"
+            "The profile \"s\" is configured to use SSO but is missing required configuration: sso_role_name, sso_start_url, sso_region"
+        );
+        let not_sso = "[profile s]\nsso_start_url = https://x\nsso_region = us-east-1\n";
+        assert_eq!(
+            plan_with(not_sso, "", &[], Some("s")).unwrap_err(),
+            AuthError::NoCredentials
         );
         let ghost = "[profile s]\nsso_session = ghost\nsso_account_id = 1\n";
-        assert!(plan_with(ghost, "", &[], Some("s")).unwrap_err().to_string().contains("sso-session does not exist"));
+        assert!(plan_with(ghost, "", &[], Some("s"))
+            .unwrap_err()
+            .to_string()
+            .contains("sso-session does not exist"));
     }
 
     #[test]
     fn container_then_imds_then_nothing() {
-        let p = plan_with("", "", &[("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1/x")], None).unwrap();
+        let p = plan_with(
+            "",
+            "",
+            &[("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1/x")],
+            None,
+        )
+        .unwrap();
         assert_eq!(p.base, Base::Container);
         let f = files("", "");
         let env = Env::from_pairs(Vec::<(String, String)>::new());
-        let p = Planner::new(&f, &env).plan(&choose_profile(None, &env)).unwrap();
+        let p = Planner::new(&f, &env)
+            .plan(&choose_profile(None, &env))
+            .unwrap();
         assert_eq!(p.base, Base::InstanceMetadata);
     }
 
     #[test]
     fn source_profile_ignores_env_web_identity() {
         let cfg = "[profile top]\nrole_arn = arn:aws:iam::1:role/top\nsource_profile = src\n[profile src]\nregion = x\n";
-        let env = [("AWS_WEB_IDENTITY_TOKEN_FILE", "/t"), ("AWS_ROLE_ARN", "arn:aws:iam::1:role/e")];
+        let env = [
+            ("AWS_WEB_IDENTITY_TOKEN_FILE", "/t"),
+            ("AWS_ROLE_ARN", "arn:aws:iam::1:role/e"),
+        ];
         let err = plan_with(cfg, "", &env, Some("top")).unwrap_err();
         assert_eq!(err, AuthError::SourceProfileNoCredentials("src".into()));
     }

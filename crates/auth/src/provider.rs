@@ -22,6 +22,7 @@ pub struct RefreshingProvider {
 #[derive(Debug)]
 struct Inner {
     resolver: Resolver,
+    margin: Duration,
     current: tokio::sync::Mutex<Option<Credentials>>,
     refreshes: std::sync::atomic::AtomicUsize,
 }
@@ -29,9 +30,15 @@ struct Inner {
 impl RefreshingProvider {
     /// Starts from an already resolved chain (the first resolution prints the banner).
     pub fn new(resolver: Resolver, first: &Resolved) -> Self {
+        Self::with_margin(resolver, first, REFRESH_MARGIN)
+    }
+
+    /// Like `new`, refreshing when less than `margin` is left.
+    pub fn with_margin(resolver: Resolver, first: &Resolved, margin: Duration) -> Self {
         RefreshingProvider {
             inner: Arc::new(Inner {
                 resolver,
+                margin,
                 current: tokio::sync::Mutex::new(Some(first.credentials.clone())),
                 refreshes: Default::default(),
             }),
@@ -44,7 +51,9 @@ impl RefreshingProvider {
 
     /// How many times the chain was walked again.
     pub fn refresh_count(&self) -> usize {
-        self.inner.refreshes.load(std::sync::atomic::Ordering::Relaxed)
+        self.inner
+            .refreshes
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Current credentials, refreshed first when they are about to expire.
@@ -53,7 +62,7 @@ impl RefreshingProvider {
         if let Some(c) = current.as_ref() {
             match c.remaining() {
                 None => return Ok(c.clone()),
-                Some(left) if left > REFRESH_MARGIN => return Ok(c.clone()),
+                Some(left) if left > self.inner.margin => return Ok(c.clone()),
                 Some(_) => {}
             }
         }

@@ -46,7 +46,9 @@ impl ResolveOptions {
         duration: Option<i64>,
         session_name: Option<&str>,
     ) -> Result<(), AuthError> {
-        if role_arn.is_none() && (external_id.is_some() || duration.is_some() || session_name.is_some()) {
+        if role_arn.is_none()
+            && (external_id.is_some() || duration.is_some() || session_name.is_some())
+        {
             return Err(AuthError::Usage(
                 "To use -I/--external-id, -T/--session-duration or --role-session-name options -R/--role option is needed".into(),
             ));
@@ -208,14 +210,24 @@ impl Resolver {
 
     /// Endpoint override for another service (for the scanning clients).
     pub fn endpoint_url(&self, service_env_id: &str, services_key: &str) -> Option<String> {
-        endpoint_url(&self.env, &self.files, &self.plan.profile, service_env_id, services_key)
+        endpoint_url(
+            &self.env,
+            &self.files,
+            &self.plan.profile,
+            service_env_id,
+            services_key,
+        )
     }
 
     /// Walks the whole chain. `refreshing`: called again during a run (MFA codes are
     /// then asked only on a terminal).
     pub async fn resolve(&self, refreshing: bool) -> Result<Resolved, AuthError> {
         let mut steps = Vec::new();
-        let mut warnings = if refreshing { vec![] } else { self.warnings.clone() };
+        let mut warnings = if refreshing {
+            vec![]
+        } else {
+            self.warnings.clone()
+        };
         let (mut creds, base_step) = self.base().await?;
         let mut chained = matches!(
             self.plan.base,
@@ -276,7 +288,9 @@ impl Resolver {
             Base::Process { profile, .. } => {
                 step.profile = Some(profile.clone());
                 step.note = Some("credential_process".into());
-                let Base::Process { command, .. } = base else { unreachable!() };
+                let Base::Process { command, .. } = base else {
+                    unreachable!()
+                };
                 crate::sources::process(command).await?
             }
             Base::WebIdentity {
@@ -317,7 +331,9 @@ impl Resolver {
                 step.note = Some(format!("{} in {}", cfg.role_name, cfg.account_id));
                 crate::sources::sso(cfg, &self.env, self.sso_endpoint.clone()).await?
             }
-            Base::Container => crate::sources::container(&self.env).await?.ok_or_else(empty)?,
+            Base::Container => crate::sources::container(&self.env)
+                .await?
+                .ok_or_else(empty)?,
             Base::InstanceMetadata => {
                 let (c, note) =
                     crate::sources::instance_metadata(&self.env, &self.files, &self.plan.profile)
@@ -372,9 +388,15 @@ impl Resolver {
             serial_number: serial.clone(),
             duration_seconds: duration.filter(|_| !duration_is_default),
             policy: None,
-            role_session_name: hop.session_name.clone().filter(|_| !hop.session_name_is_default),
+            role_session_name: hop
+                .session_name
+                .clone()
+                .filter(|_| !hop.session_name_is_default),
         };
-        let session_name = hop.session_name.clone().unwrap_or_else(default_session_name);
+        let session_name = hop
+            .session_name
+            .clone()
+            .unwrap_or_else(default_session_name);
         let mut step = Step {
             source: "assume-role".into(),
             profile: hop.profile.clone(),
@@ -529,8 +551,21 @@ mod tests {
         assert!(ResolveOptions::validate(None, None, Some(900), None).is_err());
         assert!(ResolveOptions::validate(None, None, None, Some("n1")).is_err());
         assert!(ResolveOptions::validate(None, None, None, None).is_ok());
-        assert!(ResolveOptions::validate(Some("arn:aws:iam::123456789012:role/x"), Some("ext"), Some(900), Some("n1")).is_ok());
-        assert!(ResolveOptions::validate(Some("arn:aws:iam::123456789012:role/x"), None, Some(100), None).unwrap_err().is_usage());
+        assert!(ResolveOptions::validate(
+            Some("arn:aws:iam::123456789012:role/x"),
+            Some("ext"),
+            Some(900),
+            Some("n1")
+        )
+        .is_ok());
+        assert!(ResolveOptions::validate(
+            Some("arn:aws:iam::123456789012:role/x"),
+            None,
+            Some(100),
+            None
+        )
+        .unwrap_err()
+        .is_usage());
     }
 
     #[test]
@@ -541,13 +576,31 @@ mod tests {
             crate::ini::parse("[profile p]\nservices = local\nendpoint_url = http://profile\n[services local]\nsts =\n  endpoint_url = http://svc\n").unwrap(),
             Default::default(),
         );
-        let env = Env::from_pairs([("AWS_ENDPOINT_URL", "http://global"), ("AWS_ENDPOINT_URL_STS", "http://sts")]);
-        assert_eq!(endpoint_url(&env, &files, "p", "STS", "sts").as_deref(), Some("http://sts"));
-        assert_eq!(endpoint_url(&env, &files, "p", "IAM", "iam").as_deref(), Some("http://global"));
+        let env = Env::from_pairs([
+            ("AWS_ENDPOINT_URL", "http://global"),
+            ("AWS_ENDPOINT_URL_STS", "http://sts"),
+        ]);
+        assert_eq!(
+            endpoint_url(&env, &files, "p", "STS", "sts").as_deref(),
+            Some("http://sts")
+        );
+        assert_eq!(
+            endpoint_url(&env, &files, "p", "IAM", "iam").as_deref(),
+            Some("http://global")
+        );
         let none = Env::default();
-        assert_eq!(endpoint_url(&none, &files, "p", "STS", "sts").as_deref(), Some("http://svc"));
-        assert_eq!(endpoint_url(&none, &files, "p", "IAM", "iam").as_deref(), Some("http://profile"));
-        let ignore = Env::from_pairs([("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"), ("AWS_ENDPOINT_URL", "http://x")]);
+        assert_eq!(
+            endpoint_url(&none, &files, "p", "STS", "sts").as_deref(),
+            Some("http://svc")
+        );
+        assert_eq!(
+            endpoint_url(&none, &files, "p", "IAM", "iam").as_deref(),
+            Some("http://profile")
+        );
+        let ignore = Env::from_pairs([
+            ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"),
+            ("AWS_ENDPOINT_URL", "http://x"),
+        ]);
         assert_eq!(endpoint_url(&ignore, &files, "p", "STS", "sts"), None);
     }
 }

@@ -75,7 +75,11 @@ pub async fn process(command: &str) -> Result<Credentials, AuthError> {
     };
     let words = shlex::split(command)
         .filter(|w| !w.is_empty())
-        .ok_or_else(|| fail(format!("cannot split credential_process {command:?} into words")))?;
+        .ok_or_else(|| {
+            fail(format!(
+                "cannot split credential_process {command:?} into words"
+            ))
+        })?;
     let output = tokio::process::Command::new(&words[0])
         .args(&words[1..])
         .stdin(std::process::Stdio::inherit())
@@ -132,8 +136,7 @@ pub async fn process(command: &str) -> Result<Credentials, AuthError> {
     );
     if let Some(exp) = parsed.get("Expiration").and_then(Value::as_str) {
         c.expiration = Some(
-            timefmt::parse(exp)
-                .ok_or_else(|| fail(format!("unreadable Expiration {exp:?}")))?,
+            timefmt::parse(exp).ok_or_else(|| fail(format!("unreadable Expiration {exp:?}")))?,
         );
     }
     c.account_id = parsed
@@ -183,8 +186,12 @@ pub async fn sso(
             "Error loading SSO Token: Token for {cache_key} does not exist"
         ))
     })?;
-    let doc: Value = serde_json::from_slice(&text)
-        .map_err(|e| fail(format!("unreadable SSO token cache {}: {e}", path.display())))?;
+    let doc: Value = serde_json::from_slice(&text).map_err(|e| {
+        fail(format!(
+            "unreadable SSO token cache {}: {e}",
+            path.display()
+        ))
+    })?;
     let token = doc
         .get("accessToken")
         .and_then(Value::as_str)
@@ -256,8 +263,7 @@ pub async fn container(env: &Env) -> Result<Option<Credentials>, AuthError> {
         Err(CredentialsError::CredentialsNotLoaded(_)) => Ok(None),
         Err(e) => Err(AuthError::Retrieval {
             provider: "container-role".into(),
-            message: aws_smithy_types::error::display::DisplayErrorContext(&e)
-                .to_string(),
+            message: aws_smithy_types::error::display::DisplayErrorContext(&e).to_string(),
         }),
     }
 }
@@ -394,20 +400,28 @@ impl Imds {
                         resp.into_string().map_err(|e| e.to_string())?,
                     )))
                 }
-                Err(ureq::Error::Status(403 | 404 | 405, _)) => return Ok(None),
+                // 403/404/405: no IMDSv2 here, use v1.
+                Err(ureq::Error::Status(403..=405, _)) => return Ok(None),
                 Err(ureq::Error::Status(400, _)) => {
-                    return Err("the instance metadata service rejected the token request (400)".into())
+                    return Err(
+                        "the instance metadata service rejected the token request (400)".into(),
+                    )
                 }
                 Err(ureq::Error::Status(code, _)) => last = format!("HTTP {code}"),
                 Err(ureq::Error::Transport(t)) => {
-                    if matches!(t.kind(), ureq::ErrorKind::Io) && t.to_string().contains("timed out") {
+                    if matches!(t.kind(), ureq::ErrorKind::Io)
+                        && t.to_string().contains("timed out")
+                    {
                         return Ok(None);
                     }
                     last = t.to_string();
                 }
             }
         }
-        Err(format!("instance metadata service unreachable at {}: {last}", self.base))
+        Err(format!(
+            "instance metadata service unreachable at {}: {last}",
+            self.base
+        ))
     }
 
     fn get(&self, path: &str, token: Option<&Secret>) -> Result<String, String> {
@@ -468,35 +482,56 @@ mod tests {
 
     #[tokio::test]
     async fn credential_process_success_and_failures() {
-        let (_d, ok) = script(r#"echo '{"Version": 1, "AccessKeyId": "AKP", "SecretAccessKey": "SP", "SessionToken": "TP", "Expiration": "2999-01-01T00:00:00Z"}'"#);
+        let (_d, ok) = script(
+            r#"echo '{"Version": 1, "AccessKeyId": "AKP", "SecretAccessKey": "SP", "SessionToken": "TP", "Expiration": "2999-01-01T00:00:00Z"}'"#,
+        );
         let c = process(&ok).await.unwrap();
         assert_eq!(c.access_key_id, "AKP");
         assert!(c.expiration.is_some());
 
         let (_d, fails) = script("echo 'token expired' >&2; exit 3");
         let err = process(&fails).await.unwrap_err().to_string();
-        assert_eq!(err, "Error when retrieving credentials from custom-process: token expired");
+        assert_eq!(
+            err,
+            "Error when retrieving credentials from custom-process: token expired"
+        );
 
         let (_d, garbage) = script("echo 'SECRET-GARBAGE-OUTPUT'");
         let err = process(&garbage).await.unwrap_err().to_string();
         assert!(err.contains("did not print a JSON document"), "{err}");
-        assert!(!err.contains("SECRET-GARBAGE-OUTPUT"), "output must not be echoed: {err}");
+        assert!(
+            !err.contains("SECRET-GARBAGE-OUTPUT"),
+            "output must not be echoed: {err}"
+        );
 
-        let (_d, v2) = script(r#"echo '{"Version": 2, "AccessKeyId": "a", "SecretAccessKey": "b"}'"#);
+        let (_d, v2) =
+            script(r#"echo '{"Version": 2, "AccessKeyId": "a", "SecretAccessKey": "b"}'"#);
         let err = process(&v2).await.unwrap_err().to_string();
-        assert!(err.ends_with("Unsupported version '2' for credential process provider, supported versions: 1"), "{err}");
+        assert!(
+            err.ends_with(
+                "Unsupported version '2' for credential process provider, supported versions: 1"
+            ),
+            "{err}"
+        );
 
         let (_d, missing) = script(r#"echo '{"Version": 1, "AccessKeyId": "a"}'"#);
         let err = process(&missing).await.unwrap_err().to_string();
-        assert!(err.ends_with("Missing required key in response: 'SecretAccessKey'"), "{err}");
+        assert!(
+            err.ends_with("Missing required key in response: 'SecretAccessKey'"),
+            "{err}"
+        );
 
-        let err = process("/nonexistent/helper --flag").await.unwrap_err().to_string();
+        let err = process("/nonexistent/helper --flag")
+            .await
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("cannot run"), "{err}");
     }
 
     #[tokio::test]
     async fn process_words_are_split_without_a_shell() {
-        let (_d, cmd) = script(r#"printf '{"Version": 1, "AccessKeyId": "%s", "SecretAccessKey": "x"}' "$1""#);
+        let (_d, cmd) =
+            script(r#"printf '{"Version": 1, "AccessKeyId": "%s", "SecretAccessKey": "x"}' "$1""#);
         let c = process(&format!("{cmd} 'two words'")).await.unwrap();
         assert_eq!(c.access_key_id, "two words");
     }

@@ -117,7 +117,14 @@ pub fn role_arn(value: &str) -> Result<(), AuthError> {
         (parts[1], parts[2], parts[3], parts[4], parts[5]);
     if !matches!(
         partition,
-        "aws" | "aws-cn" | "aws-us-gov" | "aws-iso" | "aws-iso-b" | "aws-iso-e" | "aws-iso-f" | "aws-eusc"
+        "aws"
+            | "aws-cn"
+            | "aws-us-gov"
+            | "aws-iso"
+            | "aws-iso-b"
+            | "aws-iso-e"
+            | "aws-iso-f"
+            | "aws-eusc"
     ) {
         return fail(&format!("unknown partition {partition:?}"));
     }
@@ -188,7 +195,13 @@ mod tests {
         for bad in ["12345", "1234567", "12a456", "", " 12345"] {
             assert!(token_code(bad).is_err(), "{bad:?}");
         }
-        assert!(!token_code("98765").unwrap_err().to_string().contains("98765"), "codes are never echoed");
+        assert!(
+            !token_code("98765")
+                .unwrap_err()
+                .to_string()
+                .contains("98765"),
+            "codes are never echoed"
+        );
     }
 
     #[test]
@@ -197,7 +210,10 @@ mod tests {
         assert!(duration(43200).is_ok());
         assert!(duration(899).is_err());
         assert!(duration(43201).is_err());
-        assert!(duration(100).unwrap_err().to_string().starts_with("Session duration must be between 900 and 43200 seconds"));
+        assert!(duration(100)
+            .unwrap_err()
+            .to_string()
+            .starts_with("Session duration must be between 900 and 43200 seconds"));
         assert!(profile_duration("p", "abc").is_err());
         assert_eq!(profile_duration("p", "1800").unwrap(), 1800);
     }

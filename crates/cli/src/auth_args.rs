@@ -1,0 +1,74 @@
+//! The authentication flags shared by every command that talks to AWS (Prowler's names).
+
+use std::sync::Arc;
+
+use clap::Args;
+use kestrel_auth::mfa::TerminalPrompter;
+use kestrel_auth::{AuthError, Env, ResolveOptions, Resolver, RoleOptions};
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct AuthArgs {
+    /// AWS profile to use (as the AWS CLI's --profile).
+    #[arg(short = 'p', long = "profile", value_name = "PROFILE")]
+    pub profile: Option<String>,
+
+    /// ARN of the role to assume with the profile's credentials.
+    #[arg(short = 'R', long = "role", value_name = "ARN")]
+    pub role: Option<String>,
+
+    /// Session duration of the assumed role, 900..43200 seconds [default: 3600].
+    #[arg(
+        short = 'T',
+        long = "session-duration",
+        value_name = "SECONDS",
+        allow_negative_numbers = true
+    )]
+    pub session_duration: Option<i64>,
+
+    /// External ID to pass when assuming the role.
+    #[arg(short = 'I', long = "external-id", value_name = "ID")]
+    pub external_id: Option<String>,
+
+    /// Session name of the assumed role [default: KestrelAssessmentSession].
+    #[arg(long = "role-session-name", value_name = "NAME")]
+    pub role_session_name: Option<String>,
+
+    /// The role requires MFA: ask for the MFA device ARN and a code (once; the session
+    /// is reused from the cache until it expires).
+    #[arg(long = "mfa")]
+    pub mfa: bool,
+
+    /// Neither read nor write the credential cache (~/.aws/cli/cache).
+    #[arg(long = "no-cache")]
+    pub no_cache: bool,
+}
+
+impl AuthArgs {
+    /// Checks the flags (usage errors) and builds the resolver (configuration errors).
+    pub fn resolver(&self) -> Result<Resolver, AuthError> {
+        ResolveOptions::validate(
+            self.role.as_deref(),
+            self.external_id.as_deref(),
+            self.session_duration,
+            self.role_session_name.as_deref(),
+        )?;
+        if self.mfa && self.role.is_none() {
+            return Err(AuthError::Usage(
+                "--mfa needs -R/--role: the MFA code is passed when assuming that role (profiles with mfa_serial ask for their code by themselves)".into(),
+            ));
+        }
+        let opts = ResolveOptions {
+            profile: self.profile.clone(),
+            role: self.role.as_ref().map(|arn| RoleOptions {
+                role_arn: arn.clone(),
+                external_id: self.external_id.clone(),
+                session_name: self.role_session_name.clone(),
+                duration_seconds: self.session_duration,
+                mfa: self.mfa,
+            }),
+            no_cache: self.no_cache,
+            region: None,
+        };
+        Resolver::new(&opts, Env::real(), Arc::new(TerminalPrompter::default()))
+    }
+}
