@@ -1,0 +1,5 @@
+//! accessanalyzer checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

@@ -1,0 +1,52 @@
+//! # account_maintain_current_contact_details
+//!
+//! **What it checks.** Nothing automatically: whether the account's contact details are
+//! current can only be judged by a person (CIS 2.2). Reported as MANUAL, as Prowler does.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "account_maintain_current_contact_details",
+        title: "Maintain current AWS account contact details",
+        service: "account",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "Other",
+        description: "Ensure the account's contact email and phone reach the people who must act on AWS notifications (abuse, security).",
+        risk: "If AWS cannot reach the account owner, security notifications are missed and the account may be suspended.",
+        remediation: "Review the contact information in the Billing console (Account settings) and keep it current.",
+        remediation_url: "https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact.html",
+        related_url: "https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact.html",
+        categories: &[],
+        check_type: &["IAM"],
+        needs: &["account:GetContactInformation"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let account = ctx.account_id();
+    let arn = format!("arn:{}:iam::{account}:root", ctx.partition());
+    emit(Finding::new(
+        CHECK.meta.id,
+        Status::Manual,
+        ctx.global_region(),
+        account,
+        &arn,
+        "Login to the AWS Console. Choose your account name on the top right of the window -> My Account -> Contact Information.",
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{run, snapshot, statuses};
+
+    #[test]
+    fn always_manual() {
+        assert_eq!(statuses(&run(&CHECK, &snapshot())), [Status::Manual]);
+    }
+}

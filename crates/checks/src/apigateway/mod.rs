@@ -1,0 +1,5 @@
+//! apigateway checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

@@ -1,0 +1,5 @@
+//! apigatewayv2 checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

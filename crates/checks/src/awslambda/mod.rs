@@ -1,0 +1,5 @@
+//! awslambda checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

@@ -1,0 +1,5 @@
+//! cloudfront checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

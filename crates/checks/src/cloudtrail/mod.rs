@@ -1,0 +1,5 @@
+//! cloudtrail checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

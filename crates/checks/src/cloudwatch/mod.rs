@@ -1,0 +1,5 @@
+//! cloudwatch checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

@@ -1,0 +1,5 @@
+//! config checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

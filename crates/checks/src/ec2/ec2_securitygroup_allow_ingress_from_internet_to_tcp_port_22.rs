@@ -1,0 +1,154 @@
+//! # ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22
+//!
+//! **What it checks.** That no security group in use allows SSH (TCP 22) from
+//! 0.0.0.0/0 or ::/0 (CIS 6.3). Unused groups (no network interface) are skipped
+//! unless unused services are scanned, as in Prowler.
+//!
+//! **Why.** SSH open to the internet invites brute force and exploitation.
+//!
+//! **Fix.** Restrict the rule to known addresses, or use Session Manager.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::ec2::sg_in_scope;
+use crate::util::data;
+use crate::util::net::permission_open_to_internet;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22",
+        title: "Security group does not allow ingress from 0.0.0.0/0 or ::/0 to SSH port 22",
+        service: "ec2",
+        subservice: "securitygroup",
+        severity: Severity::High,
+        resource_type: "AwsEc2SecurityGroup",
+        description: "Checks that security groups do not allow inbound SSH (TCP 22) from the whole internet.",
+        risk: "SSH reachable from anywhere exposes instances to brute-force attacks and exploits.",
+        remediation: "Remove the 0.0.0.0/0 and ::/0 ingress rules for port 22; allow only trusted ranges or use SSM Session Manager.",
+        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
+        related_url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html",
+        categories: &["internet-exposed"],
+        check_type: &["Infrastructure Security"],
+        needs: &["ec2:DescribeSecurityGroups", "ec2:DescribeNetworkInterfaces"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    for (region, r) in ctx.regions() {
+        let Some(groups) = data(
+            &r.ec2.security_groups,
+            id,
+            region,
+            ctx.account_id(),
+            "",
+            emit,
+        ) else {
+            continue;
+        };
+        let Some(enis) = data(
+            &r.ec2.network_interfaces,
+            id,
+            region,
+            ctx.account_id(),
+            "",
+            emit,
+        ) else {
+            continue;
+        };
+        for sg in groups {
+            if !sg_in_scope(ctx, sg, enis) {
+                continue;
+            }
+            let open = sg
+                .ingress
+                .iter()
+                .any(|p| permission_open_to_internet(p, "tcp", Some(22)));
+            let (status, text) = if open {
+                (
+                    Status::Fail,
+                    format!(
+                        "Security group {} ({}) has SSH port 22 open to the Internet.",
+                        sg.name, sg.id
+                    ),
+                )
+            } else {
+                (
+                    Status::Pass,
+                    format!(
+                        "Security group {} ({}) does not have SSH port 22 open to the Internet.",
+                        sg.name, sg.id
+                    ),
+                )
+            };
+            emit(Finding::new(id, status, region, &sg.id, &sg.arn, text).with_tags(&sg.tags));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, run_with, snapshot, statuses};
+    use crate::Settings;
+    use kestrel_model::{Fetched, IpPermission, NetworkInterface, SecurityGroup};
+
+    fn snap(cidr: &str, attached: bool) -> kestrel_model::Snapshot {
+        let mut s = snapshot();
+        let sg = SecurityGroup {
+            id: "sg-1".into(),
+            name: "web".into(),
+            ingress: vec![IpPermission {
+                protocol: "tcp".into(),
+                from_port: Some(22),
+                to_port: Some(22),
+                ipv4_ranges: vec![cidr.into()],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let enis = if attached {
+            vec![NetworkInterface {
+                id: "eni-1".into(),
+                security_group_ids: vec!["sg-1".into()],
+                ..Default::default()
+            }]
+        } else {
+            vec![]
+        };
+        region(&mut s).ec2.security_groups = Fetched::Ok(vec![sg]);
+        region(&mut s).ec2.network_interfaces = Fetched::Ok(enis);
+        s
+    }
+
+    #[test]
+    fn fail_when_ssh_open_to_world() {
+        assert_eq!(
+            statuses(&run(&CHECK, &snap("0.0.0.0/0", true))),
+            [Status::Fail]
+        );
+    }
+
+    #[test]
+    fn pass_when_restricted() {
+        assert_eq!(
+            statuses(&run(&CHECK, &snap("10.0.0.0/8", true))),
+            [Status::Pass]
+        );
+    }
+
+    #[test]
+    fn unused_groups_only_with_scan_unused_services() {
+        assert!(run(&CHECK, &snap("0.0.0.0/0", false)).is_empty());
+        let settings = Settings {
+            scan_unused_services: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            statuses(&run_with(&CHECK, &snap("0.0.0.0/0", false), &settings)),
+            [Status::Fail]
+        );
+    }
+}

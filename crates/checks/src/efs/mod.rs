@@ -1,0 +1,5 @@
+//! efs checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

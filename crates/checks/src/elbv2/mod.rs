@@ -1,0 +1,5 @@
+//! elbv2 checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

@@ -1,0 +1,5 @@
+//! eventbridge checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

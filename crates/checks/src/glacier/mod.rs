@@ -1,0 +1,5 @@
+//! glacier checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

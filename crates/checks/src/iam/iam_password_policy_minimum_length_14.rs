@@ -1,0 +1,106 @@
+//! # iam_password_policy_minimum_length_14
+//!
+//! **What it checks.** That the account password policy requires passwords of at least
+//! 14 characters (CIS 2.8).
+//!
+//! **Why.** Short passwords fall to brute force and credential stuffing.
+//!
+//! **Fix.** `aws iam update-account-password-policy --minimum-password-length 14`.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+const MIN_LENGTH: i64 = 14;
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "iam_password_policy_minimum_length_14",
+        title: "IAM password policy requires a minimum length of 14 characters",
+        service: "iam",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "AwsAccount",
+        description: "Checks that the IAM account password policy requires a minimum password length of 14 or more characters.",
+        risk: "Short passwords are easier to guess or brute force, which eases account compromise.",
+        remediation: "Set the IAM account password policy's minimum length to 14 or more.",
+        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+        categories: &[],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: &["iam:GetAccountPasswordPolicy"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let region = ctx.global_region();
+    let account = ctx.account_id();
+    let arn = format!(
+        "arn:{}:iam:{region}:{account}:password-policy",
+        ctx.partition()
+    );
+    let Some(policy) = data(
+        &ctx.snapshot.iam.password_policy,
+        id,
+        region,
+        account,
+        &arn,
+        emit,
+    ) else {
+        return;
+    };
+    let (status, text) = match policy.as_ref().and_then(|p| p.minimum_password_length) {
+        Some(n) if n >= MIN_LENGTH => (Status::Pass, format!("IAM password policy requires minimum length of {MIN_LENGTH} characters (it requires {n}).")),
+        Some(n) => (Status::Fail, format!("IAM password policy does not require minimum length of {MIN_LENGTH} characters (it requires {n}).")),
+        None => (Status::Fail, "Password policy cannot be found.".to_string()),
+    };
+    emit(Finding::new(id, status, region, account, &arn, text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::{ApiError, Fetched, PasswordPolicy};
+
+    fn with_length(n: Option<i64>) -> Vec<Status> {
+        let mut s = snapshot();
+        s.iam.password_policy = Fetched::Ok(Some(PasswordPolicy {
+            minimum_password_length: n,
+            ..Default::default()
+        }));
+        statuses(&run(&CHECK, &s))
+    }
+
+    #[test]
+    fn pass_at_14_or_more() {
+        assert_eq!(with_length(Some(14)), [Status::Pass]);
+        assert_eq!(with_length(Some(32)), [Status::Pass]);
+    }
+
+    #[test]
+    fn fail_when_shorter_or_absent() {
+        assert_eq!(with_length(Some(8)), [Status::Fail]);
+        let mut s = snapshot();
+        s.iam.password_policy = Fetched::Ok(None);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert!(f[0].status_extended.contains("cannot be found"));
+    }
+
+    #[test]
+    fn error_when_denied() {
+        let mut s = snapshot();
+        s.iam.password_policy = Fetched::Error(ApiError::new(
+            "iam:GetAccountPasswordPolicy",
+            "AccessDenied",
+            "no",
+        ));
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Error]);
+        assert!(f[0].status_extended.contains("access denied"));
+    }
+}

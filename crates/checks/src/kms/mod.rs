@@ -1,0 +1,5 @@
+//! kms checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

@@ -1,0 +1,5 @@
+//! macie checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

@@ -1,0 +1,5 @@
+//! organizations checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

@@ -1,0 +1,5 @@
+//! rds checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

@@ -1,0 +1,5 @@
+//! secretsmanager checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

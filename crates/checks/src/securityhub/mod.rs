@@ -1,0 +1,5 @@
+//! securityhub checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

@@ -1,0 +1,5 @@
+//! sns checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

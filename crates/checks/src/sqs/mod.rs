@@ -1,0 +1,5 @@
+//! sqs checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];

@@ -1,0 +1,69 @@
+//! Helpers shared by checks: turning missing data into ERROR findings, resource
+//! policies, network rules and dates.
+
+use kestrel_model::{ApiError, Fetched, Finding, Status};
+
+pub mod net;
+pub mod policy;
+pub mod time;
+
+/// The data, or an ERROR finding saying why it is missing (then None).
+pub fn data<'a, T>(
+    fetched: &'a Fetched<T>,
+    check_id: &str,
+    region: &str,
+    resource_id: &str,
+    resource_arn: &str,
+    emit: &mut dyn FnMut(Finding),
+) -> Option<&'a T> {
+    match fetched {
+        Fetched::Ok(v) => Some(v),
+        Fetched::Error(e) => {
+            emit(error_finding(
+                check_id,
+                region,
+                resource_id,
+                resource_arn,
+                Some(e),
+            ));
+            None
+        }
+        Fetched::NotCollected => {
+            emit(error_finding(
+                check_id,
+                region,
+                resource_id,
+                resource_arn,
+                None,
+            ));
+            None
+        }
+    }
+}
+
+/// An ERROR finding for data that could not be collected.
+pub fn error_finding(
+    check_id: &str,
+    region: &str,
+    resource_id: &str,
+    resource_arn: &str,
+    err: Option<&ApiError>,
+) -> Finding {
+    let why = match err {
+        Some(e) => format!("Could not evaluate: {}.", e.describe()),
+        None => "Could not evaluate: the data this check needs is not in the inventory (it was collected without this check selected).".to_string(),
+    };
+    Finding::new(
+        check_id,
+        Status::Error,
+        region,
+        resource_id,
+        resource_arn,
+        why,
+    )
+}
+
+/// `arn:<partition>:<service>:<region>:<account>:<resource>`.
+pub fn arn(partition: &str, service: &str, region: &str, account: &str, resource: &str) -> String {
+    format!("arn:{partition}:{service}:{region}:{account}:{resource}")
+}

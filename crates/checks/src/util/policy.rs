@@ -1,0 +1,157 @@
+//! Reading IAM and resource policies: statements, principals, conditions, actions.
+
+use serde_json::Value;
+
+/// The statements of a policy document (`Statement` may be one object or a list).
+pub fn statements(doc: &Value) -> Vec<&Value> {
+    match doc.get("Statement") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(v @ Value::Object(_)) => vec![v],
+        _ => Vec::new(),
+    }
+}
+
+/// A string-or-list field as a list of strings.
+pub fn strings(v: Option<&Value>) -> Vec<&str> {
+    match v {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+pub fn is_allow(stmt: &Value) -> bool {
+    stmt.get("Effect").and_then(Value::as_str) == Some("Allow")
+}
+
+/// Whether the principal is everyone: `"*"`, `{"AWS": "*"}`, `{"AWS": ["*", …]}`,
+/// `{"CanonicalUser": "*"}`.
+pub fn principal_is_public(stmt: &Value) -> bool {
+    match stmt.get("Principal") {
+        Some(Value::String(s)) => s == "*",
+        Some(Value::Object(m)) => m
+            .iter()
+            .filter(|(k, _)| *k == "AWS" || *k == "CanonicalUser")
+            .any(|(_, v)| strings(Some(v)).contains(&"*")),
+        _ => false,
+    }
+}
+
+/// Condition keys that tie a public principal to a known account, organization,
+/// network or source — with such a condition the statement is not public (Prowler's
+/// `is_condition_block_restrictive`, simplified to the keys' presence).
+const RESTRICTIVE_KEYS: [&str; 14] = [
+    "aws:sourceaccount",
+    "aws:sourceowner",
+    "aws:sourcearn",
+    "aws:principalaccount",
+    "aws:principalorgid",
+    "aws:principalorgpaths",
+    "aws:principalarn",
+    "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:sourceip",
+    "aws:resourceaccount",
+    "aws:userid",
+    "kms:calleraccount",
+    "s3:resourceaccount",
+];
+
+pub fn has_restrictive_condition(stmt: &Value) -> bool {
+    let Some(Value::Object(ops)) = stmt.get("Condition") else {
+        return false;
+    };
+    ops.values().any(|keys| match keys {
+        Value::Object(m) => m
+            .keys()
+            .any(|k| RESTRICTIVE_KEYS.contains(&k.to_ascii_lowercase().as_str())),
+        _ => false,
+    })
+}
+
+/// Whether any Allow statement lets everyone in without a restricting condition.
+pub fn is_public(doc: &Value) -> bool {
+    statements(doc)
+        .into_iter()
+        .any(|s| is_allow(s) && principal_is_public(s) && !has_restrictive_condition(s))
+}
+
+/// `s3:*`, `s3:Put*`, `*` style matching of an action pattern against an action
+/// (case-insensitive, as IAM).
+pub fn action_matches(pattern: &str, action: &str) -> bool {
+    let (p, a) = (pattern.to_ascii_lowercase(), action.to_ascii_lowercase());
+    wildcard(&p, &a)
+}
+
+fn wildcard(p: &str, s: &str) -> bool {
+    match p.find('*') {
+        None => p == s,
+        Some(i) => {
+            let (head, tail) = (&p[..i], &p[i + 1..]);
+            if !s.starts_with(head) {
+                return false;
+            }
+            let rest = &s[head.len()..];
+            (0..=rest.len()).any(|k| rest.is_char_boundary(k) && wildcard(tail, &rest[k..]))
+        }
+    }
+}
+
+/// Whether a statement's actions cover `action`.
+pub fn statement_allows_action(stmt: &Value, action: &str) -> bool {
+    strings(stmt.get("Action"))
+        .iter()
+        .any(|p| action_matches(p, action))
+}
+
+/// Whether the document allows `"*"` actions on `"*"` resources (full admin), without
+/// NotAction tricks. Prowler's `check_admin_access`.
+pub fn allows_full_admin(doc: &Value) -> bool {
+    statements(doc).into_iter().any(|s| {
+        is_allow(s)
+            && s.get("NotAction").is_none()
+            && strings(s.get("Action"))
+                .iter()
+                .any(|a| *a == "*" || *a == "*:*")
+            && strings(s.get("Resource")).contains(&"*")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn public_principals_and_conditions() {
+        let public = json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage"}]});
+        assert!(is_public(&public));
+        let aws_star =
+            json!({"Statement": {"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": "*"}});
+        assert!(is_public(&aws_star));
+        let conditioned = json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sns:Publish",
+            "Condition": {"StringEquals": {"aws:SourceAccount": "123456789012"}}}]});
+        assert!(!is_public(&conditioned));
+        let deny = json!({"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "*"}]});
+        assert!(!is_public(&deny));
+        let account = json!({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "*"}]});
+        assert!(!is_public(&account));
+    }
+
+    #[test]
+    fn actions_and_admin() {
+        assert!(action_matches("s3:*", "s3:PutObject"));
+        assert!(action_matches("S3:Put*", "s3:PutObject"));
+        assert!(action_matches("*", "s3:PutObject"));
+        assert!(!action_matches("s3:Get*", "s3:PutObject"));
+        assert!(allows_full_admin(
+            &json!({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
+        ));
+        assert!(!allows_full_admin(
+            &json!({"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]})
+        ));
+        assert!(!allows_full_admin(
+            &json!({"Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Action": "*", "Resource": "*"}]})
+        ));
+    }
+}

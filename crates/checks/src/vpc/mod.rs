@@ -1,0 +1,5 @@
+//! vpc checks.
+
+use crate::Check;
+
+pub const CHECKS: &[&Check] = &[];
