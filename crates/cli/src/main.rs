@@ -1,8 +1,12 @@
 //! The `kestrel` binary: parses arguments, wires them to the libraries, prints, and
-//! chooses the exit code. Exit codes: 0 ok, 1 credential or runtime error, 2 usage error.
+//! chooses the exit code. Exit codes: 0 ok, 1 credential or runtime error, 2 usage error,
+//! 3 a scan found failing checks (unless `-z`).
 
 mod auth_args;
 mod explain;
+mod reports;
+mod scan;
+mod select;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -29,6 +33,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Assess an AWS account (Prowler-compatible checks and reports).
+    Aws(Box<scan::ScanArgs>),
     /// Resolve credentials and print `aws sts get-caller-identity`'s JSON.
     Whoami {
         #[command(flatten)]
@@ -52,8 +58,10 @@ enum CacheAction {
 
 /// A failure and the exit code it maps to.
 #[derive(Debug)]
-enum Failure {
+pub(crate) enum Failure {
     Auth(AuthError),
+    /// A command-line usage problem (exit code 2).
+    Usage(String),
     Other(anyhow::Error),
 }
 
@@ -91,6 +99,10 @@ fn main() -> ExitCode {
             }
             ExitCode::from(if e.is_usage() { 2 } else { 1 })
         }
+        Err(Failure::Usage(msg)) => {
+            eprintln!("kestrel: {msg}");
+            ExitCode::from(2)
+        }
         Err(Failure::Other(e)) => {
             eprintln!("kestrel: {e:#}");
             ExitCode::from(1)
@@ -113,6 +125,7 @@ fn init_logging(level: &str) {
 
 async fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
+        Command::Aws(args) => scan::run(*args).await.map(ExitCode::from),
         Command::Whoami { auth, explain } => whoami(&auth, explain).await,
         Command::Cache {
             action: CacheAction::Clear,

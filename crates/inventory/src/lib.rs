@@ -1,1 +1,304 @@
-//! placeholder
+//! The only scanning code that calls AWS: collects what the selected checks need into a
+//! [`Snapshot`], all services and regions concurrently under one global limit on
+//! in-flight requests, with the SDK's standard retries and pagination.
+//!
+//! What to fetch is driven by the API actions the selected checks declare
+//! (`CheckMeta::needs`): a collector runs only when some selected check needs one of its
+//! actions, and per-resource calls (a bucket's policy, a key's rotation status) are made
+//! only for the actions asked for. Every call's failure is recorded in the snapshot as
+//! an `ApiError` where its data would have been, so checks report it and nothing is
+//! silently missing.
+
+use std::collections::BTreeSet;
+use std::future::Future;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use aws_sdk_sts::error::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use kestrel_model::{ApiError, Regional, Snapshot};
+use tokio::sync::Semaphore;
+
+pub mod clients;
+mod ec2;
+mod global;
+mod iam;
+mod regional;
+mod s3;
+
+pub use clients::Clients;
+
+/// What to collect.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub regions: Vec<String>,
+    /// IAM action names (`s3:GetBucketPolicy`) the selected checks need.
+    pub actions: BTreeSet<String>,
+    /// At most this many API requests in flight at once, across everything.
+    pub max_concurrency: usize,
+}
+
+impl Scope {
+    pub fn needs(&self, action: &str) -> bool {
+        self.actions.contains(action)
+    }
+
+    pub fn needs_any(&self, actions: &[&str]) -> bool {
+        actions.iter().any(|a| self.needs(a))
+    }
+
+    /// Whether any action of this IAM service prefix is needed.
+    pub fn needs_service(&self, prefix: &str) -> bool {
+        let p = format!("{prefix}:");
+        self.actions.iter().any(|a| a.starts_with(&p))
+    }
+}
+
+/// Progress: one unit is one service in one region (or one global service).
+pub trait Progress: Send + Sync {
+    fn start(&self, total: usize);
+    fn done(&self, label: &str);
+}
+
+/// No progress output.
+pub struct Quiet;
+impl Progress for Quiet {
+    fn start(&self, _total: usize) {}
+    fn done(&self, _label: &str) {}
+}
+
+/// Shared by every collector: the request limit and counters.
+pub struct Ctx {
+    pub clients: Clients,
+    pub scope: Scope,
+    limit: Semaphore,
+    requests: AtomicUsize,
+    pub account_id: String,
+    pub partition: String,
+}
+
+impl Ctx {
+    /// Runs one API call under the global in-flight limit, mapping its error.
+    pub async fn call<T, E, R, F>(&self, operation: &str, fut: F) -> Result<T, ApiError>
+    where
+        F: Future<Output = Result<T, SdkError<E, R>>>,
+        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+        R: std::fmt::Debug,
+    {
+        let _permit = self.limit.acquire().await.expect("semaphore never closed");
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        fut.await.map_err(|e| api_error(operation, e))
+    }
+
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::Relaxed)
+    }
+}
+
+/// An SDK error as the snapshot records it.
+pub fn api_error<E, R>(operation: &str, err: SdkError<E, R>) -> ApiError
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug,
+{
+    match &err {
+        SdkError::ServiceError(se) => {
+            let e = se.err();
+            let code = e.code().map(str::to_string).unwrap_or_else(|| {
+                let status = format!("{:?}", se.raw());
+                // moto answers 500 without an AWS error body for calls it does not implement
+                if status.contains("500") {
+                    "InternalFailure".to_string()
+                } else {
+                    "Unknown".to_string()
+                }
+            });
+            ApiError::new(operation, &code, e.message().unwrap_or_default())
+        }
+        SdkError::DispatchFailure(d) => ApiError::new(
+            operation,
+            if d.is_timeout() {
+                "Timeout"
+            } else {
+                "ConnectionError"
+            },
+            "the endpoint could not be reached",
+        ),
+        SdkError::TimeoutError(_) => ApiError::new(operation, "Timeout", "the request timed out"),
+        SdkError::ResponseError(_) => ApiError::new(
+            operation,
+            "InternalFailure",
+            "the response could not be read",
+        ),
+        _ => ApiError::new(
+            operation,
+            err.code().unwrap_or("Unknown"),
+            err.message().unwrap_or(
+                &aws_smithy_types::error::display::DisplayErrorContext(&err).to_string(),
+            ),
+        ),
+    }
+}
+
+/// Collection statistics.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    pub requests: usize,
+    pub units: usize,
+}
+
+/// Collects the snapshot. `snapshot` comes in with `account`, `regions` and
+/// `collected_at` filled; the services are filled here.
+pub async fn collect(
+    clients: Clients,
+    scope: Scope,
+    mut snapshot: Snapshot,
+    progress: Arc<dyn Progress>,
+) -> (Snapshot, Stats) {
+    let ctx = Arc::new(Ctx {
+        account_id: snapshot.account.account_id.clone(),
+        partition: if snapshot.account.partition.is_empty() {
+            "aws".into()
+        } else {
+            snapshot.account.partition.clone()
+        },
+        limit: Semaphore::new(scope.max_concurrency.max(1)),
+        requests: AtomicUsize::new(0),
+        clients,
+        scope,
+    });
+    let regional_services = regional::services(&ctx.scope);
+    let global_units = global::units(&ctx.scope);
+    let total = global_units.len() + regional_services.len() * ctx.scope.regions.len();
+    progress.start(total);
+
+    // Global services and every (service, region) pair, all at once; the semaphore
+    // bounds what is actually in flight.
+    let global_fut = {
+        let ctx = ctx.clone();
+        let progress = progress.clone();
+        async move { global::collect(&ctx, &global_units, progress.as_ref()).await }
+    };
+    let regional_futs = ctx.scope.regions.clone().into_iter().map(|region| {
+        let ctx = ctx.clone();
+        let progress = progress.clone();
+        let services = regional_services.clone();
+        async move {
+            let data = regional::collect(&ctx, &region, &services, progress.as_ref()).await;
+            (region, data)
+        }
+    });
+    let (global, regions) = futures::join!(global_fut, futures::future::join_all(regional_futs));
+    global.apply(&mut snapshot);
+    for (region, data) in regions {
+        snapshot.regional.insert(region, data);
+    }
+    regional::share_trail_details(&mut snapshot);
+    let stats = Stats {
+        requests: ctx.requests(),
+        units: total,
+    };
+    (snapshot, stats)
+}
+
+/// An empty region entry for each scanned region (used when nothing regional is needed).
+pub fn empty_regional() -> Regional {
+    Regional::default()
+}
+
+/// The regions enabled for the account (`ec2:DescribeRegions`, asked in `region`).
+pub async fn enabled_regions(clients: &Clients, region: &str) -> Result<Vec<String>, ApiError> {
+    let c = clients.ec2(region);
+    let out = c
+        .describe_regions()
+        .send()
+        .await
+        .map_err(|e| api_error("ec2:DescribeRegions", e))?;
+    let mut regions: Vec<String> = out
+        .regions()
+        .iter()
+        .filter(|r| {
+            r.opt_in_status()
+                .map(|s| s != "not-opted-in")
+                .unwrap_or(true)
+        })
+        .filter_map(|r| r.region_name().map(str::to_string))
+        .collect();
+    regions.sort();
+    Ok(regions)
+}
+
+/// Every API action the inventory knows how to collect (a check that declares another
+/// one would silently get no data; a test keeps the two in step).
+pub const KNOWN_ACTIONS: &[&str] = &[
+    "iam:GenerateCredentialReport",
+    "iam:GetCredentialReport",
+    "iam:GetAccountPasswordPolicy",
+    "iam:GetAccountSummary",
+    "iam:ListVirtualMFADevices",
+    "iam:ListUsers",
+    "iam:ListAttachedUserPolicies",
+    "iam:ListUserPolicies",
+    "iam:ListRoles",
+    "iam:ListPolicies",
+    "iam:GetPolicyVersion",
+    "iam:ListEntitiesForPolicy",
+    "iam:ListServerCertificates",
+    "iam:ListSAMLProviders",
+    "iam:ListOrganizationsFeatures",
+    "s3:ListAllMyBuckets",
+    "s3:GetBucketLocation",
+    "s3:GetBucketPublicAccessBlock",
+    "s3:GetBucketPolicy",
+    "s3:GetBucketVersioning",
+    "s3:GetBucketLogging",
+    "s3:GetAccountPublicAccessBlock",
+    "organizations:DescribeOrganization",
+    "organizations:ListDelegatedAdministrators",
+    "account:GetAlternateContact",
+    "account:GetContactInformation",
+    "cloudfront:ListDistributions",
+    "cloudfront:GetDistributionConfig",
+    "ec2:GetEbsEncryptionByDefault",
+    "ec2:DescribeVolumes",
+    "ec2:DescribeInstances",
+    "ec2:DescribeSecurityGroups",
+    "ec2:DescribeNetworkInterfaces",
+    "ec2:DescribeNetworkAcls",
+    "ec2:DescribeVpcs",
+    "ec2:DescribeFlowLogs",
+    "ec2:DescribeRouteTables",
+    "ec2:DescribeVpcPeeringConnections",
+    "ec2:DescribeRegions",
+    "cloudtrail:DescribeTrails",
+    "cloudtrail:GetTrailStatus",
+    "cloudtrail:GetEventSelectors",
+    "cloudwatch:DescribeAlarms",
+    "logs:DescribeMetricFilters",
+    "config:DescribeConfigurationRecorders",
+    "config:DescribeConfigurationRecorderStatus",
+    "kms:ListKeys",
+    "kms:DescribeKey",
+    "kms:GetKeyRotationStatus",
+    "kms:GetKeyPolicy",
+    "rds:DescribeDBInstances",
+    "rds:DescribeDBClusters",
+    "elasticfilesystem:DescribeFileSystems",
+    "access-analyzer:ListAnalyzers",
+    "securityhub:DescribeHub",
+    "macie2:GetMacieSession",
+    "lambda:ListFunctions",
+    "lambda:GetPolicy",
+    "apigateway:GET",
+    "elasticloadbalancing:DescribeLoadBalancers",
+    "elasticloadbalancing:DescribeLoadBalancerAttributes",
+    "events:ListEventBuses",
+    "glacier:ListVaults",
+    "glacier:GetVaultAccessPolicy",
+    "secretsmanager:ListSecrets",
+    "secretsmanager:GetResourcePolicy",
+    "sns:ListTopics",
+    "sns:GetTopicAttributes",
+    "sqs:ListQueues",
+    "sqs:GetQueueAttributes",
+];

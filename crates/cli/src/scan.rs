@@ -1,0 +1,549 @@
+//! `kestrel aws`: resolve credentials, pick regions, collect the inventory, run the
+//! selected checks, stream findings to the reports, print the summary, choose the exit
+//! code (3 when something fails, unless `-z`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Instant, SystemTime};
+
+use clap::Args;
+use kestrel_checks::{Check, Context, Settings};
+use kestrel_model::{Finding, Severity, Snapshot, Status, SNAPSHOT_FORMAT};
+
+use crate::auth_args::AuthArgs;
+use crate::select::{self, Selection};
+use crate::Failure;
+
+pub const EXIT_FAILED_CHECKS: u8 = 3;
+
+#[derive(Debug, Clone, Args)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    pub auth: AuthArgs,
+
+    // ---- selection
+    /// Run only these checks.
+    #[arg(short = 'c', long = "checks", alias = "check", num_args = 1.., value_name = "CHECK")]
+    pub checks: Vec<String>,
+    /// Run only the checks of these services.
+    #[arg(short = 's', long = "services", alias = "service", num_args = 1.., value_name = "SERVICE")]
+    pub services: Vec<String>,
+    /// Run only the checks of these frameworks (cis_7.0_aws, cis_6.0_aws).
+    #[arg(long = "compliance", num_args = 1.., value_name = "FRAMEWORK")]
+    pub compliance: Vec<String>,
+    /// Only checks of these severities.
+    #[arg(long = "severity", alias = "severities", num_args = 1.., value_name = "SEVERITY")]
+    pub severity: Vec<String>,
+    /// Skip these checks.
+    #[arg(short = 'e', long = "excluded-checks", alias = "excluded-check", num_args = 1.., value_name = "CHECK")]
+    pub excluded_checks: Vec<String>,
+    /// Skip the checks of these services.
+    #[arg(long = "excluded-services", alias = "excluded-service", num_args = 1.., value_name = "SERVICE")]
+    pub excluded_services: Vec<String>,
+
+    // ---- listings
+    /// List the selected checks and exit.
+    #[arg(short = 'l', long = "list-checks")]
+    pub list_checks: bool,
+    /// List the services and exit.
+    #[arg(long = "list-services")]
+    pub list_services: bool,
+    /// List the compliance frameworks and exit.
+    #[arg(long = "list-compliance", alias = "list-compliances")]
+    pub list_compliance: bool,
+    /// List a framework's requirements and their checks, then exit.
+    #[arg(long = "list-compliance-requirements", num_args = 1.., value_name = "FRAMEWORK")]
+    pub list_compliance_requirements: Vec<String>,
+
+    // ---- regions
+    /// Scan only these regions (default: every region enabled for the account).
+    #[arg(short = 'f', long = "region", alias = "filter-region", num_args = 1.., value_name = "REGION")]
+    pub regions: Vec<String>,
+    /// Do not scan these regions.
+    #[arg(long = "excluded-region", alias = "excluded-regions", num_args = 1.., value_name = "REGION")]
+    pub excluded_regions: Vec<String>,
+
+    // ---- collection
+    /// At most this many AWS API requests in flight at once, over all services and regions.
+    #[arg(long = "max-concurrency", default_value_t = 32, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub max_concurrency: u32,
+    /// Attempts per API call (the SDK's standard retry mode with backoff).
+    #[arg(long = "aws-retries-max-attempts", default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub retries: u32,
+    /// Also report unused resources (security groups, NACLs not attached to anything).
+    #[arg(long = "scan-unused-services")]
+    pub scan_unused_services: bool,
+    /// Write the collected inventory (snapshot) to FILE as JSON.
+    #[arg(long = "save-inventory", value_name = "FILE")]
+    pub save_inventory: Option<PathBuf>,
+    /// Evaluate a saved inventory instead of calling AWS (no credentials needed).
+    #[arg(
+        long = "inventory",
+        value_name = "FILE",
+        conflicts_with = "save_inventory"
+    )]
+    pub inventory: Option<PathBuf>,
+
+    // ---- output
+    /// Output formats.
+    #[arg(short = 'M', long = "output-formats", alias = "output-modes", num_args = 1.., default_values_t = vec!["csv".to_string(), "json-ocsf".to_string(), "html".to_string()], value_name = "FORMAT")]
+    pub output_formats: Vec<String>,
+    /// Output directory.
+    #[arg(
+        short = 'o',
+        long = "output-directory",
+        default_value = "output",
+        value_name = "DIR"
+    )]
+    pub output_directory: PathBuf,
+    /// Output file name, without extension (default kestrel-output-<account>-<timestamp>).
+    #[arg(short = 'F', long = "output-filename", value_name = "NAME")]
+    pub output_filename: Option<String>,
+    /// Failed checks do not make the exit code 3.
+    #[arg(short = 'z', long = "ignore-exit-code-3")]
+    pub ignore_exit_code_3: bool,
+    /// No banner.
+    #[arg(short = 'b', long = "no-banner")]
+    pub no_banner: bool,
+    /// Only these statuses in the reports.
+    #[arg(long = "status", num_args = 1.., value_name = "STATUS")]
+    pub status: Vec<String>,
+}
+
+const FORMATS: [&str; 3] = ["csv", "json-ocsf", "html"];
+
+impl ScanArgs {
+    fn selection(&self) -> Selection {
+        Selection {
+            checks: self.checks.clone(),
+            services: self.services.clone(),
+            compliance: self.compliance.clone(),
+            severities: self.severity.clone(),
+            excluded_checks: self.excluded_checks.clone(),
+            excluded_services: self.excluded_services.clone(),
+        }
+    }
+
+    /// Everything that can be checked before touching the network.
+    fn validate(&self) -> Result<(), Failure> {
+        for f in &self.output_formats {
+            if !FORMATS.contains(&f.as_str()) {
+                return Err(select::unknown("output format", f, &FORMATS));
+            }
+        }
+        for s in &self.status {
+            if !["PASS", "FAIL", "MANUAL", "ERROR"].contains(&s.to_uppercase().as_str()) {
+                return Err(select::unknown(
+                    "status",
+                    s,
+                    &["PASS", "FAIL", "MANUAL", "ERROR"],
+                ));
+            }
+        }
+        for r in self.regions.iter().chain(&self.excluded_regions) {
+            if !looks_like_region(r) {
+                return Err(Failure::Usage(format!(
+                    "invalid region {r:?}: expected a region name such as us-east-1 or eu-west-2"
+                )));
+            }
+        }
+        if let Some(name) = &self.output_filename {
+            if name.contains('/') || name.is_empty() {
+                return Err(Failure::Usage(format!(
+                    "invalid output file name {name:?}: a file name without directories (use -o for the directory)"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`, `ap-southeast-4`.
+pub fn looks_like_region(r: &str) -> bool {
+    let parts: Vec<&str> = r.split('-').collect();
+    parts.len() >= 3
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+        && parts
+            .last()
+            .map(|p| p.chars().all(|c| c.is_ascii_digit()))
+            .unwrap_or(false)
+        && parts[0].chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Counts for the summary.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub by_status: BTreeMap<Status, usize>,
+    pub by_severity: BTreeMap<(Severity, Status), usize>,
+    pub by_service: BTreeMap<(String, Status), usize>,
+    pub errors: BTreeSet<String>,
+}
+
+impl Summary {
+    pub fn add(&mut self, f: &Finding, sev: Severity, service: &str) {
+        *self.by_status.entry(f.status).or_default() += 1;
+        *self.by_severity.entry((sev, f.status)).or_default() += 1;
+        *self
+            .by_service
+            .entry((service.to_string(), f.status))
+            .or_default() += 1;
+        if f.status == Status::Error {
+            self.errors
+                .insert(format!("{}: {}", f.check_id, f.status_extended));
+        }
+    }
+
+    pub fn count(&self, s: Status) -> usize {
+        self.by_status.get(&s).copied().unwrap_or(0)
+    }
+
+    pub fn render(&self) -> String {
+        let statuses = [Status::Pass, Status::Fail, Status::Manual, Status::Error];
+        let mut out = String::new();
+        out.push_str(&format!(
+            "Findings: {} PASS, {} FAIL, {} MANUAL, {} ERROR\n\n",
+            self.count(Status::Pass),
+            self.count(Status::Fail),
+            self.count(Status::Manual),
+            self.count(Status::Error)
+        ));
+        out.push_str(&format!(
+            "{:<16}{:>8}{:>8}{:>8}{:>8}\n",
+            "Severity", "PASS", "FAIL", "MANUAL", "ERROR"
+        ));
+        for sev in Severity::ALL {
+            let row: Vec<usize> = statuses
+                .iter()
+                .map(|s| self.by_severity.get(&(sev, *s)).copied().unwrap_or(0))
+                .collect();
+            if row.iter().sum::<usize>() > 0 {
+                out.push_str(&format!(
+                    "{:<16}{:>8}{:>8}{:>8}{:>8}\n",
+                    sev.as_str(),
+                    row[0],
+                    row[1],
+                    row[2],
+                    row[3]
+                ));
+            }
+        }
+        out.push('\n');
+        out.push_str(&format!(
+            "{:<16}{:>8}{:>8}{:>8}{:>8}\n",
+            "Service", "PASS", "FAIL", "MANUAL", "ERROR"
+        ));
+        let services: BTreeSet<&String> = self.by_service.keys().map(|(s, _)| s).collect();
+        for svc in services {
+            let row: Vec<usize> = statuses
+                .iter()
+                .map(|s| {
+                    self.by_service
+                        .get(&(svc.clone(), *s))
+                        .copied()
+                        .unwrap_or(0)
+                })
+                .collect();
+            out.push_str(&format!(
+                "{:<16}{:>8}{:>8}{:>8}{:>8}\n",
+                svc, row[0], row[1], row[2], row[3]
+            ));
+        }
+        if !self.errors.is_empty() {
+            out.push_str(&format!(
+                "\n{} finding(s) could not be evaluated (ERROR), first ones:\n",
+                self.errors.len()
+            ));
+            for e in self.errors.iter().take(10) {
+                out.push_str(&format!("  - {e}\n"));
+            }
+        }
+        out
+    }
+}
+
+/// Runs every selected check over the snapshot, streaming each finding to `sink`.
+pub fn evaluate(
+    checks: &[&'static Check],
+    snapshot: &Snapshot,
+    settings: &Settings,
+    now: i64,
+    sink: &mut dyn FnMut(&Finding, &'static Check),
+) {
+    let ctx = Context::new(snapshot, settings, now);
+    for check in checks {
+        kestrel_checks::run(check, &ctx, &mut |f| sink(&f, check));
+    }
+}
+
+pub fn now_epoch() -> i64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl kestrel_inventory::Progress for Bar {
+    fn start(&self, total: usize) {
+        if let Some(b) = &self.0 {
+            b.set_length(total as u64);
+        }
+    }
+    fn done(&self, label: &str) {
+        if let Some(b) = &self.0 {
+            b.set_message(label.to_string());
+            b.inc(1);
+        }
+    }
+}
+
+pub async fn run(args: ScanArgs) -> Result<u8, Failure> {
+    args.validate()?;
+    let selection = args.selection();
+    if args.list_services {
+        print!("{}", select::list_services());
+        return Ok(0);
+    }
+    if args.list_compliance {
+        print!("{}", select::list_compliance());
+        return Ok(0);
+    }
+    if !args.list_compliance_requirements.is_empty() {
+        print!(
+            "{}",
+            select::list_requirements(&args.list_compliance_requirements)?
+        );
+        return Ok(0);
+    }
+    let checks = selection.resolve()?;
+    if args.list_checks {
+        print!("{}", select::list_checks(&checks));
+        return Ok(0);
+    }
+    let interactive = std::io::stderr().is_terminal();
+    let started = Instant::now();
+    let settings = Settings {
+        scan_unused_services: args.scan_unused_services,
+        ..Default::default()
+    };
+
+    let (snapshot, requests) = match &args.inventory {
+        Some(path) => (load_inventory(path)?, 0),
+        None => collect_live(&args, &checks, interactive).await?,
+    };
+    if let Some(path) = &args.save_inventory {
+        save_inventory(path, &snapshot)?;
+        eprintln!("Inventory saved to {}", path.display());
+    }
+
+    let now = kestrel_checks::util::time::parse(&snapshot.collected_at).unwrap_or_else(now_epoch);
+    let mut reports = crate::reports::Reports::open(&args, &snapshot)?;
+    let mut summary = Summary::default();
+    let statuses: Vec<String> = args.status.iter().map(|s| s.to_uppercase()).collect();
+    let mut write_error: Option<std::io::Error> = None;
+    evaluate(&checks, &snapshot, &settings, now, &mut |f, check| {
+        if !statuses.is_empty() && !statuses.iter().any(|s| s == f.status.as_str()) {
+            return;
+        }
+        summary.add(f, check.meta.severity, check.meta.service);
+        if write_error.is_none() {
+            if let Err(e) = reports.write(f, &check.meta) {
+                write_error = Some(e);
+            }
+        }
+    });
+    if let Some(e) = write_error {
+        return Err(Failure::Other(anyhow::anyhow!(
+            "cannot write the reports: {e}"
+        )));
+    }
+    let files = reports
+        .finish()
+        .map_err(|e| Failure::Other(anyhow::anyhow!("cannot write the reports: {e}")))?;
+
+    eprintln!();
+    eprint!("{}", summary.render());
+    eprintln!();
+    for f in &files {
+        eprintln!("  {}", f.display());
+    }
+    eprintln!(
+        "\n{} checks, {} regions, {} API requests, {:.1}s",
+        checks.len(),
+        snapshot.regions.len(),
+        requests,
+        started.elapsed().as_secs_f64()
+    );
+    if summary.count(Status::Fail) > 0 && !args.ignore_exit_code_3 {
+        return Ok(EXIT_FAILED_CHECKS);
+    }
+    Ok(0)
+}
+
+async fn collect_live(
+    args: &ScanArgs,
+    checks: &[&'static Check],
+    interactive: bool,
+) -> Result<(Snapshot, usize), Failure> {
+    let resolver = args.auth.resolver()?;
+    let resolved = resolver.resolve(false).await?;
+    for w in &resolved.warnings {
+        eprintln!("kestrel: warning: {w}");
+    }
+    let identity =
+        kestrel_auth::sts::get_caller_identity(resolver.sts_settings(), &resolved.credentials)
+            .await?;
+    let assumed = args.auth.role.clone();
+    let profile = resolver.profile().to_string();
+    let home_region = resolver.region().to_string();
+    let endpoints_env = resolver.env().clone();
+    let endpoints_files = resolver.files().clone();
+    let provider = kestrel_auth::RefreshingProvider::new(resolver, &resolved);
+    let lookup: kestrel_inventory::clients::EndpointLookup =
+        Arc::new(move |env_id: &str, key: &str| {
+            kestrel_auth::resolve::endpoint_url(
+                &endpoints_env,
+                &endpoints_files,
+                &profile,
+                env_id,
+                key,
+            )
+        });
+    let clients = kestrel_inventory::Clients::new(provider.clone(), lookup, args.retries);
+
+    let enabled = kestrel_inventory::enabled_regions(&clients, &home_region)
+        .await
+        .map_err(|e| {
+            Failure::Other(anyhow::anyhow!(
+                "cannot list the account's regions: {}",
+                e.describe()
+            ))
+        })?;
+    for r in &args.regions {
+        if !enabled.contains(r) {
+            let valid: Vec<&str> = enabled.iter().map(String::as_str).collect();
+            return Err(select::unknown(
+                "region (not enabled for this account)",
+                r,
+                &valid,
+            ));
+        }
+    }
+    let regions: Vec<String> = enabled
+        .into_iter()
+        .filter(|r| args.regions.is_empty() || args.regions.contains(r))
+        .filter(|r| !args.excluded_regions.contains(r))
+        .collect();
+    let partition = identity.arn.split(':').nth(1).unwrap_or("aws").to_string();
+    let mut snapshot = Snapshot {
+        format: SNAPSHOT_FORMAT,
+        collected_at: kestrel_auth::timefmt::format(SystemTime::now()),
+        regions: regions.clone(),
+        ..Default::default()
+    };
+    snapshot.account.account_id = identity.account.clone();
+    snapshot.account.partition = partition;
+    snapshot.account.caller_arn = identity.arn.clone();
+    snapshot.account.user_id = identity.user_id.clone();
+    snapshot.account.profile = args.auth.profile.clone();
+    snapshot.account.assumed_role_arn = assumed.clone();
+
+    if !args.no_banner {
+        eprintln!(
+            "kestrel {} - AWS security assessment\n",
+            env!("CARGO_PKG_VERSION")
+        );
+        eprintln!(
+            "  AWS-CLI profile:     {}",
+            args.auth.profile.as_deref().unwrap_or("default")
+        );
+        eprintln!("  AWS regions:         {}", regions.join(", "));
+        eprintln!("  AWS account:         {}", identity.account);
+        eprintln!("  User Id:             {}", identity.user_id);
+        eprintln!("  Caller identity ARN: {}", identity.arn);
+        if let Some(r) = &assumed {
+            eprintln!("  Assumed role:        {r}");
+        }
+        eprintln!();
+    }
+
+    let actions: BTreeSet<String> = checks
+        .iter()
+        .flat_map(|c| c.meta.needs.iter().map(|a| a.to_string()))
+        .collect();
+    let scope = kestrel_inventory::Scope {
+        regions,
+        actions,
+        max_concurrency: args.max_concurrency as usize,
+    };
+    let bar = if interactive {
+        let b = indicatif::ProgressBar::new(0);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} collecting [{bar:30}] {pos}/{len} {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        Some(b)
+    } else {
+        None
+    };
+    let progress = Arc::new(Bar(bar.clone()));
+    let (snapshot, stats) = kestrel_inventory::collect(clients, scope, snapshot, progress).await;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if provider.refresh_count() > 0 {
+        tracing::info!(
+            "credentials were refreshed {} time(s) during the scan",
+            provider.refresh_count()
+        );
+    }
+    Ok((snapshot, stats.requests))
+}
+
+pub fn load_inventory(path: &Path) -> Result<Snapshot, Failure> {
+    let text = std::fs::read(path).map_err(|e| {
+        Failure::Other(anyhow::anyhow!(
+            "cannot read the inventory {}: {e}",
+            path.display()
+        ))
+    })?;
+    let snap: Snapshot = serde_json::from_slice(&text).map_err(|e| {
+        Failure::Other(anyhow::anyhow!(
+            "{} is not a kestrel inventory (saved with --save-inventory): {e}",
+            path.display()
+        ))
+    })?;
+    if snap.format != SNAPSHOT_FORMAT || snap.account.account_id.is_empty() {
+        return Err(Failure::Other(anyhow::anyhow!(
+            "{} is not a kestrel inventory of format {SNAPSHOT_FORMAT} (format {}, account {:?})",
+            path.display(),
+            snap.format,
+            snap.account.account_id
+        )));
+    }
+    Ok(snap)
+}
+
+pub fn save_inventory(path: &Path, snap: &Snapshot) -> Result<(), Failure> {
+    let fail = |e: std::io::Error| {
+        Failure::Other(anyhow::anyhow!(
+            "cannot write the inventory {}: {e}",
+            path.display()
+        ))
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        kestrel_auth::cache::create_private_dir(dir).map_err(fail)?;
+    }
+    let text = serde_json::to_vec(snap).map_err(|e| Failure::Other(e.into()))?;
+    crate::reports::write_private(path, &text).map_err(fail)
+}
