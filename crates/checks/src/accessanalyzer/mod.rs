@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod accessanalyzer_enabled;
+
+pub const CHECKS: &[&Check] = &[&accessanalyzer_enabled::CHECK];

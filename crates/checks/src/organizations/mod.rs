@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod organizations_delegated_administrators;
+
+pub const CHECKS: &[&Check] = &[&organizations_delegated_administrators::CHECK];

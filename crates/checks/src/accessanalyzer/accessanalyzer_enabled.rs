@@ -1,0 +1,138 @@
+//! # accessanalyzer_enabled
+//!
+//! **What it checks.** That IAM Access Analyzer has an analyzer in every scanned
+//! region, CIS 2.18. One finding per analyzer (PASS when `ACTIVE`, FAIL otherwise), or
+//! one FAIL for the region when it has none, as in Prowler.
+//!
+//! **Why.** Access Analyzer is what notices a bucket, key, role or snapshot shared with
+//! another account or the public; a region without an analyzer is a blind spot.
+//!
+//! **Fix.** `aws accessanalyzer create-analyzer --analyzer-name <name> --type ACCOUNT`
+//! in each region (or `ORGANIZATION` from the delegated administrator).
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "accessanalyzer_enabled",
+        title: "IAM Access Analyzer is enabled",
+        service: "accessanalyzer",
+        subservice: "",
+        severity: Severity::Low,
+        resource_type: "Other",
+        description: "Checks each scanned region for an IAM Access Analyzer analyzer and whether it is active.",
+        risk: "Without an active analyzer, resources shared outside the account or organization (S3 buckets, KMS keys, IAM role trusts, snapshots, secrets) go unnoticed and can be used for data exfiltration or lateral movement.",
+        remediation: "Create an IAM Access Analyzer analyzer (account or organization zone of trust) in every region in use and review its findings.",
+        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-getting-started.html",
+        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html",
+        categories: &["identity-access", "trust-boundaries"],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: &["access-analyzer:ListAnalyzers"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let account = ctx.account_id();
+    let account_arn = format!("arn:{}:iam::{account}:root", ctx.partition());
+    for (region, r) in ctx.regions() {
+        let Some(analyzers) = data(&r.access_analyzers, id, region, account, &account_arn, emit)
+        else {
+            continue;
+        };
+        if analyzers.is_empty() {
+            emit(Finding::new(
+                id,
+                Status::Fail,
+                region,
+                account,
+                &account_arn,
+                format!("IAM Access Analyzer in account {account} is not enabled."),
+            ));
+        }
+        for a in analyzers {
+            let (status, text) = if a.status == "ACTIVE" {
+                (
+                    Status::Pass,
+                    format!("IAM Access Analyzer {} is enabled.", a.name),
+                )
+            } else {
+                (
+                    Status::Fail,
+                    format!("IAM Access Analyzer {} is not active.", a.name),
+                )
+            };
+            emit(Finding::new(id, status, region, &a.name, &a.arn, text));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{Analyzer, ApiError, Fetched, Regional};
+
+    fn analyzer(name: &str, status: &str) -> Analyzer {
+        Analyzer {
+            name: name.into(),
+            arn: format!("arn:aws:access-analyzer:us-east-1:123456789012:analyzer/{name}"),
+            status: status.into(),
+            analyzer_type: "ACCOUNT".into(),
+        }
+    }
+
+    #[test]
+    fn pass_per_active_analyzer_fail_when_not_active() {
+        let mut s = snapshot();
+        region(&mut s).access_analyzers = Fetched::Ok(vec![
+            analyzer("main", "ACTIVE"),
+            analyzer("broken", "FAILED"),
+        ]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Pass, Status::Fail]);
+        assert_eq!(f[0].status_extended, "IAM Access Analyzer main is enabled.");
+        assert_eq!(
+            f[1].status_extended,
+            "IAM Access Analyzer broken is not active."
+        );
+        assert_eq!(f[0].region, "us-east-1");
+    }
+
+    #[test]
+    fn fail_per_region_without_analyzer() {
+        let mut s = snapshot();
+        region(&mut s).access_analyzers = Fetched::Ok(vec![]);
+        s.regions.push("eu-west-1".into());
+        s.regional.insert(
+            "eu-west-1".into(),
+            Regional {
+                access_analyzers: Fetched::Ok(vec![analyzer("eu", "ACTIVE")]),
+                ..Default::default()
+            },
+        );
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Fail, Status::Pass]);
+        assert_eq!(
+            f[0].status_extended,
+            "IAM Access Analyzer in account 123456789012 is not enabled."
+        );
+        assert_eq!(f[0].resource_arn, "arn:aws:iam::123456789012:root");
+        assert_eq!(f[1].region, "eu-west-1");
+    }
+
+    #[test]
+    fn error_when_denied() {
+        let mut s = snapshot();
+        region(&mut s).access_analyzers = Fetched::Error(ApiError::new(
+            "access-analyzer:ListAnalyzers",
+            "AccessDeniedException",
+            "",
+        ));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

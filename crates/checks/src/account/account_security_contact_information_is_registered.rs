@@ -1,0 +1,110 @@
+//! # account_security_contact_information_is_registered
+//!
+//! **What it checks.** That the account has a SECURITY alternate contact (Account
+//! Management GetAlternateContact), CIS 2.3. Prowler always reports this check as
+//! MANUAL; kestrel reads the contact: none registered is a FAIL, and a registered one is
+//! still MANUAL, because only a person can tell whether it reaches the security team.
+//!
+//! **Why.** AWS sends abuse reports and security notifications to the security contact;
+//! without one they reach the root e-mail or billing contact, or no one who acts.
+//!
+//! **Fix.** `aws account put-alternate-contact --alternate-contact-type SECURITY
+//! --name <name> --email-address <monitored alias> --phone-number <phone>`.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "account_security_contact_information_is_registered",
+        title: "AWS account has security alternate contact registered",
+        service: "account",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "Other",
+        description: "Checks that a Security alternate contact (name, e-mail, phone) is registered for the account, so AWS security notifications reach the security team.",
+        risk: "Without a security contact, AWS security advisories and abuse notifications may be delayed or missed, so compromises, data exposure or resource abuse persist longer.",
+        remediation: "Register a Security alternate contact using a monitored team alias and phone number, and review it after organizational changes.",
+        remediation_url: "https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html",
+        related_url: "https://docs.aws.amazon.com/accounts/latest/reference/API_GetAlternateContact.html",
+        categories: &[],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: &["account:GetAlternateContact"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let region = ctx.global_region();
+    let account = ctx.account_id();
+    let arn = format!("arn:{}:iam::{account}:root", ctx.partition());
+    let Some(contact) = data(
+        &ctx.snapshot.account_contacts.security_contact,
+        id,
+        region,
+        account,
+        &arn,
+        emit,
+    ) else {
+        return;
+    };
+    let (status, text) = match contact {
+        None => (
+            Status::Fail,
+            "No security alternate contact is registered. Login to the AWS Console. Choose your account name on the top right of the window -> My Account -> Alternate Contacts -> Security Section.".to_string(),
+        ),
+        Some(c) => (
+            Status::Manual,
+            format!(
+                "Security alternate contact is registered ({} <{}>); confirm it reaches your security team. Login to the AWS Console. Choose your account name on the top right of the window -> My Account -> Alternate Contacts -> Security Section.",
+                c.name, c.email
+            ),
+        ),
+    };
+    emit(Finding::new(id, status, region, account, &arn, text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::{ApiError, Contact, Fetched};
+
+    #[test]
+    fn registered_contact_is_left_to_a_person() {
+        let mut s = snapshot();
+        s.account_contacts.security_contact = Fetched::Ok(Some(Contact {
+            name: "Security Team".into(),
+            email: "security@example.com".into(),
+            phone: "+1-555-0100".into(),
+            title: "SecOps".into(),
+        }));
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Manual]);
+        assert!(f[0]
+            .status_extended
+            .contains("Security Team <security@example.com>"));
+        assert_eq!(f[0].resource_arn, "arn:aws:iam::123456789012:root");
+    }
+
+    #[test]
+    fn fail_without_contact() {
+        let mut s = snapshot();
+        s.account_contacts.security_contact = Fetched::Ok(None);
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Fail]);
+    }
+
+    #[test]
+    fn error_when_denied() {
+        let mut s = snapshot();
+        s.account_contacts.security_contact = Fetched::Error(ApiError::new(
+            "account:GetAlternateContact",
+            "AccessDeniedException",
+            "",
+        ));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

@@ -1,0 +1,113 @@
+//! # iam_check_saml_providers_sts
+//!
+//! **What it checks.** That the account has at least one IAM SAML identity provider, so
+//! people can sign in through federation and receive temporary STS credentials instead
+//! of IAM user credentials, CIS 2.19. One PASS per provider, or one FAIL for the
+//! account when there is none.
+//!
+//! **Why.** Centrally managed identities (an IdP, IAM Identity Center) are disabled in
+//! one place when someone leaves; IAM users and their long-lived keys are not.
+//!
+//! **Fix.** Federate access through a SAML 2.0 identity provider or IAM Identity
+//! Center and retire IAM users.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::iam::root_arn;
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "iam_check_saml_providers_sts",
+        title: "IAM SAML provider exists in the account",
+        service: "iam",
+        subservice: "",
+        severity: Severity::Low,
+        resource_type: "Other",
+        description: "Checks that at least one SAML identity provider is configured in IAM, so users can federate into the account with temporary STS credentials (AssumeRoleWithSAML).",
+        risk: "Without identity federation, people access the account with IAM users and long-lived passwords and access keys that are managed per account and easily forgotten when staff leave.",
+        remediation: "Configure a SAML 2.0 identity provider (or IAM Identity Center) and have users assume roles with temporary credentials instead of using IAM users.",
+        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml.html",
+        related_url: "https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html",
+        categories: &["identity-access"],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: &["iam:ListSAMLProviders"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let region = ctx.global_region();
+    let account = ctx.account_id();
+    let Some(providers) = data(
+        &ctx.snapshot.iam.saml_providers,
+        id,
+        region,
+        account,
+        &root_arn(ctx),
+        emit,
+    ) else {
+        return;
+    };
+    if providers.is_empty() {
+        emit(Finding::new(
+            id,
+            Status::Fail,
+            region,
+            account,
+            &root_arn(ctx),
+            "No SAML Providers found.",
+        ));
+    }
+    for arn in providers {
+        // ListSAMLProviders gives ARNs (`arn:aws:iam::<account>:saml-provider/<name>`).
+        let name = arn.rsplit('/').next().unwrap_or(arn);
+        emit(Finding::new(
+            id,
+            Status::Pass,
+            region,
+            name,
+            arn,
+            format!("SAML Provider {name} has been found."),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::{ApiError, Fetched};
+
+    #[test]
+    fn pass_per_provider() {
+        let mut s = snapshot();
+        s.iam.saml_providers = Fetched::Ok(vec![
+            "arn:aws:iam::123456789012:saml-provider/Okta".into(),
+            "arn:aws:iam::123456789012:saml-provider/AzureAD".into(),
+        ]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Pass, Status::Pass]);
+        assert_eq!(f[0].resource_id, "Okta");
+        assert_eq!(f[0].status_extended, "SAML Provider Okta has been found.");
+    }
+
+    #[test]
+    fn fail_without_providers() {
+        let mut s = snapshot();
+        s.iam.saml_providers = Fetched::Ok(vec![]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(f[0].resource_id, "123456789012");
+    }
+
+    #[test]
+    fn error_when_denied() {
+        let mut s = snapshot();
+        s.iam.saml_providers =
+            Fetched::Error(ApiError::new("iam:ListSAMLProviders", "AccessDenied", ""));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

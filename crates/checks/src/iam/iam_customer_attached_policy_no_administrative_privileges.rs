@@ -1,0 +1,88 @@
+//! # iam_customer_attached_policy_no_administrative_privileges
+//!
+//! **What it checks.** That no attached customer-managed policy allows
+//! `"Action": "*"` on `"Resource": "*"`, CIS 2.14. One finding per customer-managed
+//! policy attached to at least one user, group or role, judged on its default version.
+//!
+//! **Why.** A home-made copy of AdministratorAccess is as dangerous as the original and
+//! easier to overlook.
+//!
+//! **Fix.** Rewrite the policy to the actions and resources actually needed, or detach
+//! it.
+
+use kestrel_model::{Finding, Severity};
+
+use crate::iam::attached_policy_admin;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "iam_customer_attached_policy_no_administrative_privileges",
+        title: "Attached IAM customer-managed policy does not allow '*:*' administrative privileges",
+        service: "iam",
+        subservice: "",
+        severity: Severity::High,
+        resource_type: "AwsIamPolicy",
+        description: "Checks every attached customer-managed policy's default version for an Allow statement granting all actions (\"*\") on all resources (\"*\").",
+        risk: "A customer-managed policy granting '*:*' gives its users, groups and roles unrestricted control of the account, so any compromise of those identities compromises everything.",
+        remediation: "Replace '*:*' statements in customer-managed policies with the specific actions and resources required, or detach the policy from its users, groups and roles.",
+        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#customer-managed-policies",
+        categories: &["identity-access"],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: &["iam:ListPolicies", "iam:GetPolicyVersion", "iam:ListPolicyTags"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    attached_policy_admin(ctx, CHECK.meta.id, "Local", emit);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::{Fetched, Policy, Status};
+    use serde_json::json;
+
+    fn policy(name: &str, scope: &str, attached: i64, action: &str) -> Policy {
+        Policy {
+            name: name.into(),
+            arn: format!("arn:aws:iam::123456789012:policy/{name}"),
+            scope: scope.into(),
+            attachment_count: attached,
+            document: Fetched::Ok(
+                json!({"Statement": [{"Effect": "Allow", "Action": action, "Resource": "*"}]}),
+            ),
+            tags: [("owner".to_string(), "sec".to_string())].into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn attached_customer_policies_only() {
+        let mut s = snapshot();
+        s.iam.policies = Fetched::Ok(vec![
+            policy("Admin", "Local", 1, "*:*"),
+            policy("Narrow", "Local", 3, "ec2:Describe*"),
+            policy("Unattached", "Local", 0, "*"),
+            policy("AdministratorAccess", "AWS", 1, "*"),
+        ]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Fail, Status::Pass]);
+        assert_eq!(
+            f[0].status_extended,
+            "Custom policy Admin is attached and allows '*:*' administrative privileges."
+        );
+        assert_eq!(
+            f[0].resource_tags.get("owner").map(String::as_str),
+            Some("sec")
+        );
+    }
+
+    #[test]
+    fn error_when_policies_not_listed() {
+        assert_eq!(statuses(&run(&CHECK, &snapshot())), [Status::Error]);
+    }
+}

@@ -1,0 +1,118 @@
+//! # iam_no_expired_server_certificates_stored
+//!
+//! **What it checks.** That no SSL/TLS server certificate stored in IAM has expired
+//! (`Expiration` of ListServerCertificates), CIS 2.17. One finding per certificate; a
+//! certificate is expired from its expiration day on, as in Prowler.
+//!
+//! **Why.** An expired certificate left in IAM can be deployed by mistake to a load
+//! balancer or CloudFront distribution, breaking clients or eroding trust.
+//!
+//! **Fix.** `aws iam delete-server-certificate --server-certificate-name <name>` after
+//! making sure nothing still uses it.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::iam::days_since;
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "iam_no_expired_server_certificates_stored",
+        title: "IAM server certificate is not expired",
+        service: "iam",
+        subservice: "",
+        severity: Severity::High,
+        resource_type: "AwsCertificateManagerCertificate",
+        description: "Checks the SSL/TLS server certificates stored in IAM for certificates past their expiration date.",
+        risk: "Expired certificates kept in IAM can be attached by mistake to Elastic Load Balancing or CloudFront, causing outages and browser warnings and weakening the credibility of the application.",
+        remediation: "Delete expired server certificates from IAM after confirming that no load balancer or distribution still references them; prefer AWS Certificate Manager for automatic renewal.",
+        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html#delete-server-certificate",
+        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html",
+        categories: &["encryption"],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: &["iam:ListServerCertificates"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let region = ctx.global_region();
+    let Some(certs) = data(
+        &ctx.snapshot.iam.server_certificates,
+        id,
+        region,
+        ctx.account_id(),
+        "",
+        emit,
+    ) else {
+        return;
+    };
+    for c in certs {
+        let (status, text) = match c.expiration.as_deref().and_then(|e| days_since(ctx, e)) {
+            Some(days) if days >= 0 => (
+                Status::Fail,
+                format!("IAM Certificate {} has expired {days} days ago.", c.name),
+            ),
+            Some(_) => (
+                Status::Pass,
+                format!("IAM Certificate {} is not expired.", c.name),
+            ),
+            None => (
+                Status::Manual,
+                format!(
+                    "IAM Certificate {} has no readable expiration date ({}); check it in the IAM API or CLI.",
+                    c.name,
+                    c.expiration.as_deref().unwrap_or("none")
+                ),
+            ),
+        };
+        emit(Finding::new(id, status, region, &c.id, &c.arn, text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::{Fetched, ServerCertificate};
+
+    fn cert(name: &str, expiration: Option<&str>) -> ServerCertificate {
+        ServerCertificate {
+            name: name.into(),
+            arn: format!("arn:aws:iam::123456789012:server-certificate/{name}"),
+            id: format!("ASCA{}", name.to_uppercase()),
+            expiration: expiration.map(String::from),
+        }
+    }
+
+    #[test]
+    fn expired_fail_valid_pass() {
+        let mut s = snapshot();
+        s.iam.server_certificates = Fetched::Ok(vec![
+            cert("old", Some("2024-12-01T00:00:00Z")),
+            cert("new", Some("2026-01-01T00:00:00Z")),
+            cert("today", Some("2024-12-31T12:00:00Z")),
+        ]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Fail, Status::Pass, Status::Fail]);
+        assert_eq!(
+            f[0].status_extended,
+            "IAM Certificate old has expired 31 days ago."
+        );
+        assert_eq!(f[0].resource_id, "ASCAOLD");
+    }
+
+    #[test]
+    fn unknown_expiration_is_not_a_pass() {
+        let mut s = snapshot();
+        s.iam.server_certificates = Fetched::Ok(vec![cert("odd", None)]);
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Manual]);
+    }
+
+    #[test]
+    fn error_when_not_collected() {
+        assert_eq!(statuses(&run(&CHECK, &snapshot())), [Status::Error]);
+    }
+}

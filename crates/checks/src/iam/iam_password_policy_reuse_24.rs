@@ -1,0 +1,115 @@
+//! # iam_password_policy_reuse_24
+//!
+//! **What it checks.** That the account password policy remembers 24 previous
+//! passwords (`PasswordReusePrevention` = 24, the maximum IAM allows), CIS 2.9.
+//!
+//! **Why.** Without reuse prevention users cycle back to old passwords, including ones
+//! that already leaked.
+//!
+//! **Fix.** `aws iam update-account-password-policy --password-reuse-prevention 24`
+//! (the command replaces the whole policy: pass the other settings too).
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+const REMEMBERED: i64 = 24;
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "iam_password_policy_reuse_24",
+        title: "IAM password policy prevents reuse of the last 24 passwords",
+        service: "iam",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "AwsIamPolicy",
+        description: "Checks that the IAM account password policy prevents users from reusing any of their last 24 passwords.",
+        risk: "Allowing password reuse lets users return to old, possibly compromised passwords, which keeps leaked credentials valid and weakens password rotation.",
+        remediation: "Set the account password policy's 'Number of passwords to remember' (PasswordReusePrevention) to 24.",
+        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+        related_url: "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html",
+        categories: &["identity-access"],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: &["iam:GetAccountPasswordPolicy"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let region = ctx.global_region();
+    let account = ctx.account_id();
+    let arn = format!(
+        "arn:{}:iam:{region}:{account}:password-policy",
+        ctx.partition()
+    );
+    let Some(policy) = data(
+        &ctx.snapshot.iam.password_policy,
+        id,
+        region,
+        account,
+        &arn,
+        emit,
+    ) else {
+        return;
+    };
+    let (status, text) = match policy {
+        None => (Status::Fail, "Password policy cannot be found."),
+        Some(p) if p.password_reuse_prevention == Some(REMEMBERED) => (
+            Status::Pass,
+            "IAM password policy reuse prevention is equal to 24.",
+        ),
+        Some(_) => (
+            Status::Fail,
+            "IAM password policy reuse prevention is less than 24 or not set.",
+        ),
+    };
+    emit(Finding::new(id, status, region, account, &arn, text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::{ApiError, Fetched, PasswordPolicy};
+
+    fn with_reuse(n: Option<i64>) -> Vec<Status> {
+        let mut s = snapshot();
+        s.iam.password_policy = Fetched::Ok(Some(PasswordPolicy {
+            password_reuse_prevention: n,
+            ..Default::default()
+        }));
+        statuses(&run(&CHECK, &s))
+    }
+
+    #[test]
+    fn pass_at_24() {
+        assert_eq!(with_reuse(Some(24)), [Status::Pass]);
+    }
+
+    #[test]
+    fn fail_when_lower_unset_or_no_policy() {
+        assert_eq!(with_reuse(Some(5)), [Status::Fail]);
+        assert_eq!(with_reuse(None), [Status::Fail]);
+        let mut s = snapshot();
+        s.iam.password_policy = Fetched::Ok(None);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(
+            f[0].resource_arn,
+            "arn:aws:iam:us-east-1:123456789012:password-policy"
+        );
+    }
+
+    #[test]
+    fn error_when_denied() {
+        let mut s = snapshot();
+        s.iam.password_policy = Fetched::Error(ApiError::new(
+            "iam:GetAccountPasswordPolicy",
+            "AccessDenied",
+            "",
+        ));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

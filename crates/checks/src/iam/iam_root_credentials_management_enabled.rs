@@ -1,0 +1,133 @@
+//! # iam_root_credentials_management_enabled
+//!
+//! **What it checks.** That the organization manages member accounts' root credentials
+//! centrally: `RootCredentialsManagement` is among IAM's ListOrganizationsFeatures
+//! features, CIS 2.1.1. Accounts outside an organization get no finding, as in Prowler.
+//! The features can only be listed from the management account or a delegated
+//! administrator for IAM; elsewhere the finding is an ERROR (Prowler skips silently).
+//!
+//! **Why.** Without it every member account keeps its own root password, access keys
+//! and MFA to look after, and any of them can be recovered by whoever controls the
+//! account's e-mail.
+//!
+//! **Fix.** `aws iam enable-organizations-root-credentials-management` from the
+//! management account (with trusted access for IAM), then delete member root
+//! credentials.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::iam::root_arn;
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+const FEATURE: &str = "RootCredentialsManagement";
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "iam_root_credentials_management_enabled",
+        title: "AWS Organization has centralized root credentials management enabled",
+        service: "iam",
+        subservice: "",
+        severity: Severity::High,
+        resource_type: "Other",
+        description: "Checks that centralized root access management (RootCredentialsManagement) is enabled for the AWS Organization the account belongs to.",
+        risk: "Member accounts keep individual root users whose passwords, access keys and MFA devices must each be secured; a forgotten or recovered root credential gives full control of that account.",
+        remediation: "From the management account, enable trusted access for IAM and centralized root credentials management, then delete the root credentials of member accounts.",
+        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html",
+        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management",
+        categories: &["identity-access"],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: &[
+            "organizations:DescribeOrganization",
+            "iam:ListOrganizationsFeatures",
+        ],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let region = ctx.global_region();
+    let account = ctx.account_id();
+    let arn = root_arn(ctx);
+    let Some(org) = data(
+        &ctx.snapshot.organizations.organization,
+        id,
+        region,
+        account,
+        &arn,
+        emit,
+    ) else {
+        return;
+    };
+    if org.is_none() {
+        return;
+    }
+    let Some(features) = data(
+        &ctx.snapshot.iam.organizations_features,
+        id,
+        region,
+        account,
+        &arn,
+        emit,
+    ) else {
+        return;
+    };
+    let (status, text) = if features.iter().any(|f| f == FEATURE) {
+        (Status::Pass, "Root credentials management is enabled.")
+    } else {
+        (Status::Fail, "Root credentials management is not enabled.")
+    };
+    emit(Finding::new(id, status, region, account, &arn, text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::{ApiError, Fetched, Organization, Snapshot};
+
+    fn snap(features: Fetched<Vec<String>>) -> Snapshot {
+        let mut s = snapshot();
+        s.organizations.organization = Fetched::Ok(Some(Organization {
+            id: "o-abc".into(),
+            arn: "arn:aws:organizations::111111111111:organization/o-abc".into(),
+            master_account_id: "111111111111".into(),
+            feature_set: "ALL".into(),
+        }));
+        s.iam.organizations_features = features;
+        s
+    }
+
+    #[test]
+    fn pass_when_enabled() {
+        let f = run(
+            &CHECK,
+            &snap(Fetched::Ok(vec![
+                "RootSessions".into(),
+                "RootCredentialsManagement".into(),
+            ])),
+        );
+        assert_eq!(statuses(&f), [Status::Pass]);
+        assert_eq!(f[0].resource_arn, "arn:aws:iam::123456789012:root");
+    }
+
+    #[test]
+    fn fail_when_not_enabled() {
+        let f = run(&CHECK, &snap(Fetched::Ok(vec!["RootSessions".into()])));
+        assert_eq!(statuses(&f), [Status::Fail]);
+    }
+
+    #[test]
+    fn outside_an_organization_nothing_and_denied_is_error() {
+        let mut s = snap(Fetched::Ok(vec![]));
+        s.organizations.organization = Fetched::Ok(None);
+        assert!(run(&CHECK, &s).is_empty());
+        let s = snap(Fetched::Error(ApiError::new(
+            "iam:ListOrganizationsFeatures",
+            "AccessDenied",
+            "",
+        )));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

@@ -1,0 +1,115 @@
+//! # iam_user_mfa_enabled_console_access
+//!
+//! **What it checks.** That every IAM user with a console password has MFA, from the
+//! credential report (`password_enabled`, `mfa_active`), CIS 2.10. One finding per IAM
+//! user; the root row is left to iam_root_mfa_enabled, as in Prowler.
+//!
+//! **Why.** A console password without MFA is one phished or reused password away from
+//! an interactive session with the user's permissions.
+//!
+//! **Fix.** Assign an MFA device to the user (and enforce MFA with a policy condition),
+//! or remove the console password if the user does not need the console.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::iam::{col, credential_report, is_true, user_tags, CREDENTIAL_REPORT, ROOT_USER};
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "iam_user_mfa_enabled_console_access",
+        title: "IAM user has MFA enabled for console access or no console password is set",
+        service: "iam",
+        subservice: "",
+        severity: Severity::High,
+        resource_type: "AwsIamUser",
+        description: "Checks the credential report for IAM users that have a console password (password_enabled) but no active MFA device (mfa_active).",
+        risk: "Console access protected only by a password can be taken over through phishing, password reuse or brute force, giving an attacker an interactive session with the user's permissions.",
+        remediation: "Enable an MFA device (preferably phishing-resistant, such as a FIDO key) for every IAM user with a console password, or remove console passwords that are not needed.",
+        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html",
+        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html",
+        categories: &["identity-access"],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: &[
+            CREDENTIAL_REPORT[0],
+            CREDENTIAL_REPORT[1],
+            "iam:ListUsers",
+            "iam:ListUserTags",
+        ],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let Some(rows) = credential_report(ctx, id, emit) else {
+        return;
+    };
+    for row in rows.iter().filter(|r| col(r, "user") != ROOT_USER) {
+        let (name, arn) = (col(row, "user"), col(row, "arn"));
+        let (status, text) = if !is_true(row, "password_enabled") {
+            (
+                Status::Pass,
+                format!("User {name} does not have Console Password enabled."),
+            )
+        } else if col(row, "mfa_active") == "false" {
+            (
+                Status::Fail,
+                format!("User {name} has Console Password enabled but MFA disabled."),
+            )
+        } else {
+            (
+                Status::Pass,
+                format!("User {name} has Console Password enabled and MFA enabled."),
+            )
+        };
+        emit(
+            Finding::new(id, status, ctx.global_region(), name, arn, text)
+                .with_tags(&user_tags(ctx, arn)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::iam::testrows::{user, with};
+    use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::Fetched;
+
+    #[test]
+    fn pass_fail_and_root_skipped() {
+        let mut s = snapshot();
+        s.iam.credential_report = Fetched::Ok(vec![
+            user(ROOT_USER),
+            user("no-password"),
+            with(
+                user("with-mfa"),
+                &[("password_enabled", "true"), ("mfa_active", "true")],
+            ),
+            with(user("without-mfa"), &[("password_enabled", "true")]),
+        ]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Pass, Status::Pass, Status::Fail]);
+        assert_eq!(f[0].resource_id, "no-password");
+        assert_eq!(
+            f[2].status_extended,
+            "User without-mfa has Console Password enabled but MFA disabled."
+        );
+        assert_eq!(
+            f[2].resource_arn,
+            "arn:aws:iam::123456789012:user/without-mfa"
+        );
+    }
+
+    #[test]
+    fn error_when_denied() {
+        let mut s = snapshot();
+        s.iam.credential_report = Fetched::Error(kestrel_model::ApiError::new(
+            "iam:GetCredentialReport",
+            "AccessDenied",
+            "",
+        ));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}
