@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 
 use crate::time;
 
+/// Prowler's default output directory, relative to the working directory.
+pub const DEFAULT_OUTPUT_DIR: &str = "output";
+
 /// The output directory and the base name every report file shares.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputPaths {

@@ -44,7 +44,9 @@ pub mod time;
 pub use common::{compliance_cell, compliance_of, finding_uid};
 pub use compliance::{write_compliance_csv, ComplianceCollector, ComplianceCsvWriter};
 pub use csv::CsvWriter;
-pub use files::{create_private_file, default_output_name, ensure_dir, FileSink, OutputPaths};
+pub use files::{
+    create_private_file, default_output_name, ensure_dir, FileSink, OutputPaths, DEFAULT_OUTPUT_DIR,
+};
 pub use html::HtmlWriter;
 pub use ocsf::OcsfWriter;
 pub use summary::{render_summary, render_summary_with, Counts, ServiceCounts, Tone};
@@ -83,6 +85,15 @@ impl ScanInfo {
             kestrel_version: kestrel_version.into(),
             scan_id,
         }
+    }
+
+    /// The scan now.
+    pub fn now(
+        account: Account,
+        profile: Option<String>,
+        kestrel_version: impl Into<String>,
+    ) -> Self {
+        ScanInfo::new(account, profile, time::now_epoch(), kestrel_version)
     }
 
     /// `profile: <profile>` or `profile: None`, as Prowler writes AUTH_METHOD.

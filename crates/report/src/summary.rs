@@ -184,9 +184,12 @@ pub fn render_summary_with(counts: &Counts, paint: &dyn Fn(Tone, &str) -> String
     ));
 
     // Status by severity.
-    let mut t = Table::new(&[
-        "Severity", "PASS", "FAIL", "MANUAL", "ERROR", "Muted", "Total",
-    ]);
+    let mut t = Table::new(
+        &[
+            "Severity", "PASS", "FAIL", "MANUAL", "ERROR", "Muted", "Total",
+        ],
+        1,
+    );
     for sev in Severity::ALL {
         let mut row = vec![(sev.as_str().to_string(), Tone::Severity(sev))];
         for s in STATUSES {
@@ -209,16 +212,19 @@ pub fn render_summary_with(counts: &Counts, paint: &dyn Fn(Tone, &str) -> String
     out.push('\n');
 
     // By service: FAILs per severity, as Prowler's table.
-    let mut t = Table::new(&[
-        "Service",
-        "Status",
-        "Critical",
-        "High",
-        "Medium",
-        "Low",
-        "Informational",
-        "Muted",
-    ]);
+    let mut t = Table::new(
+        &[
+            "Service",
+            "Status",
+            "Critical",
+            "High",
+            "Medium",
+            "Low",
+            "Informational",
+            "Muted",
+        ],
+        2,
+    );
     for (name, svc) in counts.services() {
         let mut row = vec![(name.to_string(), Tone::Plain)];
         row.push(match svc.headline() {
@@ -244,17 +250,19 @@ fn count_cell(n: u64, tone: Tone) -> (String, Tone) {
     (n.to_string(), if n > 0 { tone } else { Tone::Plain })
 }
 
-/// A plain-text table: first column left-aligned, the rest right-aligned.
+/// A plain-text table: the first `left` columns left-aligned, the rest right-aligned.
 struct Table {
     header: Vec<String>,
+    left: usize,
     rows: Vec<Vec<(String, Tone)>>,
     footer: Option<Vec<(String, Tone)>>,
 }
 
 impl Table {
-    fn new(header: &[&str]) -> Self {
+    fn new(header: &[&str], left: usize) -> Self {
         Table {
             header: header.iter().map(|s| s.to_string()).collect(),
+            left,
             rows: Vec::new(),
             footer: None,
         }
@@ -276,7 +284,7 @@ impl Table {
             }
         }
         let pad = |i: usize, s: &str| {
-            if i == 0 {
+            if i < self.left {
                 format!("{s:<w$}", w = widths[i])
             } else {
                 format!("{s:>w$}", w = widths[i])
