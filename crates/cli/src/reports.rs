@@ -3,26 +3,68 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use kestrel_checks::compliance::{self, Framework};
 use kestrel_checks::CheckMeta;
 use kestrel_model::{Finding, Snapshot};
+use kestrel_report::{open_compliance_writers, open_writers, FindingWriter, Format, OutputPaths, ScanInfo};
 
 use crate::scan::ScanArgs;
 use crate::Failure;
 
+/// The open report files of one scan: the chosen formats, plus a compliance CSV per
+/// framework (the `--compliance` ones, or all of them).
 pub struct Reports {
+    writers: Vec<Box<dyn FindingWriter>>,
     files: Vec<PathBuf>,
 }
 
 impl Reports {
-    pub fn open(_args: &ScanArgs, _snapshot: &Snapshot) -> Result<Self, Failure> {
-        Ok(Reports { files: Vec::new() })
+    pub fn open(args: &ScanArgs, snapshot: &Snapshot) -> Result<Self, Failure> {
+        let epoch = kestrel_checks::util::time::parse(&snapshot.collected_at).unwrap_or_else(crate::scan::now_epoch);
+        let scan = ScanInfo::new(
+            snapshot.account.clone(),
+            snapshot.account.profile.clone(),
+            epoch,
+            env!("CARGO_PKG_VERSION"),
+        );
+        let paths = match &args.output_filename {
+            Some(name) => OutputPaths::new(&args.output_directory, name.clone()),
+            None => OutputPaths::with_default_name(&args.output_directory, &snapshot.account.account_id, epoch),
+        };
+        let formats: Vec<Format> = args.output_formats.iter().filter_map(|f| Format::parse(f)).collect();
+        let frameworks: Vec<&'static Framework> = if args.compliance.is_empty() {
+            compliance::frameworks().iter().collect()
+        } else {
+            args.compliance
+                .iter()
+                .map(|n| crate::select::framework(n))
+                .collect::<Result<_, _>>()?
+        };
+        let fail = |e: std::io::Error| {
+            Failure::Other(anyhow::anyhow!(
+                "cannot write the reports to {}: {e}",
+                args.output_directory.display()
+            ))
+        };
+        let mut writers = open_writers(&paths, &formats, &scan).map_err(fail)?;
+        writers.extend(open_compliance_writers(&paths, frameworks.iter().copied(), &scan).map_err(fail)?);
+        let mut files: Vec<PathBuf> = formats.iter().map(|f| f.path(&paths)).collect();
+        files.extend(frameworks.iter().map(|f| paths.compliance(&f.name)));
+        Ok(Reports { writers, files })
     }
 
-    pub fn write(&mut self, _f: &Finding, _meta: &CheckMeta) -> std::io::Result<()> {
+    pub fn write(&mut self, f: &Finding, meta: &CheckMeta) -> std::io::Result<()> {
+        for w in &mut self.writers {
+            w.write(f, meta)?;
+        }
         Ok(())
     }
 
+    /// Completes every file; returns their paths.
     pub fn finish(self) -> std::io::Result<Vec<PathBuf>> {
+        for w in self.writers {
+            w.finish()?;
+        }
         Ok(self.files)
     }
 }
