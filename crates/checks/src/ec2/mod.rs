@@ -39,10 +39,7 @@ pub const CHECKS: &[&Check] = &[
 /// Whether a security group is reported: attached to a network interface, or unused
 /// services are scanned too (Prowler's rule for security-group checks).
 pub fn sg_in_scope(ctx: &Context, sg: &SecurityGroup, enis: &[NetworkInterface]) -> bool {
-    ctx.settings.scan_unused_services
-        || enis
-            .iter()
-            .any(|e| e.security_group_ids.iter().any(|g| *g == sg.id))
+    ctx.settings.scan_unused_services || enis.iter().any(|e| e.security_group_ids.contains(&sg.id))
 }
 
 /// Prowler's instance checks skip terminated instances (they linger in
