@@ -549,6 +549,11 @@ pub struct RouteTable {
     pub arn: String,
     pub vpc_id: String,
     pub routes: Vec<Route>,
+    /// The VPC's main route table (an association with `Main` true): it serves every
+    /// subnet without an explicit association.
+    pub main: bool,
+    /// Subnets explicitly associated with it (`Associations[].SubnetId`).
+    pub subnet_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -677,6 +682,12 @@ pub struct DbInstance {
     pub port: Option<i32>,
     pub security_group_ids: Vec<String>,
     pub tags: Tags,
+    /// `Endpoint.Address`.
+    pub endpoint_address: Option<String>,
+    /// `DBSubnetGroup.VpcId`.
+    pub vpc_id: Option<String>,
+    /// `DBSubnetGroup.Subnets[].SubnetIdentifier` of the subnets whose status is `Active`.
+    pub subnet_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,5 +1,7 @@
-//! config checks.
+//! AWS Config checks.
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod config_recorder_all_regions_enabled;
+
+pub const CHECKS: &[&Check] = &[&config_recorder_all_regions_enabled::CHECK];

@@ -1,0 +1,91 @@
+//! # ec2_ebs_volume_encryption
+//!
+//! **What it checks.** That every EBS volume is encrypted at rest.
+//!
+//! **Why.** An unencrypted volume, and every snapshot taken from it, holds its data in
+//! clear; encryption also covers data in transit between the instance and the volume.
+//!
+//! **Fix.** Volumes cannot be encrypted in place: snapshot the volume, copy the
+//! snapshot with encryption, create a volume from the copy and swap it in. Turn on EBS
+//! encryption by default so new volumes are encrypted.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "ec2_ebs_volume_encryption",
+        title: "EBS volume is encrypted",
+        service: "ec2",
+        subservice: "volume",
+        severity: Severity::High,
+        resource_type: "AwsEc2Volume",
+        description: "Checks that each EBS volume is encrypted at rest with KMS.",
+        risk: "Data on unencrypted volumes and their snapshots can be read by anyone who obtains a copy of the volume or snapshot.",
+        remediation: "Replace unencrypted volumes with encrypted copies (snapshot, copy the snapshot with encryption, restore) and enable EBS encryption by default.",
+        remediation_url: "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html",
+        related_url: "https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html",
+        categories: &["encryption"],
+        check_type: &["Data Protection"],
+        needs: &["ec2:DescribeVolumes"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    for (region, r) in ctx.regions() {
+        let Some(volumes) = data(&r.ec2.volumes, id, region, ctx.account_id(), "", emit) else {
+            continue;
+        };
+        for v in volumes {
+            let (status, text) = if v.encrypted {
+                (Status::Pass, format!("EBS Volume {} is encrypted.", v.id))
+            } else {
+                (Status::Fail, format!("EBS Volume {} is unencrypted.", v.id))
+            };
+            emit(Finding::new(id, status, region, &v.id, &v.arn, text).with_tags(&v.tags));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{ApiError, Fetched, Volume};
+
+    fn volume(id: &str, encrypted: bool) -> Volume {
+        Volume {
+            id: id.into(),
+            arn: format!("arn:aws:ec2:us-east-1:123456789012:volume/{id}"),
+            encrypted,
+            state: "in-use".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn one_finding_per_volume() {
+        let mut s = snapshot();
+        region(&mut s).ec2.volumes =
+            Fetched::Ok(vec![volume("vol-1", true), volume("vol-2", false)]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Pass, Status::Fail]);
+        assert_eq!(f[1].resource_id, "vol-2");
+        assert!(f[1].resource_arn.ends_with("volume/vol-2"));
+    }
+
+    #[test]
+    fn error_when_denied() {
+        let mut s = snapshot();
+        region(&mut s).ec2.volumes = Fetched::Error(ApiError::new(
+            "ec2:DescribeVolumes",
+            "UnauthorizedOperation",
+            "",
+        ));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

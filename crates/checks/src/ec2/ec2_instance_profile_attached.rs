@@ -1,0 +1,118 @@
+//! # ec2_instance_profile_attached
+//!
+//! **What it checks.** That each EC2 instance (not terminated) has an IAM instance
+//! profile, so software on it uses role credentials (CIS 2.16).
+//!
+//! **Why.** Without an instance role, applications tend to carry long-lived access
+//! keys on disk or in user data, which leak and are rarely rotated.
+//!
+//! **Fix.** Create a role with the permissions the workload needs and attach it with
+//! `aws ec2 associate-iam-instance-profile`.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::ec2::instance_in_scope;
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "ec2_instance_profile_attached",
+        title: "EC2 instance is associated with an IAM instance profile role",
+        service: "ec2",
+        subservice: "instance",
+        severity: Severity::Medium,
+        resource_type: "AwsEc2Instance",
+        description: "Checks that each EC2 instance has an IAM instance profile attached, so AWS API access from the instance uses temporary role credentials.",
+        risk: "Instances without a role push workloads to store static access keys, which can be stolen from the instance and stay valid until someone rotates them.",
+        remediation: "Attach an instance profile whose role grants least-privilege permissions, and remove any access keys stored on the instance.",
+        remediation_url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/attach-iam-role.html",
+        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html",
+        categories: &[],
+        check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
+        needs: &["ec2:DescribeInstances"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    for (region, r) in ctx.regions() {
+        let Some(instances) = data(&r.ec2.instances, id, region, ctx.account_id(), "", emit) else {
+            continue;
+        };
+        for i in instances.iter().filter(|i| instance_in_scope(i)) {
+            let (status, text) = match i.iam_instance_profile_arn.as_deref() {
+                Some(profile) if !profile.is_empty() => (
+                    Status::Pass,
+                    format!(
+                        "EC2 Instance {} associated with Instance Profile Role {profile}.",
+                        i.id
+                    ),
+                ),
+                _ => (
+                    Status::Fail,
+                    format!(
+                        "EC2 Instance {} not associated with an Instance Profile Role.",
+                        i.id
+                    ),
+                ),
+            };
+            emit(Finding::new(id, status, region, &i.id, &i.arn, text).with_tags(&i.tags));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{ApiError, Fetched, Instance};
+
+    fn instance(id: &str, state: &str, profile: Option<&str>) -> Instance {
+        Instance {
+            id: id.into(),
+            state: state.into(),
+            iam_instance_profile_arn: profile.map(String::from),
+            ..Default::default()
+        }
+    }
+
+    fn check(instances: Vec<Instance>) -> Vec<Finding> {
+        let mut s = snapshot();
+        region(&mut s).ec2.instances = Fetched::Ok(instances);
+        run(&CHECK, &s)
+    }
+
+    #[test]
+    fn pass_with_profile() {
+        let f = check(vec![instance(
+            "i-1",
+            "running",
+            Some("arn:aws:iam::123456789012:instance-profile/web"),
+        )]);
+        assert_eq!(statuses(&f), [Status::Pass]);
+        assert!(f[0].status_extended.contains("instance-profile/web"));
+    }
+
+    #[test]
+    fn fail_without_profile_and_skip_terminated() {
+        let f = check(vec![
+            instance("i-1", "stopped", None),
+            instance("i-2", "terminated", None),
+        ]);
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(f[0].resource_id, "i-1");
+    }
+
+    #[test]
+    fn error_when_denied() {
+        let mut s = snapshot();
+        region(&mut s).ec2.instances = Fetched::Error(ApiError::new(
+            "ec2:DescribeInstances",
+            "UnauthorizedOperation",
+            "",
+        ));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

@@ -1,0 +1,101 @@
+//! # ec2_networkacl_allow_ingress_tcp_port_22
+//!
+//! **What it checks.** That no network ACL in use lets SSH (TCP 22) in from 0.0.0.0/0
+//! or ::/0 (CIS 6.2). Rules are read in rule-number order; the first internet rule
+//! covering TCP 22 decides. ACLs not associated with a subnet are skipped unless
+//! unused services are scanned.
+//!
+//! **Why.** SSH open at the subnet boundary leaves security groups as the only control
+//! against brute force and exploits of remote administration.
+//!
+//! **Fix.** Add a deny entry for TCP 22 from 0.0.0.0/0 and ::/0 numbered before the
+//! allow entries, or narrow the allow entries to trusted ranges.
+
+use kestrel_model::{Finding, Severity};
+
+use crate::ec2::run_nacl_check;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "ec2_networkacl_allow_ingress_tcp_port_22",
+        title: "Network ACL does not allow ingress from the Internet to TCP port 22 (SSH)",
+        service: "ec2",
+        subservice: "networkacl",
+        severity: Severity::Medium,
+        resource_type: "AwsEc2NetworkAcl",
+        description: "Checks that network ACLs associated with subnets do not allow inbound SSH (TCP 22) from 0.0.0.0/0 or ::/0.",
+        risk: "SSH reachable from anywhere at the subnet level invites brute-force and exploitation of remote administration, with only security groups left to stop it.",
+        remediation: "Add NACL deny entries for TCP 22 from 0.0.0.0/0 and ::/0 ahead of the allow entries, or restrict the allow entries to trusted ranges.",
+        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html",
+        related_url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
+        categories: &["internet-exposed"],
+        check_type: &["Infrastructure Security"],
+        needs: &["ec2:DescribeNetworkAcls"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    run_nacl_check(ctx, emit, CHECK.meta.id, "6", 22, "SSH port 22");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{ApiError, Fetched, NaclEntry, NetworkAcl, Status};
+
+    fn entry(n: i32, action: &str, protocol: &str, from: i32, to: i32) -> NaclEntry {
+        NaclEntry {
+            rule_number: n,
+            protocol: protocol.into(),
+            rule_action: action.into(),
+            cidr_block: Some("0.0.0.0/0".into()),
+            from_port: Some(from),
+            to_port: Some(to),
+            ..Default::default()
+        }
+    }
+
+    fn check(entries: Vec<NaclEntry>) -> Vec<Finding> {
+        let mut s = snapshot();
+        region(&mut s).ec2.network_acls = Fetched::Ok(vec![NetworkAcl {
+            id: "acl-1".into(),
+            entries,
+            subnet_ids: vec!["subnet-1".into()],
+            ..Default::default()
+        }]);
+        run(&CHECK, &s)
+    }
+
+    #[test]
+    fn fail_when_ssh_allowed_from_internet() {
+        let f = check(vec![entry(100, "allow", "6", 0, 1024)]);
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(
+            f[0].status_extended,
+            "Network ACL acl-1 has SSH port 22 open to the Internet."
+        );
+    }
+
+    #[test]
+    fn pass_when_denied_first() {
+        let f = check(vec![
+            entry(50, "deny", "6", 22, 22),
+            entry(100, "allow", "-1", 0, 0),
+        ]);
+        assert_eq!(statuses(&f), [Status::Pass]);
+    }
+
+    #[test]
+    fn error_when_denied() {
+        let mut s = snapshot();
+        region(&mut s).ec2.network_acls = Fetched::Error(ApiError::new(
+            "ec2:DescribeNetworkAcls",
+            "UnauthorizedOperation",
+            "",
+        ));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

@@ -1,0 +1,89 @@
+//! # ec2_networkacl_allow_ingress_tcp_port_3389
+//!
+//! **What it checks.** That no network ACL in use lets RDP (TCP 3389) in from
+//! 0.0.0.0/0 or ::/0 (CIS 6.2). Rules are read in rule-number order; the first
+//! internet rule covering TCP 3389 decides. ACLs not associated with a subnet are
+//! skipped unless unused services are scanned.
+//!
+//! **Why.** RDP exposed at the subnet boundary is a top ransomware entry point, with
+//! only security groups left to stop it.
+//!
+//! **Fix.** Add a deny entry for TCP 3389 from 0.0.0.0/0 and ::/0 numbered before the
+//! allow entries, or narrow the allow entries to trusted ranges.
+
+use kestrel_model::{Finding, Severity};
+
+use crate::ec2::run_nacl_check;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "ec2_networkacl_allow_ingress_tcp_port_3389",
+        title: "Network ACL does not allow ingress from the Internet to TCP port 3389 (RDP)",
+        service: "ec2",
+        subservice: "networkacl",
+        severity: Severity::Medium,
+        resource_type: "AwsEc2NetworkAcl",
+        description: "Checks that network ACLs associated with subnets do not allow inbound RDP (TCP 3389) from 0.0.0.0/0 or ::/0.",
+        risk: "RDP reachable from anywhere at the subnet level invites brute-force and remote code execution attacks, with only security groups left to stop them.",
+        remediation: "Add NACL deny entries for TCP 3389 from 0.0.0.0/0 and ::/0 ahead of the allow entries, or restrict the allow entries to trusted ranges.",
+        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html",
+        related_url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
+        categories: &["internet-exposed"],
+        check_type: &["Infrastructure Security"],
+        needs: &["ec2:DescribeNetworkAcls"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    run_nacl_check(
+        ctx,
+        emit,
+        CHECK.meta.id,
+        "6",
+        3389,
+        "Microsoft RDP port 3389",
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{Fetched, NaclEntry, NetworkAcl, Status};
+
+    fn check(entries: Vec<NaclEntry>) -> Vec<Status> {
+        let mut s = snapshot();
+        region(&mut s).ec2.network_acls = Fetched::Ok(vec![NetworkAcl {
+            id: "acl-1".into(),
+            entries,
+            subnet_ids: vec!["subnet-1".into()],
+            ..Default::default()
+        }]);
+        statuses(&run(&CHECK, &s))
+    }
+
+    fn v6(n: i32, action: &str, protocol: &str) -> NaclEntry {
+        NaclEntry {
+            rule_number: n,
+            protocol: protocol.into(),
+            rule_action: action.into(),
+            ipv6_cidr_block: Some("::/0".into()),
+            from_port: Some(3389),
+            to_port: Some(3389),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn fail_when_rdp_allowed_over_ipv6() {
+        assert_eq!(check(vec![v6(100, "allow", "6")]), [Status::Fail]);
+    }
+
+    #[test]
+    fn pass_when_rdp_not_allowed() {
+        assert_eq!(check(vec![v6(100, "deny", "6")]), [Status::Pass]);
+        assert_eq!(check(vec![v6(100, "allow", "17")]), [Status::Pass]);
+    }
+}

@@ -1,0 +1,135 @@
+//! # ec2_securitygroup_allow_ingress_from_internet_to_all_ports
+//!
+//! **What it checks.** That no security group in use opens every port to 0.0.0.0/0 or
+//! ::/0 (CIS 6.3, 6.4): an all-traffic rule, or a rule of any protocol spanning ports
+//! 0-65535. Unused groups (no network interface) are skipped unless unused services
+//! are scanned, as in Prowler.
+//!
+//! **Why.** Every service listening on the attached resources becomes reachable from
+//! the internet, including ones never meant to be exposed.
+//!
+//! **Fix.** Replace the rule with rules for the specific ports needed, from the ranges
+//! that need them.
+
+use kestrel_model::{Finding, IpPermission, Severity, Status};
+
+use crate::ec2::sg_in_scope;
+use crate::util::data;
+use crate::util::net::{INTERNET_V4, INTERNET_V6};
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "ec2_securitygroup_allow_ingress_from_internet_to_all_ports",
+        title: "Security group does not have all ports open to the Internet",
+        service: "ec2",
+        subservice: "securitygroup",
+        severity: Severity::Critical,
+        resource_type: "AwsEc2SecurityGroup",
+        description: "Checks that security groups attached to network interfaces have no inbound rule opening every port (all traffic, or a 0-65535 range) to 0.0.0.0/0 or ::/0.",
+        risk: "All ports open to the internet expose every listening service of the attached resources to scanning, brute force and exploitation.",
+        remediation: "Remove the all-ports rules for 0.0.0.0/0 and ::/0 and allow only the required ports from trusted sources.",
+        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
+        related_url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html",
+        categories: &["internet-exposed"],
+        check_type: &["Infrastructure Security"],
+        needs: &["ec2:DescribeSecurityGroups", "ec2:DescribeNetworkInterfaces"],
+    },
+    run,
+};
+
+/// Prowler's `check_security_group(rule, "-1", any_address=True)`: an all-traffic rule
+/// from the internet, or a rule of any protocol whose port range is 0-65535.
+fn opens_all_ports(p: &IpPermission) -> bool {
+    let internet = p.ipv4_ranges.iter().any(|c| c == INTERNET_V4)
+        || p.ipv6_ranges.iter().any(|c| c == INTERNET_V6);
+    internet && (p.protocol == "-1" || (p.from_port == Some(0) && p.to_port == Some(65535)))
+}
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let account = ctx.account_id();
+    for (region, r) in ctx.regions() {
+        let Some(groups) = data(&r.ec2.security_groups, id, region, account, "", emit) else {
+            continue;
+        };
+        let Some(enis) = data(&r.ec2.network_interfaces, id, region, account, "", emit) else {
+            continue;
+        };
+        for sg in groups.iter().filter(|sg| sg_in_scope(ctx, sg, enis)) {
+            let (status, text) = if sg.ingress.iter().any(opens_all_ports) {
+                (
+                    Status::Fail,
+                    format!(
+                        "Security group {} ({}) has all ports open to the Internet.",
+                        sg.name, sg.id
+                    ),
+                )
+            } else {
+                (
+                    Status::Pass,
+                    format!(
+                        "Security group {} ({}) does not have all ports open to the Internet.",
+                        sg.name, sg.id
+                    ),
+                )
+            };
+            emit(
+                Finding::new(id, status, region, &sg.id, &sg.arn, text)
+                    .with_tags(&sg.tags)
+                    .with_details(&sg.name),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{Fetched, NetworkInterface, SecurityGroup};
+
+    fn perm(protocol: &str, ports: Option<(i32, i32)>, v4: &str) -> IpPermission {
+        IpPermission {
+            protocol: protocol.into(),
+            from_port: ports.map(|p| p.0),
+            to_port: ports.map(|p| p.1),
+            ipv4_ranges: vec![v4.into()],
+            ..Default::default()
+        }
+    }
+
+    fn check(rule: IpPermission) -> Vec<Status> {
+        let mut s = snapshot();
+        region(&mut s).ec2.security_groups = Fetched::Ok(vec![SecurityGroup {
+            id: "sg-1".into(),
+            name: "web".into(),
+            ingress: vec![rule],
+            ..Default::default()
+        }]);
+        region(&mut s).ec2.network_interfaces = Fetched::Ok(vec![NetworkInterface {
+            id: "eni-1".into(),
+            security_group_ids: vec!["sg-1".into()],
+            ..Default::default()
+        }]);
+        statuses(&run(&CHECK, &s))
+    }
+
+    #[test]
+    fn fail_on_all_traffic_or_full_range() {
+        assert_eq!(check(perm("-1", None, "0.0.0.0/0")), [Status::Fail]);
+        assert_eq!(
+            check(perm("udp", Some((0, 65535)), "0.0.0.0/0")),
+            [Status::Fail]
+        );
+    }
+
+    #[test]
+    fn pass_on_single_port_or_private_source() {
+        assert_eq!(
+            check(perm("tcp", Some((22, 22)), "0.0.0.0/0")),
+            [Status::Pass]
+        );
+        assert_eq!(check(perm("-1", None, "10.0.0.0/8")), [Status::Pass]);
+    }
+}

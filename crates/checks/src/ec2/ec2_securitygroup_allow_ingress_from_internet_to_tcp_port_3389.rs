@@ -1,0 +1,165 @@
+//! # ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389
+//!
+//! **What it checks.** That no security group in use allows RDP (TCP 3389) from
+//! 0.0.0.0/0 or ::/0 (CIS 6.3, 6.4). Unused groups (no network interface) are skipped
+//! unless unused services are scanned, as in Prowler.
+//!
+//! **Why.** RDP open to the internet is one of the most common initial-access vectors
+//! (brute force, BlueKeep-class exploits).
+//!
+//! **Fix.** Restrict the rule to known addresses, or reach instances through Session
+//! Manager or a bastion.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::ec2::sg_in_scope;
+use crate::util::data;
+use crate::util::net::permission_open_to_internet;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389",
+        title: "Security group does not allow ingress from the Internet to TCP port 3389 (RDP)",
+        service: "ec2",
+        subservice: "securitygroup",
+        severity: Severity::High,
+        resource_type: "AwsEc2SecurityGroup",
+        description: "Checks that security groups attached to network interfaces do not allow inbound RDP (TCP 3389) from 0.0.0.0/0 or ::/0.",
+        risk: "RDP reachable from anywhere exposes Windows hosts to brute-force attacks and remote code execution exploits.",
+        remediation: "Remove the 0.0.0.0/0 and ::/0 ingress rules for port 3389; allow only trusted ranges or use SSM Session Manager / Fleet Manager.",
+        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
+        related_url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html",
+        categories: &["internet-exposed"],
+        check_type: &["Infrastructure Security"],
+        needs: &["ec2:DescribeSecurityGroups", "ec2:DescribeNetworkInterfaces"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let account = ctx.account_id();
+    for (region, r) in ctx.regions() {
+        let Some(groups) = data(&r.ec2.security_groups, id, region, account, "", emit) else {
+            continue;
+        };
+        let Some(enis) = data(&r.ec2.network_interfaces, id, region, account, "", emit) else {
+            continue;
+        };
+        for sg in groups.iter().filter(|sg| sg_in_scope(ctx, sg, enis)) {
+            let open = sg
+                .ingress
+                .iter()
+                .any(|p| permission_open_to_internet(p, "tcp", Some(3389)));
+            let (status, text) = if open {
+                (
+                    Status::Fail,
+                    format!(
+                        "Security group {} ({}) has Microsoft RDP port 3389 open to the Internet.",
+                        sg.name, sg.id
+                    ),
+                )
+            } else {
+                (
+                    Status::Pass,
+                    format!(
+                        "Security group {} ({}) does not have Microsoft RDP port 3389 open to the Internet.",
+                        sg.name, sg.id
+                    ),
+                )
+            };
+            emit(
+                Finding::new(id, status, region, &sg.id, &sg.arn, text)
+                    .with_tags(&sg.tags)
+                    .with_details(&sg.name),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, run_with, snapshot, statuses};
+    use crate::Settings;
+    use kestrel_model::{
+        ApiError, Fetched, IpPermission, NetworkInterface, SecurityGroup, Snapshot,
+    };
+
+    fn snap(from: i32, to: i32, v6: &str, attached: bool) -> Snapshot {
+        let mut s = snapshot();
+        region(&mut s).ec2.security_groups = Fetched::Ok(vec![SecurityGroup {
+            id: "sg-1".into(),
+            name: "rdp".into(),
+            ingress: vec![IpPermission {
+                protocol: "tcp".into(),
+                from_port: Some(from),
+                to_port: Some(to),
+                ipv6_ranges: vec![v6.into()],
+                ..Default::default()
+            }],
+            ..Default::default()
+        }]);
+        region(&mut s).ec2.network_interfaces = Fetched::Ok(if attached {
+            vec![NetworkInterface {
+                id: "eni-1".into(),
+                security_group_ids: vec!["sg-1".into()],
+                ..Default::default()
+            }]
+        } else {
+            vec![]
+        });
+        s
+    }
+
+    #[test]
+    fn fail_when_rdp_open_to_world() {
+        let f = run(&CHECK, &snap(3000, 4000, "::/0", true));
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(
+            f[0].status_extended,
+            "Security group rdp (sg-1) has Microsoft RDP port 3389 open to the Internet."
+        );
+    }
+
+    #[test]
+    fn pass_when_restricted_or_other_port() {
+        assert_eq!(
+            statuses(&run(&CHECK, &snap(3389, 3389, "2001:db8::/32", true))),
+            [Status::Pass]
+        );
+        assert_eq!(
+            statuses(&run(&CHECK, &snap(22, 22, "::/0", true))),
+            [Status::Pass]
+        );
+    }
+
+    #[test]
+    fn unused_groups_only_with_scan_unused_services() {
+        assert!(run(&CHECK, &snap(3389, 3389, "::/0", false)).is_empty());
+        let settings = Settings {
+            scan_unused_services: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            statuses(&run_with(
+                &CHECK,
+                &snap(3389, 3389, "::/0", false),
+                &settings
+            )),
+            [Status::Fail]
+        );
+    }
+
+    #[test]
+    fn error_when_interfaces_denied() {
+        let mut s = snap(3389, 3389, "::/0", true);
+        region(&mut s).ec2.network_interfaces = Fetched::Error(ApiError::new(
+            "ec2:DescribeNetworkInterfaces",
+            "UnauthorizedOperation",
+            "",
+        ));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

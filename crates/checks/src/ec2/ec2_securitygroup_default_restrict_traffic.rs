@@ -1,0 +1,130 @@
+//! # ec2_securitygroup_default_restrict_traffic
+//!
+//! **What it checks.** That the default security group of each VPC has no inbound and
+//! no outbound rules (CIS 6.5). Default groups not attached to any network interface
+//! are skipped unless unused services are scanned, as in Prowler.
+//!
+//! **Why.** Resources launched without an explicit group land in the default one; if
+//! it allows traffic, they are reachable (and can reach out) without anyone deciding so.
+//!
+//! **Fix.** Delete every inbound and outbound rule of the default group, and move the
+//! resources that rely on it to purpose-built groups.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::ec2::sg_in_scope;
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "ec2_securitygroup_default_restrict_traffic",
+        title: "VPC default security group has no inbound or outbound rules",
+        service: "ec2",
+        subservice: "securitygroup",
+        severity: Severity::High,
+        resource_type: "AwsEc2SecurityGroup",
+        description: "Checks that the default security group of every VPC has no inbound and no outbound rules, so it restricts all traffic.",
+        risk: "Resources placed in a permissive default group are exposed to other members of the group or the internet, and can send traffic out, without an explicit decision.",
+        remediation: "Remove all inbound and outbound rules from each VPC's default security group and assign resources to least-privilege custom groups.",
+        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html",
+        related_url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
+        categories: &[],
+        check_type: &["Infrastructure Security"],
+        needs: &["ec2:DescribeSecurityGroups", "ec2:DescribeNetworkInterfaces"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let account = ctx.account_id();
+    for (region, r) in ctx.regions() {
+        let Some(groups) = data(&r.ec2.security_groups, id, region, account, "", emit) else {
+            continue;
+        };
+        let Some(enis) = data(&r.ec2.network_interfaces, id, region, account, "", emit) else {
+            continue;
+        };
+        for sg in groups
+            .iter()
+            .filter(|sg| sg.name == "default" && sg_in_scope(ctx, sg, enis))
+        {
+            let (status, text) = if sg.ingress.is_empty() && sg.egress.is_empty() {
+                (
+                    Status::Pass,
+                    format!(
+                        "Default Security Group ({}) rules do not allow traffic.",
+                        sg.id
+                    ),
+                )
+            } else {
+                (
+                    Status::Fail,
+                    format!("Default Security Group ({}) rules allow traffic.", sg.id),
+                )
+            };
+            emit(
+                Finding::new(id, status, region, &sg.id, &sg.arn, text)
+                    .with_tags(&sg.tags)
+                    .with_details(&sg.name),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{Fetched, IpPermission, NetworkInterface, SecurityGroup};
+
+    fn group(id: &str, name: &str, egress: bool) -> SecurityGroup {
+        SecurityGroup {
+            id: id.into(),
+            name: name.into(),
+            egress: if egress {
+                vec![IpPermission {
+                    protocol: "-1".into(),
+                    ipv4_ranges: vec!["0.0.0.0/0".into()],
+                    ..Default::default()
+                }]
+            } else {
+                vec![]
+            },
+            ..Default::default()
+        }
+    }
+
+    fn check(groups: Vec<SecurityGroup>) -> Vec<Finding> {
+        let mut s = snapshot();
+        let enis = groups
+            .iter()
+            .map(|g| NetworkInterface {
+                id: format!("eni-{}", g.id),
+                security_group_ids: vec![g.id.clone()],
+                ..Default::default()
+            })
+            .collect();
+        region(&mut s).ec2.security_groups = Fetched::Ok(groups);
+        region(&mut s).ec2.network_interfaces = Fetched::Ok(enis);
+        run(&CHECK, &s)
+    }
+
+    #[test]
+    fn fail_when_default_group_has_rules() {
+        let f = check(vec![group("sg-1", "default", true)]);
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(f[0].resource_id, "sg-1");
+    }
+
+    #[test]
+    fn pass_when_empty_and_other_groups_ignored() {
+        let f = check(vec![
+            group("sg-1", "default", false),
+            group("sg-2", "web", true),
+        ]);
+        assert_eq!(statuses(&f), [Status::Pass]);
+        assert_eq!(f[0].resource_id, "sg-1");
+    }
+}

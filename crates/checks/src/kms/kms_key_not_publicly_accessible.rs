@@ -1,0 +1,184 @@
+//! # kms_key_not_publicly_accessible
+//!
+//! **What it checks.** That no enabled customer-managed KMS key has a key policy
+//! granting `kms:*` (or `*`) to everyone (CIS 2.21): an Allow statement whose principal
+//! is `*` (or `arn:aws:iam::*:root`) with no condition tying it to an account,
+//! organization, network or source. As in Prowler, only statements granting all KMS
+//! actions count.
+//!
+//! **Why.** A public key policy lets any AWS principal use or administer the key,
+//! and so decrypt whatever it protects.
+//!
+//! **Fix.** Replace the wildcard principal with the account's root or specific roles,
+//! or add conditions such as `kms:CallerAccount` or `aws:PrincipalOrgID`.
+
+use kestrel_model::{Finding, Severity, Status};
+use serde_json::Value;
+
+use crate::kms::enabled_customer_key;
+use crate::util::{data, policy};
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "kms_key_not_publicly_accessible",
+        title: "Cloud KMS key does not grant access to allUsers or allAuthenticatedUsers",
+        service: "kms",
+        subservice: "",
+        severity: Severity::Critical,
+        resource_type: "AwsKmsKey",
+        description: "Checks that the key policies of enabled customer-managed KMS keys do not allow all KMS actions to any principal ('*') without a restricting condition.",
+        risk: "A key policy open to every AWS principal lets anyone use the key to decrypt data, or manage and schedule deletion of the key.",
+        remediation: "Edit the key policy: replace Principal '*' with specific account or role ARNs, or add conditions (kms:CallerAccount, aws:PrincipalOrgID, aws:SourceVpce) that restrict who can use the key.",
+        remediation_url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying.html",
+        related_url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html",
+        categories: &["encryption", "internet-exposed"],
+        check_type: &["Data Protection"],
+        needs: &["kms:ListKeys", "kms:DescribeKey", "kms:GetKeyPolicy"],
+    },
+    run,
+};
+
+const ANY_ACCOUNT_ROOT: &str = "arn:aws:iam::*:root";
+
+/// Everyone: `*` in any of its forms, or the root of any account.
+fn public_principal(stmt: &Value) -> bool {
+    if policy::principal_is_public(stmt) {
+        return true;
+    }
+    match stmt.get("Principal") {
+        Some(Value::String(s)) => s == ANY_ACCOUNT_ROOT,
+        Some(Value::Object(m)) => m
+            .iter()
+            .filter(|(k, _)| *k == "AWS" || *k == "CanonicalUser")
+            .any(|(_, v)| policy::strings(Some(v)).contains(&ANY_ACCOUNT_ROOT)),
+        _ => false,
+    }
+}
+
+/// Prowler passes `not_allowed_actions=["kms:*"]`: only `*` and `kms:*` count.
+fn grants_all_kms(stmt: &Value) -> bool {
+    policy::strings(stmt.get("Action"))
+        .iter()
+        .any(|a| *a == "*" || a.eq_ignore_ascii_case("kms:*"))
+}
+
+fn is_public(doc: &Value) -> bool {
+    policy::statements(doc).into_iter().any(|s| {
+        policy::is_allow(s)
+            && public_principal(s)
+            && grants_all_kms(s)
+            && !policy::has_restrictive_condition(s)
+    })
+}
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    for (region, r) in ctx.regions() {
+        let Some(keys) = data(&r.kms_keys, id, region, ctx.account_id(), "", emit) else {
+            continue;
+        };
+        for k in keys.iter().filter(|k| enabled_customer_key(k)) {
+            let Some(doc) = data(&k.policy, id, region, &k.id, &k.arn, emit) else {
+                continue;
+            };
+            let Some(doc) = doc else {
+                continue;
+            };
+            let (status, text) = if is_public(doc) {
+                (
+                    Status::Fail,
+                    format!("KMS key {} may be publicly accessible.", k.id),
+                )
+            } else {
+                (
+                    Status::Pass,
+                    format!("KMS key {} is not exposed to Public.", k.id),
+                )
+            };
+            emit(Finding::new(id, status, region, &k.id, &k.arn, text).with_tags(&k.tags));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{ApiError, Fetched, KmsKey};
+    use serde_json::json;
+
+    fn key(state: &str, policy: Fetched<Option<Value>>) -> KmsKey {
+        KmsKey {
+            id: "k1".into(),
+            arn: "arn:aws:kms:us-east-1:123456789012:key/k1".into(),
+            manager: "CUSTOMER".into(),
+            state: state.into(),
+            spec: "SYMMETRIC_DEFAULT".into(),
+            policy,
+            ..Default::default()
+        }
+    }
+
+    fn check(doc: Value) -> Vec<Status> {
+        let mut s = snapshot();
+        region(&mut s).kms_keys = Fetched::Ok(vec![key("Enabled", Fetched::Ok(Some(doc)))]);
+        statuses(&run(&CHECK, &s))
+    }
+
+    #[test]
+    fn fail_when_everyone_gets_kms_all() {
+        assert_eq!(
+            check(
+                json!({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*"}]})
+            ),
+            [Status::Fail]
+        );
+        assert_eq!(
+            check(
+                json!({"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::*:root"]}, "Action": ["*"], "Resource": "*"}]})
+            ),
+            [Status::Fail]
+        );
+    }
+
+    #[test]
+    fn pass_for_account_principal_condition_or_narrow_actions() {
+        assert_eq!(
+            check(
+                json!({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "kms:*", "Resource": "*"}]})
+            ),
+            [Status::Pass]
+        );
+        assert_eq!(
+            check(
+                json!({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*",
+                "Condition": {"StringEquals": {"kms:CallerAccount": "123456789012"}}}]})
+            ),
+            [Status::Pass]
+        );
+        assert_eq!(
+            check(
+                json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": ["kms:Decrypt"], "Resource": "*"}]})
+            ),
+            [Status::Pass]
+        );
+    }
+
+    #[test]
+    fn disabled_keys_skipped_and_denied_policy_is_error() {
+        let mut s = snapshot();
+        region(&mut s).kms_keys = Fetched::Ok(vec![
+            key("Disabled", Fetched::NotCollected),
+            key(
+                "Enabled",
+                Fetched::Error(ApiError::new(
+                    "kms:GetKeyPolicy",
+                    "AccessDeniedException",
+                    "",
+                )),
+            ),
+        ]);
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

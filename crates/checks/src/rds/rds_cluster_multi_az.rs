@@ -1,0 +1,89 @@
+//! # rds_cluster_multi_az
+//!
+//! **What it checks.** That each RDS DB cluster spans several Availability Zones
+//! (CIS 3.2.4).
+//!
+//! **Why.** A single-AZ cluster goes down with its zone; with instances in several
+//! zones, RDS fails over to a replica.
+//!
+//! **Fix.** Add a reader instance in another Availability Zone (Aurora), or create the
+//! Multi-AZ DB cluster deployment.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::rds::engine_in_scope;
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "rds_cluster_multi_az",
+        title: "RDS cluster has Multi-AZ enabled",
+        service: "rds",
+        subservice: "cluster",
+        severity: Severity::Medium,
+        resource_type: "AwsRdsDbCluster",
+        description: "Checks that each RDS DB cluster has instances in multiple Availability Zones (MultiAZ).",
+        risk: "A cluster confined to one Availability Zone has no automatic failover target if that zone fails, causing downtime and possible data unavailability.",
+        remediation: "Add a replica (reader) in another Availability Zone, or use a Multi-AZ DB cluster deployment, so RDS can fail over automatically.",
+        remediation_url: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html",
+        related_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/multi-az-db-clusters-concepts.html",
+        categories: &["redundancy"],
+        check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
+        needs: &["rds:DescribeDBClusters"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    for (region, r) in ctx.regions() {
+        let Some(clusters) = data(&r.rds_clusters, id, region, ctx.account_id(), "", emit) else {
+            continue;
+        };
+        for c in clusters.iter().filter(|c| engine_in_scope(&c.engine)) {
+            let (status, text) = if c.multi_az {
+                (
+                    Status::Pass,
+                    format!("RDS Cluster {} has multi-AZ enabled.", c.id),
+                )
+            } else {
+                (
+                    Status::Fail,
+                    format!("RDS Cluster {} does not have multi-AZ enabled.", c.id),
+                )
+            };
+            emit(Finding::new(id, status, region, &c.id, &c.arn, text).with_tags(&c.tags));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{DbCluster, Fetched};
+
+    fn cluster(id: &str, engine: &str, multi_az: bool) -> DbCluster {
+        DbCluster {
+            id: id.into(),
+            arn: format!("arn:aws:rds:us-east-1:123456789012:cluster:{id}"),
+            engine: engine.into(),
+            multi_az,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn pass_and_fail_per_cluster_docdb_skipped() {
+        let mut s = snapshot();
+        region(&mut s).rds_clusters = Fetched::Ok(vec![
+            cluster("c-1", "aurora-mysql", true),
+            cluster("c-2", "aurora-postgresql", false),
+            cluster("c-3", "docdb", false),
+        ]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Pass, Status::Fail]);
+        assert_eq!(f[1].resource_id, "c-2");
+    }
+}

@@ -1,0 +1,94 @@
+//! # rds_instance_minor_version_upgrade_enabled
+//!
+//! **What it checks.** That each RDS DB instance has Auto Minor Version Upgrade on
+//! (CIS 3.2.2).
+//!
+//! **Why.** Minor engine versions carry security fixes; with automatic upgrades they
+//! are applied in the maintenance window instead of waiting for someone to act.
+//!
+//! **Fix.** `aws rds modify-db-instance --db-instance-identifier <id>
+//! --auto-minor-version-upgrade --apply-immediately`.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::rds::engine_in_scope;
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "rds_instance_minor_version_upgrade_enabled",
+        title: "RDS instance has minor version upgrade enabled",
+        service: "rds",
+        subservice: "instance",
+        severity: Severity::Medium,
+        resource_type: "AwsRdsDbInstance",
+        description: "Checks that each RDS DB instance has Auto Minor Version Upgrade enabled, so engine patches are applied automatically during the maintenance window.",
+        risk: "Without automatic minor upgrades, known engine vulnerabilities and bugs stay unpatched until someone upgrades manually.",
+        remediation: "Enable Auto Minor Version Upgrade on the instance (console Modify, or aws rds modify-db-instance --auto-minor-version-upgrade).",
+        remediation_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html#USER_UpgradeDBInstance.Upgrading.AutoMinorVersionUpgrades",
+        related_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html",
+        categories: &[],
+        check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
+        needs: &["rds:DescribeDBInstances"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    for (region, r) in ctx.regions() {
+        let Some(dbs) = data(&r.rds_instances, id, region, ctx.account_id(), "", emit) else {
+            continue;
+        };
+        for db in dbs.iter().filter(|d| engine_in_scope(&d.engine)) {
+            let (status, text) = if db.auto_minor_version_upgrade {
+                (
+                    Status::Pass,
+                    format!("RDS Instance {} has minor version upgrade enabled.", db.id),
+                )
+            } else {
+                (
+                    Status::Fail,
+                    format!(
+                        "RDS Instance {} does not have minor version upgrade enabled.",
+                        db.id
+                    ),
+                )
+            };
+            emit(Finding::new(id, status, region, &db.id, &db.arn, text).with_tags(&db.tags));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rds::tests::instance;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{DbInstance, Fetched};
+
+    fn check(auto: bool) -> Vec<Status> {
+        let mut s = snapshot();
+        region(&mut s).rds_instances = Fetched::Ok(vec![DbInstance {
+            auto_minor_version_upgrade: auto,
+            ..instance("db-1")
+        }]);
+        statuses(&run(&CHECK, &s))
+    }
+
+    #[test]
+    fn pass_when_enabled() {
+        assert_eq!(check(true), [Status::Pass]);
+    }
+
+    #[test]
+    fn fail_when_disabled() {
+        assert_eq!(check(false), [Status::Fail]);
+    }
+
+    #[test]
+    fn error_when_not_collected() {
+        assert_eq!(statuses(&run(&CHECK, &snapshot())), [Status::Error]);
+    }
+}

@@ -1,0 +1,152 @@
+//! # rds_instance_multi_az
+//!
+//! **What it checks.** That each RDS DB instance is Multi-AZ (CIS 3.2.4). An instance
+//! that belongs to a cluster is judged by its cluster's Multi-AZ setting, as Prowler
+//! does.
+//!
+//! **Why.** A Multi-AZ deployment keeps a synchronous standby in another zone and
+//! fails over to it automatically.
+//!
+//! **Fix.** `aws rds modify-db-instance --db-instance-identifier <id> --multi-az
+//! --apply-immediately` (or add cross-AZ replicas to the cluster).
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::rds::engine_in_scope;
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "rds_instance_multi_az",
+        title: "RDS instance has Multi-AZ enabled",
+        service: "rds",
+        subservice: "instance",
+        severity: Severity::Medium,
+        resource_type: "AwsRdsDbInstance",
+        description: "Checks that each RDS DB instance uses a Multi-AZ deployment; cluster members are evaluated by their cluster's Multi-AZ setting.",
+        risk: "A single-AZ database has no standby: an Availability Zone or hardware failure takes it down until it is restored, with possible data loss since the last backup.",
+        remediation: "Convert the instance to a Multi-AZ deployment, or for cluster members add replicas in other Availability Zones.",
+        remediation_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html",
+        related_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html",
+        categories: &["redundancy"],
+        check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
+        needs: &["rds:DescribeDBInstances", "rds:DescribeDBClusters"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    for (region, r) in ctx.regions() {
+        let Some(dbs) = data(&r.rds_instances, id, region, ctx.account_id(), "", emit) else {
+            continue;
+        };
+        for db in dbs.iter().filter(|d| engine_in_scope(&d.engine)) {
+            let (status, text) = match db.cluster_id.as_deref().filter(|c| !c.is_empty()) {
+                Some(cluster) => {
+                    // The cluster list is read only for cluster members, so an
+                    // instance whose cluster is unknown is an ERROR, never a guess.
+                    let Some(clusters) = data(&r.rds_clusters, id, region, &db.id, &db.arn, emit)
+                    else {
+                        continue;
+                    };
+                    let multi_az = clusters
+                        .iter()
+                        .any(|c| c.id == cluster && engine_in_scope(&c.engine) && c.multi_az);
+                    if multi_az {
+                        (
+                            Status::Pass,
+                            format!(
+                                "RDS Instance {} has multi-AZ enabled at cluster {cluster} level.",
+                                db.id
+                            ),
+                        )
+                    } else {
+                        (
+                            Status::Fail,
+                            format!(
+                                "RDS Instance {} does not have multi-AZ enabled at cluster {cluster} level.",
+                                db.id
+                            ),
+                        )
+                    }
+                }
+                None if db.multi_az => (
+                    Status::Pass,
+                    format!("RDS Instance {} has multi-AZ enabled.", db.id),
+                ),
+                None => (
+                    Status::Fail,
+                    format!("RDS Instance {} does not have multi-AZ enabled.", db.id),
+                ),
+            };
+            emit(Finding::new(id, status, region, &db.id, &db.arn, text).with_tags(&db.tags));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rds::tests::instance;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{ApiError, DbCluster, DbInstance, Fetched};
+
+    fn member(id: &str, cluster: &str) -> DbInstance {
+        DbInstance {
+            cluster_id: Some(cluster.into()),
+            ..instance(id)
+        }
+    }
+
+    #[test]
+    fn standalone_instances_use_their_own_setting() {
+        let mut s = snapshot();
+        region(&mut s).rds_instances = Fetched::Ok(vec![
+            DbInstance {
+                multi_az: true,
+                ..instance("db-1")
+            },
+            instance("db-2"),
+        ]);
+        // Clusters are not needed when no instance belongs to one.
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Pass, Status::Fail]);
+    }
+
+    #[test]
+    fn cluster_members_use_the_cluster_setting() {
+        let mut s = snapshot();
+        let r = region(&mut s);
+        r.rds_instances = Fetched::Ok(vec![
+            member("a-1", "aurora-ha"),
+            member("b-1", "aurora-single"),
+        ]);
+        r.rds_clusters = Fetched::Ok(vec![
+            DbCluster {
+                id: "aurora-ha".into(),
+                multi_az: true,
+                ..Default::default()
+            },
+            DbCluster {
+                id: "aurora-single".into(),
+                ..Default::default()
+            },
+        ]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Pass, Status::Fail]);
+        assert!(f[0].status_extended.contains("at cluster aurora-ha level"));
+    }
+
+    #[test]
+    fn error_for_members_when_clusters_denied() {
+        let mut s = snapshot();
+        let r = region(&mut s);
+        r.rds_instances = Fetched::Ok(vec![member("a-1", "aurora-ha")]);
+        r.rds_clusters =
+            Fetched::Error(ApiError::new("rds:DescribeDBClusters", "AccessDenied", ""));
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Error]);
+        assert_eq!(f[0].resource_id, "a-1");
+    }
+}

@@ -1,0 +1,96 @@
+//! # rds_instance_storage_encrypted
+//!
+//! **What it checks.** That each RDS DB instance has encrypted storage (CIS 3.2.1).
+//!
+//! **Why.** Encryption at rest protects the database files, automated backups, read
+//! replicas and snapshots if the underlying storage or a snapshot copy is exposed.
+//!
+//! **Fix.** Encryption can only be chosen at creation: snapshot the instance, copy the
+//! snapshot with a KMS key, and restore a new encrypted instance from the copy.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::rds::engine_in_scope;
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "rds_instance_storage_encrypted",
+        title: "RDS DB instance storage is encrypted at rest",
+        service: "rds",
+        subservice: "instance",
+        severity: Severity::High,
+        resource_type: "AwsRdsDbInstance",
+        description: "Checks that each RDS DB instance has storage encryption enabled.",
+        risk: "Unencrypted database storage, backups and snapshots expose their data to anyone who gains access to the underlying storage or a shared snapshot.",
+        remediation: "Create an encrypted copy of a snapshot of the instance and restore from it (encryption cannot be enabled in place); use a customer-managed KMS key where possible.",
+        remediation_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html",
+        related_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/encryption-best-practices.html",
+        categories: &["encryption"],
+        check_type: &["Data Protection"],
+        needs: &["rds:DescribeDBInstances"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    for (region, r) in ctx.regions() {
+        let Some(dbs) = data(&r.rds_instances, id, region, ctx.account_id(), "", emit) else {
+            continue;
+        };
+        for db in dbs.iter().filter(|d| engine_in_scope(&d.engine)) {
+            let (status, text) = if db.storage_encrypted {
+                (
+                    Status::Pass,
+                    format!("RDS Instance {} is encrypted.", db.id),
+                )
+            } else {
+                (
+                    Status::Fail,
+                    format!("RDS Instance {} is not encrypted.", db.id),
+                )
+            };
+            emit(Finding::new(id, status, region, &db.id, &db.arn, text).with_tags(&db.tags));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rds::tests::instance;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{ApiError, DbInstance, Fetched};
+
+    #[test]
+    fn pass_and_fail_per_instance_docdb_skipped() {
+        let mut s = snapshot();
+        region(&mut s).rds_instances = Fetched::Ok(vec![
+            DbInstance {
+                storage_encrypted: true,
+                ..instance("db-1")
+            },
+            instance("db-2"),
+            DbInstance {
+                engine: "docdb".into(),
+                ..instance("docdb-1")
+            },
+        ]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Pass, Status::Fail]);
+        assert_eq!(
+            f[1].resource_arn,
+            "arn:aws:rds:us-east-1:123456789012:db:db-2"
+        );
+    }
+
+    #[test]
+    fn error_when_denied() {
+        let mut s = snapshot();
+        region(&mut s).rds_instances =
+            Fetched::Error(ApiError::new("rds:DescribeDBInstances", "AccessDenied", ""));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

@@ -1,0 +1,156 @@
+//! # vpc_flow_logs_enabled
+//!
+//! **What it checks.** That every VPC in use (with at least one network interface) has
+//! a flow log (CIS 4.7). Unused VPCs are skipped unless unused services are scanned,
+//! as in Prowler. Any flow log attached to the VPC counts, whatever traffic type it
+//! captures.
+//!
+//! **Why.** Flow logs are the record of who talked to what in the network; without
+//! them, intrusions and exfiltration leave no network trace to investigate.
+//!
+//! **Fix.** `aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id>
+//! --traffic-type REJECT` (or ALL) to CloudWatch Logs or S3.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::ec2::name_tag;
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "vpc_flow_logs_enabled",
+        title: "VPC flow logs are enabled",
+        service: "vpc",
+        subservice: "flowlog",
+        severity: Severity::Medium,
+        resource_type: "AwsEc2Vpc",
+        description: "Checks that each VPC with network interfaces has VPC Flow Logs enabled.",
+        risk: "Without flow logs there is no record of accepted or rejected traffic, which hides reconnaissance, lateral movement and data exfiltration and hampers incident response.",
+        remediation: "Create a flow log for each VPC (at least REJECT traffic, ideally ALL) delivered to CloudWatch Logs or S3, and monitor it.",
+        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/working-with-flow-logs.html",
+        related_url: "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html",
+        categories: &["forensics-ready", "logging"],
+        check_type: &["Logging and Monitoring"],
+        needs: &[
+            "ec2:DescribeVpcs",
+            "ec2:DescribeFlowLogs",
+            "ec2:DescribeNetworkInterfaces",
+        ],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let account = ctx.account_id();
+    for (region, r) in ctx.regions() {
+        let Some(vpcs) = data(&r.ec2.vpcs, id, region, account, "", emit) else {
+            continue;
+        };
+        if vpcs.is_empty() {
+            continue;
+        }
+        let enis = if ctx.settings.scan_unused_services {
+            None
+        } else {
+            let Some(enis) = data(&r.ec2.network_interfaces, id, region, account, "", emit) else {
+                continue;
+            };
+            Some(enis)
+        };
+        let in_scope: Vec<_> = vpcs
+            .iter()
+            .filter(|v| {
+                enis.is_none_or(|enis| enis.iter().any(|e| e.vpc_id.as_deref() == Some(&v.id)))
+            })
+            .collect();
+        if in_scope.is_empty() {
+            continue;
+        }
+        let Some(flow_logs) = data(&r.ec2.flow_logs, id, region, account, "", emit) else {
+            continue;
+        };
+        for vpc in in_scope {
+            let name = name_tag(&vpc.tags).unwrap_or(&vpc.id);
+            let (status, text) = if flow_logs.iter().any(|f| f.resource_id == vpc.id) {
+                (Status::Pass, format!("VPC {name} Flow logs are enabled."))
+            } else {
+                (Status::Fail, format!("VPC {name} Flow logs are disabled."))
+            };
+            emit(Finding::new(id, status, region, &vpc.id, &vpc.arn, text).with_tags(&vpc.tags));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{region, run, run_with, snapshot, statuses};
+    use crate::Settings;
+    use kestrel_model::{ApiError, Fetched, FlowLog, NetworkInterface, Snapshot, Vpc};
+
+    fn snap(flow_log_on: &str, eni_in: Option<&str>) -> Snapshot {
+        let mut s = snapshot();
+        let r = region(&mut s);
+        r.ec2.vpcs = Fetched::Ok(vec![Vpc {
+            id: "vpc-1".into(),
+            arn: "arn:aws:ec2:us-east-1:123456789012:vpc/vpc-1".into(),
+            tags: [("Name".to_string(), "prod".to_string())].into(),
+            ..Default::default()
+        }]);
+        r.ec2.flow_logs = Fetched::Ok(vec![FlowLog {
+            id: "fl-1".into(),
+            resource_id: flow_log_on.into(),
+            status: "ACTIVE".into(),
+        }]);
+        r.ec2.network_interfaces = Fetched::Ok(
+            eni_in
+                .map(|v| NetworkInterface {
+                    id: "eni-1".into(),
+                    vpc_id: Some(v.into()),
+                    ..Default::default()
+                })
+                .into_iter()
+                .collect(),
+        );
+        s
+    }
+
+    #[test]
+    fn pass_with_flow_log() {
+        let f = run(&CHECK, &snap("vpc-1", Some("vpc-1")));
+        assert_eq!(statuses(&f), [Status::Pass]);
+        assert_eq!(f[0].status_extended, "VPC prod Flow logs are enabled.");
+    }
+
+    #[test]
+    fn fail_when_flow_log_is_on_another_resource() {
+        assert_eq!(
+            statuses(&run(&CHECK, &snap("subnet-1", Some("vpc-1")))),
+            [Status::Fail]
+        );
+    }
+
+    #[test]
+    fn unused_vpcs_only_with_scan_unused_services() {
+        let s = snap("subnet-1", Some("vpc-2"));
+        assert!(run(&CHECK, &s).is_empty());
+        let settings = Settings {
+            scan_unused_services: true,
+            ..Default::default()
+        };
+        assert_eq!(statuses(&run_with(&CHECK, &s, &settings)), [Status::Fail]);
+    }
+
+    #[test]
+    fn error_when_flow_logs_denied() {
+        let mut s = snap("vpc-1", Some("vpc-1"));
+        region(&mut s).ec2.flow_logs = Fetched::Error(ApiError::new(
+            "ec2:DescribeFlowLogs",
+            "UnauthorizedOperation",
+            "",
+        ));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}
