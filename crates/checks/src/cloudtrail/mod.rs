@@ -2,7 +2,7 @@
 //!
 //! `regional[r].cloudtrail` is DescribeTrails in region `r`, so a multi-region (or
 //! organization) trail appears once per region, as shadow copies. Prowler keys trails by
-//! ARN, so each trail is judged once and reported in its home region; [`trails`] does
+//! ARN, so each trail is judged once and reported in its home region; `trails` does
 //! the same.
 
 use kestrel_model::{Finding, Status, Trail};
