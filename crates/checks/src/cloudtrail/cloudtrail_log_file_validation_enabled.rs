@@ -1,0 +1,101 @@
+//! # cloudtrail_log_file_validation_enabled
+//!
+//! **What it checks.** That each trail has log file integrity validation enabled
+//! (`LogFileValidationEnabled`), CIS 4.2. Each trail is reported once, in its home
+//! region.
+//!
+//! **Why.** Validation makes CloudTrail write signed, chained digest files, so a log
+//! file that was changed or deleted after delivery can be detected.
+//!
+//! **Fix.** `aws cloudtrail update-trail --name <trail> --enable-log-file-validation`.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::cloudtrail::{scope, trails};
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "cloudtrail_log_file_validation_enabled",
+        title: "CloudTrail trail has log file validation enabled",
+        service: "cloudtrail",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "AwsCloudTrailTrail",
+        description: "Checks that each CloudTrail trail has log file integrity validation enabled, so CloudTrail delivers signed digest files alongside the logs.",
+        risk: "Without validation, log files can be altered or deleted after delivery without detection, undermining investigations and non-repudiation.",
+        remediation: "Enable log file validation on every trail and protect the digest files (restricted bucket access, Object Lock or MFA delete).",
+        remediation_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-enabling.html",
+        related_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html",
+        categories: &["logging", "forensics-ready"],
+        check_type: &[
+            "Software and Configuration Checks/AWS Security Best Practices",
+            "Software and Configuration Checks/Industry and Regulatory Standards/AWS Foundational Security Best Practices",
+            "Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark",
+        ],
+        needs: &["cloudtrail:DescribeTrails", "cloudtrail:ListTags"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    for t in trails(ctx, id, emit).trails {
+        let (status, state) = if t.log_file_validation_enabled {
+            (Status::Pass, "enabled")
+        } else {
+            (Status::Fail, "disabled")
+        };
+        let text = format!(
+            "{} trail {} has log file validation {state}.",
+            scope(t),
+            t.name
+        );
+        emit(Finding::new(id, status, &t.home_region, &t.name, &t.arn, text).with_tags(&t.tags));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloudtrail::testdata::trail;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{Fetched, Regional};
+
+    #[test]
+    fn pass_when_enabled_fail_when_not() {
+        let mut s = snapshot();
+        let mut on = trail("on", "us-east-1", true);
+        on.log_file_validation_enabled = true;
+        let off = trail("off", "us-east-1", false);
+        region(&mut s).cloudtrail = Fetched::Ok(vec![on, off]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Pass, Status::Fail]);
+        assert_eq!(
+            f[0].status_extended,
+            "Multiregion trail on has log file validation enabled."
+        );
+        assert_eq!(
+            f[1].status_extended,
+            "Single region trail off has log file validation disabled."
+        );
+    }
+
+    #[test]
+    fn a_multi_region_trail_is_reported_once_in_its_home_region() {
+        let mut s = snapshot();
+        s.regions.push("eu-west-1".into());
+        let t = trail("org", "eu-west-1", true);
+        region(&mut s).cloudtrail = Fetched::Ok(vec![t.clone()]);
+        s.regional.insert(
+            "eu-west-1".into(),
+            Regional {
+                cloudtrail: Fetched::Ok(vec![t]),
+                ..Default::default()
+            },
+        );
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(f[0].region, "eu-west-1");
+    }
+}

@@ -1,0 +1,182 @@
+//! # cloudtrail_logs_s3_bucket_access_logging_enabled
+//!
+//! **What it checks.** That the S3 bucket each trail delivers to has server access
+//! logging enabled (CIS 4.4). Each trail is reported once, in its home region. A bucket
+//! that is not in this account's bucket list (another account's, typically) cannot be
+//! inspected and is reported MANUAL, as Prowler does.
+//!
+//! **Why.** Access logs on the log bucket record who read, changed or deleted the audit
+//! trail itself.
+//!
+//! **Fix.** `aws s3api put-bucket-logging --bucket <trail-bucket>
+//! --bucket-logging-status '{"LoggingEnabled":{"TargetBucket":"<other-bucket>","TargetPrefix":"…"}}'`.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::cloudtrail::{scope, trails};
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "cloudtrail_logs_s3_bucket_access_logging_enabled",
+        title: "CloudTrail trail destination S3 bucket has access logging enabled",
+        service: "cloudtrail",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "AwsCloudTrailTrail",
+        description: "Checks that the S3 bucket receiving each CloudTrail trail's log files has server access logging enabled.",
+        risk: "Without access logging on the trail bucket, reads, overwrites and deletions of the audit logs themselves leave no record, hiding tampering and exfiltration.",
+        remediation: "Enable server access logging on the trail's S3 bucket, delivering to a separate, restricted bucket.",
+        remediation_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html",
+        related_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html",
+        categories: &["logging", "forensics-ready"],
+        check_type: &[
+            "Software and Configuration Checks/AWS Security Best Practices",
+            "Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark",
+        ],
+        needs: &[
+            "cloudtrail:DescribeTrails",
+            "cloudtrail:ListTags",
+            "s3:ListAllMyBuckets",
+            "s3:GetBucketLogging",
+        ],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let all = trails(ctx, id, emit);
+    if all.trails.is_empty() {
+        return;
+    }
+    let Some(buckets) = data(
+        &ctx.snapshot.s3.buckets,
+        id,
+        ctx.global_region(),
+        ctx.account_id(),
+        "",
+        emit,
+    ) else {
+        return;
+    };
+    for t in all.trails {
+        let bucket_name = t.s3_bucket_name.as_deref().unwrap_or("None");
+        // Like Prowler, a bucket in a region outside the scan is out of scope, unless
+        // its logging status was collected anyway.
+        let bucket = buckets.iter().find(|b| {
+            b.name == bucket_name
+                && (b.logging_target.is_collected() || ctx.snapshot.regions.contains(&b.region))
+        });
+        let finding = |status, text: String| {
+            Finding::new(id, status, &t.home_region, &t.name, &t.arn, text).with_tags(&t.tags)
+        };
+        let Some(bucket) = bucket else {
+            emit(finding(
+                Status::Manual,
+                format!("Trail {} is delivering logs to bucket {bucket_name} which is a cross-account bucket or out of kestrel's audit scope, please check it manually.", t.name),
+            ));
+            continue;
+        };
+        let Some(target) = data(
+            &bucket.logging_target,
+            id,
+            &t.home_region,
+            &t.name,
+            &t.arn,
+            emit,
+        ) else {
+            continue;
+        };
+        let (status, state) = match target {
+            Some(_) => (Status::Pass, "enabled"),
+            None => (Status::Fail, "not enabled"),
+        };
+        emit(finding(
+            status,
+            format!(
+                "{} Trail {} S3 bucket access logging is {state} for bucket {bucket_name}.",
+                scope(t),
+                t.name
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloudtrail::testdata::trail;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{ApiError, Bucket, Fetched, Snapshot};
+
+    fn snap(bucket: Option<Bucket>) -> Snapshot {
+        let mut s = snapshot();
+        region(&mut s).cloudtrail = Fetched::Ok(vec![trail("main", "us-east-1", false)]);
+        s.s3.buckets = Fetched::Ok(bucket.into_iter().collect());
+        s
+    }
+
+    fn bucket(logging: Fetched<Option<String>>, region: &str) -> Bucket {
+        Bucket {
+            name: "trail-logs".into(),
+            arn: "arn:aws:s3:::trail-logs".into(),
+            region: region.into(),
+            logging_target: logging,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn pass_when_the_trail_bucket_logs_access() {
+        let f = run(
+            &CHECK,
+            &snap(Some(bucket(
+                Fetched::Ok(Some("access-logs".into())),
+                "us-east-1",
+            ))),
+        );
+        assert_eq!(statuses(&f), [Status::Pass]);
+        assert_eq!(
+            f[0].status_extended,
+            "Single region Trail main S3 bucket access logging is enabled for bucket trail-logs."
+        );
+        assert_eq!(f[0].resource_id, "main");
+    }
+
+    #[test]
+    fn fail_when_logging_is_off() {
+        let f = run(&CHECK, &snap(Some(bucket(Fetched::Ok(None), "us-east-1"))));
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert!(f[0]
+            .status_extended
+            .contains("is not enabled for bucket trail-logs"));
+    }
+
+    #[test]
+    fn manual_for_a_bucket_of_another_account_or_out_of_scope() {
+        let f = run(&CHECK, &snap(None));
+        assert_eq!(statuses(&f), [Status::Manual]);
+        assert!(f[0].status_extended.contains("cross-account bucket"));
+        let f = run(
+            &CHECK,
+            &snap(Some(bucket(Fetched::NotCollected, "ap-south-1"))),
+        );
+        assert_eq!(statuses(&f), [Status::Manual]);
+    }
+
+    #[test]
+    fn error_when_the_logging_status_or_bucket_list_is_missing() {
+        let denied = ApiError::new("s3:GetBucketLogging", "AccessDenied", "");
+        let f = run(
+            &CHECK,
+            &snap(Some(bucket(Fetched::Error(denied), "us-east-1"))),
+        );
+        assert_eq!(statuses(&f), [Status::Error]);
+        assert_eq!(f[0].resource_id, "main");
+        let mut s = snap(None);
+        s.s3.buckets = Fetched::NotCollected;
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

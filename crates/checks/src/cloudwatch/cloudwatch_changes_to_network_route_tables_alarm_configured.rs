@@ -1,0 +1,94 @@
+//! # cloudwatch_changes_to_network_route_tables_alarm_configured
+//!
+//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
+//! CloudTrail trail matches route table changes (`$.eventSource = ec2.amazonaws.com` with
+//! `CreateRoute`, `CreateRouteTable`, `ReplaceRoute`, `ReplaceRouteTableAssociation`,
+//! `DeleteRouteTable`, `DeleteRoute`, `DisassociateRouteTable`), and that an alarm
+//! watches the filter's metric (CIS 5.13). One finding for the account, as in Prowler:
+//! see the [`crate::cloudwatch`] module docs.
+//!
+//! **Why.** Route tables decide where VPC traffic goes; a changed route can send traffic
+//! around inspection or out of the network.
+//!
+//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
+//! put-metric-filter` with a pattern such as `{($.eventSource = ec2.amazonaws.com) &&
+//! (($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName =
+//! ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName =
+//! DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName =
+//! DisassociateRouteTable))}` and `aws cloudwatch put-metric-alarm` on its metric, with
+//! an SNS action.
+
+use kestrel_model::{Finding, Severity};
+
+use crate::cloudwatch::{run_metric_filter_check, Clause, METRIC_FILTER_NEEDS};
+use crate::{Check, CheckMeta, Context};
+
+/// The clauses Prowler's pattern requires, in any order.
+const CLAUSES: &[Clause] = &[
+    Clause::Source("ec2.amazonaws.com"),
+    Clause::Event("CreateRoute"),
+    Clause::Event("CreateRouteTable"),
+    Clause::Event("ReplaceRoute"),
+    Clause::Event("ReplaceRouteTableAssociation"),
+    Clause::Event("DeleteRouteTable"),
+    Clause::Event("DeleteRoute"),
+    Clause::Event("DisassociateRouteTable"),
+];
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "cloudwatch_changes_to_network_route_tables_alarm_configured",
+        title: "Account monitors VPC route table changes with a CloudWatch Logs metric filter and alarm",
+        service: "cloudwatch",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "AwsCloudWatchAlarm",
+        description: "Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches EC2 route table changes, and that an alarm watches its metric.",
+        risk: "Unmonitored route changes can redirect traffic past inspection points, enable exfiltration or blackhole traffic without anyone noticing.",
+        remediation: "Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for route table changes (pattern {($.eventSource = ec2.amazonaws.com) && (($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable))}), and a CloudWatch alarm on the filter's metric that notifies responders.",
+        remediation_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html",
+        related_url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html",
+        categories: &["logging"],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: METRIC_FILTER_NEEDS,
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    run_metric_filter_check(ctx, emit, CHECK.meta.id, CLAUSES);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloudwatch::testdata::snapshot_with;
+    use crate::testkit::{run, statuses};
+    use kestrel_model::Status;
+
+    /// The filter pattern CIS recommends.
+    const CIS: &str = "{($.eventSource = ec2.amazonaws.com) && (($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable))}";
+
+    #[test]
+    fn pass_with_the_cis_filter_and_an_alarm() {
+        assert_eq!(
+            statuses(&run(&CHECK, &snapshot_with(CIS, true))),
+            [Status::Pass]
+        );
+    }
+
+    #[test]
+    fn fail_without_an_alarm() {
+        let f = run(&CHECK, &snapshot_with(CIS, false));
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert!(f[0].status_extended.ends_with("but no alarms associated."));
+    }
+
+    #[test]
+    fn fail_when_the_filter_misses_a_clause() {
+        let partial = CIS.replace("DisassociateRouteTable", "Other");
+        let f = run(&CHECK, &snapshot_with(&partial, true));
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(f[0].resource_id, "123456789012");
+    }
+}

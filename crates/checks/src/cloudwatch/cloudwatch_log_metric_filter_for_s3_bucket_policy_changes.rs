@@ -1,0 +1,95 @@
+//! # cloudwatch_log_metric_filter_for_s3_bucket_policy_changes
+//!
+//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
+//! CloudTrail trail matches S3 bucket policy, ACL, CORS, lifecycle and replication
+//! changes (`$.eventSource = s3.amazonaws.com` with the `PutBucket*`/`DeleteBucket*`
+//! events), and that an alarm watches the filter's metric (CIS 5.8). One finding for the
+//! account, as in Prowler: see the [`crate::cloudwatch`] module docs.
+//!
+//! **Why.** A changed bucket policy or ACL is the usual way a bucket becomes public.
+//!
+//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
+//! put-metric-filter` with a pattern such as `{ ($.eventSource = s3.amazonaws.com) &&
+//! (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName =
+//! PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName =
+//! PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName =
+//! DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName =
+//! DeleteBucketReplication)) }` and `aws cloudwatch put-metric-alarm` on its metric, with
+//! an SNS action.
+
+use kestrel_model::{Finding, Severity};
+
+use crate::cloudwatch::{run_metric_filter_check, Clause, METRIC_FILTER_NEEDS};
+use crate::{Check, CheckMeta, Context};
+
+/// The clauses Prowler's pattern requires, in any order.
+const CLAUSES: &[Clause] = &[
+    Clause::Source("s3.amazonaws.com"),
+    Clause::Event("PutBucketAcl"),
+    Clause::Event("PutBucketPolicy"),
+    Clause::Event("PutBucketCors"),
+    Clause::Event("PutBucketLifecycle"),
+    Clause::Event("PutBucketReplication"),
+    Clause::Event("DeleteBucketPolicy"),
+    Clause::Event("DeleteBucketCors"),
+    Clause::Event("DeleteBucketLifecycle"),
+    Clause::Event("DeleteBucketReplication"),
+];
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "cloudwatch_log_metric_filter_for_s3_bucket_policy_changes",
+        title: "CloudWatch log metric filter and alarm exist for S3 bucket policy changes",
+        service: "cloudwatch",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "AwsCloudWatchAlarm",
+        description: "Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches S3 bucket policy, ACL, CORS, lifecycle and replication changes, and that an alarm watches its metric.",
+        risk: "Unmonitored bucket permission changes can expose data publicly or to other accounts, or enable data deletion, without timely detection.",
+        remediation: "Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for S3 bucket policy, ACL, CORS, lifecycle and replication changes (pattern { ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }), and a CloudWatch alarm on the filter's metric that notifies responders.",
+        remediation_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html",
+        related_url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html",
+        categories: &["logging"],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: METRIC_FILTER_NEEDS,
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    run_metric_filter_check(ctx, emit, CHECK.meta.id, CLAUSES);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloudwatch::testdata::snapshot_with;
+    use crate::testkit::{run, statuses};
+    use kestrel_model::Status;
+
+    /// The filter pattern CIS recommends.
+    const CIS: &str = "{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }";
+
+    #[test]
+    fn pass_with_the_cis_filter_and_an_alarm() {
+        assert_eq!(
+            statuses(&run(&CHECK, &snapshot_with(CIS, true))),
+            [Status::Pass]
+        );
+    }
+
+    #[test]
+    fn fail_without_an_alarm() {
+        let f = run(&CHECK, &snapshot_with(CIS, false));
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert!(f[0].status_extended.ends_with("but no alarms associated."));
+    }
+
+    #[test]
+    fn fail_when_the_filter_misses_a_clause() {
+        let partial = CIS.replace("DeleteBucketReplication", "Other");
+        let f = run(&CHECK, &snapshot_with(&partial, true));
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(f[0].resource_id, "123456789012");
+    }
+}

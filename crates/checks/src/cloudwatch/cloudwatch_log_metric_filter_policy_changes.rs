@@ -1,0 +1,97 @@
+//! # cloudwatch_log_metric_filter_policy_changes
+//!
+//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
+//! CloudTrail trail matches IAM policy changes (inline policy put/delete, managed policy
+//! and version create/delete, attach/detach on users, groups and roles), and that an
+//! alarm watches the filter's metric (CIS 5.4). One finding for the account, as in
+//! Prowler: see the [`crate::cloudwatch`] module docs.
+//!
+//! **Why.** Policy changes are how privileges are escalated; each one should be visible.
+//!
+//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
+//! put-metric-filter` with a pattern such as
+//! `{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}`
+//! and `aws cloudwatch put-metric-alarm` on its metric, with an SNS action.
+
+use kestrel_model::{Finding, Severity};
+
+use crate::cloudwatch::{run_metric_filter_check, Clause, METRIC_FILTER_NEEDS};
+use crate::{Check, CheckMeta, Context};
+
+/// The clauses Prowler's pattern requires, in any order.
+const CLAUSES: &[Clause] = &[
+    Clause::Event("DeleteGroupPolicy"),
+    Clause::Event("DeleteRolePolicy"),
+    Clause::Event("DeleteUserPolicy"),
+    Clause::Event("PutGroupPolicy"),
+    Clause::Event("PutRolePolicy"),
+    Clause::Event("PutUserPolicy"),
+    Clause::Event("CreatePolicy"),
+    Clause::Event("DeletePolicy"),
+    Clause::Event("CreatePolicyVersion"),
+    Clause::Event("DeletePolicyVersion"),
+    Clause::Event("AttachRolePolicy"),
+    Clause::Event("DetachRolePolicy"),
+    Clause::Event("AttachUserPolicy"),
+    Clause::Event("DetachUserPolicy"),
+    Clause::Event("AttachGroupPolicy"),
+    Clause::Event("DetachGroupPolicy"),
+];
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "cloudwatch_log_metric_filter_policy_changes",
+        title: "CloudWatch Logs metric filter and alarm exist for IAM policy changes",
+        service: "cloudwatch",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "AwsCloudWatchAlarm",
+        description: "Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches IAM policy creation, deletion, versioning, attachment and detachment, and that an alarm watches its metric.",
+        risk: "Unmonitored IAM policy changes allow privilege escalation and persistence to go unnoticed.",
+        remediation: "Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for IAM policy changes (pattern {($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}), and a CloudWatch alarm on the filter's metric that notifies responders.",
+        remediation_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html",
+        related_url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html",
+        categories: &["logging"],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: METRIC_FILTER_NEEDS,
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    run_metric_filter_check(ctx, emit, CHECK.meta.id, CLAUSES);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloudwatch::testdata::snapshot_with;
+    use crate::testkit::{run, statuses};
+    use kestrel_model::Status;
+
+    /// The filter pattern CIS recommends.
+    const CIS: &str = "{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}";
+
+    #[test]
+    fn pass_with_the_cis_filter_and_an_alarm() {
+        assert_eq!(
+            statuses(&run(&CHECK, &snapshot_with(CIS, true))),
+            [Status::Pass]
+        );
+    }
+
+    #[test]
+    fn fail_without_an_alarm() {
+        let f = run(&CHECK, &snapshot_with(CIS, false));
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert!(f[0].status_extended.ends_with("but no alarms associated."));
+    }
+
+    #[test]
+    fn fail_when_the_filter_misses_a_clause() {
+        let partial = CIS.replace("DetachGroupPolicy", "Other");
+        let f = run(&CHECK, &snapshot_with(&partial, true));
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(f[0].resource_id, "123456789012");
+    }
+}

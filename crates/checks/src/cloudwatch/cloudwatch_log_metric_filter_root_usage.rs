@@ -1,0 +1,85 @@
+//! # cloudwatch_log_metric_filter_root_usage
+//!
+//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
+//! CloudTrail trail matches use of the root user (`$.userIdentity.type = "Root"`,
+//! `$.userIdentity.invokedBy NOT EXISTS`, `$.eventType != "AwsServiceEvent"`), and that
+//! an alarm watches the filter's metric (CIS 5.3). One finding for the account, as in
+//! Prowler: see the [`crate::cloudwatch`] module docs.
+//!
+//! **Why.** The root user cannot be restricted by IAM policies; any use of it should be
+//! rare, expected and seen.
+//!
+//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
+//! put-metric-filter` with a pattern such as `{ $.userIdentity.type = "Root" &&
+//! $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }` and `aws
+//! cloudwatch put-metric-alarm` on its metric, with an SNS action.
+
+use kestrel_model::{Finding, Severity};
+
+use crate::cloudwatch::{run_metric_filter_check, Clause, METRIC_FILTER_NEEDS};
+use crate::{Check, CheckMeta, Context};
+
+/// The clauses Prowler's pattern requires, in any order.
+const CLAUSES: &[Clause] = &[
+    Clause::Is("userIdentity.type", "Root"),
+    Clause::Text("$.userIdentity.invokedBy NOT EXISTS"),
+    Clause::IsNot("eventType", "AwsServiceEvent"),
+];
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "cloudwatch_log_metric_filter_root_usage",
+        title: "Account has a CloudWatch Logs metric filter and alarm for root account usage",
+        service: "cloudwatch",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "AwsCloudWatchAlarm",
+        description: "Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches activity by the root user (excluding AWS service events), and that an alarm watches its metric.",
+        risk: "Root has unrestricted access; unmonitored root usage hides account takeover and lets destructive actions go unnoticed.",
+        remediation: "Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for use of the root user (pattern { $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }), and a CloudWatch alarm on the filter's metric that notifies responders.",
+        remediation_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html",
+        related_url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html",
+        categories: &["logging"],
+        check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
+        needs: METRIC_FILTER_NEEDS,
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    run_metric_filter_check(ctx, emit, CHECK.meta.id, CLAUSES);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloudwatch::testdata::snapshot_with;
+    use crate::testkit::{run, statuses};
+    use kestrel_model::Status;
+
+    /// The filter pattern CIS recommends.
+    const CIS: &str = "{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }";
+
+    #[test]
+    fn pass_with_the_cis_filter_and_an_alarm() {
+        assert_eq!(
+            statuses(&run(&CHECK, &snapshot_with(CIS, true))),
+            [Status::Pass]
+        );
+    }
+
+    #[test]
+    fn fail_without_an_alarm() {
+        let f = run(&CHECK, &snapshot_with(CIS, false));
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert!(f[0].status_extended.ends_with("but no alarms associated."));
+    }
+
+    #[test]
+    fn fail_when_the_filter_misses_a_clause() {
+        let partial = CIS.replace("NOT EXISTS", "Other");
+        let f = run(&CHECK, &snapshot_with(&partial, true));
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(f[0].resource_id, "123456789012");
+    }
+}
