@@ -3,7 +3,7 @@
 //! **What it checks.** That no bucket policy lets everyone write or delete objects:
 //! an Allow for a public principal (`*`) of `s3:PutObject`, `s3:DeleteObject`,
 //! `s3:Put*`, `s3:Delete*`, `s3:*` or `*`, without a condition that ties it to an
-//! account, organization or network (CIS 3.1). Buckets covered by Block Public Access
+//! account, organization or network (CIS 2.21). Buckets covered by Block Public Access
 //! `RestrictPublicBuckets` (account or bucket level) pass, since such grants have no
 //! effect there, as in Prowler.
 //!
