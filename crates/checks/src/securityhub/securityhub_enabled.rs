@@ -79,8 +79,9 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
             ));
             continue;
         };
-        if let Some((status, text)) = evaluate(hub, id, region, emit) {
-            let hub_id = hub.arn.split('/').nth(1).unwrap_or(&hub.arn);
+        // Prowler's hub id: `hub/default` → `default`.
+        let hub_id = hub.arn.split('/').nth(1).unwrap_or(&hub.arn);
+        if let Some((status, text)) = evaluate(hub, id, region, hub_id, emit) {
             emit(Finding::new(id, status, region, hub_id, &hub.arn, text));
         }
     }
@@ -92,9 +93,9 @@ fn evaluate(
     hub: &Hub,
     id: &str,
     region: &str,
+    hub_id: &str,
     emit: &mut dyn FnMut(Finding),
 ) -> Option<(Status, String)> {
-    let hub_id = hub.arn.split('/').nth(1).unwrap_or(&hub.arn);
     let standards = data(&hub.standards, id, region, hub_id, &hub.arn, emit)?;
     if !standards.is_empty() {
         let names: Vec<&str> = standards.iter().map(|s| standard_name(s)).collect();
