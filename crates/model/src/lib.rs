@@ -726,6 +726,10 @@ pub struct Analyzer {
 pub struct Hub {
     pub arn: String,
     pub subscribed_at: Option<String>,
+    /// GetEnabledStandards: the `StandardsArn` of each enabled standard subscription.
+    pub standards: Fetched<Vec<String>>,
+    /// ListEnabledProductsForImport: the product subscription ARNs, as returned.
+    pub integrations: Fetched<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -755,6 +759,9 @@ pub struct RestStage {
     pub arn: String,
     /// The `*/*` method setting's logging level (`OFF`, `ERROR`, `INFO`), if any.
     pub logging_level: Option<String>,
+    /// GetStages `methodSettings`: the `loggingLevel` of every method setting of the
+    /// stage (`*/*` and per-method overrides), in any order.
+    pub method_logging_levels: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod apigateway_restapi_logging_enabled;
+
+pub const CHECKS: &[&Check] = &[&apigateway_restapi_logging_enabled::CHECK];

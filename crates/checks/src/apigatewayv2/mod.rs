@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod apigatewayv2_api_access_logging_enabled;
+
+pub const CHECKS: &[&Check] = &[&apigatewayv2_api_access_logging_enabled::CHECK];

@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod awslambda_function_not_publicly_accessible;
+
+pub const CHECKS: &[&Check] = &[&awslambda_function_not_publicly_accessible::CHECK];

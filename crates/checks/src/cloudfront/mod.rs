@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod cloudfront_distributions_logging_enabled;
+
+pub const CHECKS: &[&Check] = &[&cloudfront_distributions_logging_enabled::CHECK];

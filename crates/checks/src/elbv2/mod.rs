@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod elbv2_logging_enabled;
+
+pub const CHECKS: &[&Check] = &[&elbv2_logging_enabled::CHECK];

@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod eventbridge_bus_exposed;
+
+pub const CHECKS: &[&Check] = &[&eventbridge_bus_exposed::CHECK];

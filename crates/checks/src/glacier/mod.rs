@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod glacier_vaults_policy_public_access;
+
+pub const CHECKS: &[&Check] = &[&glacier_vaults_policy_public_access::CHECK];

@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod macie_is_enabled;
+
+pub const CHECKS: &[&Check] = &[&macie_is_enabled::CHECK];

@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod secretsmanager_not_publicly_accessible;
+
+pub const CHECKS: &[&Check] = &[&secretsmanager_not_publicly_accessible::CHECK];

@@ -2,4 +2,6 @@
 
 use crate::Check;
 
-pub const CHECKS: &[&Check] = &[];
+pub mod securityhub_enabled;
+
+pub const CHECKS: &[&Check] = &[&securityhub_enabled::CHECK];

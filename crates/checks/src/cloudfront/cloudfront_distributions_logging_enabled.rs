@@ -1,0 +1,130 @@
+//! # cloudfront_distributions_logging_enabled
+//!
+//! **What it checks.** That each CloudFront distribution has standard access logging
+//! enabled or sends real-time logs (CIS 4.10). CloudFront is global: findings are
+//! reported in the global region.
+//!
+//! **Why.** Access logs record every viewer request; without them attacks against the
+//! distribution or its origins cannot be detected or investigated.
+//!
+//! **Fix.** Enable standard logging in the distribution settings (to an S3 bucket or
+//! CloudWatch Logs), or attach a real-time log configuration to its cache behaviors.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "cloudfront_distributions_logging_enabled",
+        title: "CloudFront distribution has logging enabled",
+        service: "cloudfront",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "AwsCloudFrontDistribution",
+        description: "Checks that every CloudFront distribution has standard access logging enabled or a real-time log configuration attached.",
+        risk: "Without access logs, requests to the distribution leave no trace: scraping, credential stuffing or attacks on origins cannot be detected or investigated.",
+        remediation: "Enable standard logging for the distribution, or attach a real-time log configuration, and protect and retain the logs.",
+        remediation_url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html",
+        related_url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/real-time-logs.html",
+        categories: &["logging"],
+        check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
+        needs: &["cloudfront:ListDistributions", "cloudfront:GetDistributionConfig"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let region = ctx.global_region();
+    let Some(distributions) = data(
+        &ctx.snapshot.cloudfront.distributions,
+        id,
+        region,
+        ctx.account_id(),
+        "",
+        emit,
+    ) else {
+        return;
+    };
+    for d in distributions {
+        let (status, text) = if d.realtime_logging {
+            (
+                Status::Pass,
+                format!("CloudFront Distribution {} has logging enabled.", d.id),
+            )
+        } else {
+            let Some(logging) = data(&d.logging_enabled, id, region, &d.id, &d.arn, emit) else {
+                continue;
+            };
+            if *logging {
+                (
+                    Status::Pass,
+                    format!("CloudFront Distribution {} has logging enabled.", d.id),
+                )
+            } else {
+                (
+                    Status::Fail,
+                    format!("CloudFront Distribution {} has logging disabled.", d.id),
+                )
+            }
+        };
+        emit(Finding::new(id, status, region, &d.id, &d.arn, text).with_tags(&d.tags));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{run, snapshot, statuses, REGION};
+    use kestrel_model::{ApiError, Distribution, Fetched};
+
+    fn check(logging: Fetched<bool>, realtime: bool) -> Vec<Finding> {
+        let mut s = snapshot();
+        s.cloudfront.distributions = Fetched::Ok(vec![Distribution {
+            id: "E1".into(),
+            arn: "arn:aws:cloudfront::123456789012:distribution/E1".into(),
+            logging_enabled: logging,
+            realtime_logging: realtime,
+            ..Default::default()
+        }]);
+        run(&CHECK, &s)
+    }
+
+    #[test]
+    fn pass_with_standard_or_realtime_logging() {
+        let f = check(Fetched::Ok(true), false);
+        assert_eq!(statuses(&f), [Status::Pass]);
+        assert_eq!(f[0].region, REGION);
+        assert_eq!(f[0].resource_id, "E1");
+        assert_eq!(statuses(&check(Fetched::Ok(false), true)), [Status::Pass]);
+    }
+
+    #[test]
+    fn fail_without_logging() {
+        let f = check(Fetched::Ok(false), false);
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(
+            f[0].status_extended,
+            "CloudFront Distribution E1 has logging disabled."
+        );
+    }
+
+    #[test]
+    fn error_when_config_unreadable() {
+        let denied = Fetched::Error(ApiError::new(
+            "cloudfront:GetDistributionConfig",
+            "AccessDenied",
+            "",
+        ));
+        assert_eq!(statuses(&check(denied, false)), [Status::Error]);
+        let mut s = snapshot();
+        s.cloudfront.distributions = Fetched::Error(ApiError::new(
+            "cloudfront:ListDistributions",
+            "AccessDenied",
+            "",
+        ));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}

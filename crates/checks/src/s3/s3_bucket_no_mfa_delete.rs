@@ -1,0 +1,120 @@
+//! # s3_bucket_no_mfa_delete
+//!
+//! **What it checks.** That each bucket has MFA Delete enabled in its versioning
+//! configuration (CIS 3.1.2).
+//!
+//! **Why.** With MFA Delete, permanently deleting an object version or changing the
+//! bucket's versioning state needs the root user's MFA code, so stolen credentials alone
+//! cannot destroy the bucket's history.
+//!
+//! **Fix.** As the root user with an MFA device: `aws s3api put-bucket-versioning
+//! --bucket <bucket> --versioning-configuration Status=Enabled,MFADelete=Enabled
+//! --mfa "<device-arn> <code>"`.
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::util::data;
+use crate::{Check, CheckMeta, Context};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "s3_bucket_no_mfa_delete",
+        title: "S3 bucket has MFA Delete enabled",
+        service: "s3",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "AwsS3Bucket",
+        description: "Checks that each S3 bucket has MFA Delete enabled, so deleting object versions or suspending versioning requires multi-factor authentication.",
+        risk: "Without MFA Delete, anyone holding compromised credentials with the right permissions can permanently delete object versions or disable versioning, destroying data and its recovery path.",
+        remediation: "Enable versioning with MFA Delete on the bucket, using the root user's credentials and MFA device (it cannot be enabled from the console).",
+        remediation_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiFactorAuthenticationDelete.html",
+        related_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html",
+        categories: &[],
+        check_type: &["Software and Configuration Checks/AWS Security Best Practices", "Effects/Data Destruction"],
+        needs: &["s3:ListAllMyBuckets", "s3:GetBucketVersioning"],
+    },
+    run,
+};
+
+fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+    let id = CHECK.meta.id;
+    let Some(buckets) = data(
+        &ctx.snapshot.s3.buckets,
+        id,
+        ctx.global_region(),
+        ctx.account_id(),
+        "",
+        emit,
+    ) else {
+        return;
+    };
+    for b in buckets {
+        let Some(versioning) = data(&b.versioning, id, &b.region, &b.name, &b.arn, emit) else {
+            continue;
+        };
+        let (status, text) = if versioning.mfa_delete.as_deref() == Some("Enabled") {
+            (
+                Status::Pass,
+                format!("S3 Bucket {} has MFA Delete enabled.", b.name),
+            )
+        } else {
+            (
+                Status::Fail,
+                format!("S3 Bucket {} has MFA Delete disabled.", b.name),
+            )
+        };
+        emit(Finding::new(id, status, &b.region, &b.name, &b.arn, text).with_tags(&b.tags));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::{ApiError, Bucket, Fetched, Versioning};
+
+    fn check(versioning: Fetched<Versioning>) -> Vec<Finding> {
+        let mut s = snapshot();
+        s.s3.buckets = Fetched::Ok(vec![Bucket {
+            name: "b".into(),
+            arn: "arn:aws:s3:::b".into(),
+            region: "us-east-1".into(),
+            versioning,
+            ..Default::default()
+        }]);
+        run(&CHECK, &s)
+    }
+
+    fn versioning(status: Option<&str>, mfa: Option<&str>) -> Fetched<Versioning> {
+        Fetched::Ok(Versioning {
+            status: status.map(Into::into),
+            mfa_delete: mfa.map(Into::into),
+        })
+    }
+
+    #[test]
+    fn pass_with_mfa_delete() {
+        let f = check(versioning(Some("Enabled"), Some("Enabled")));
+        assert_eq!(statuses(&f), [Status::Pass]);
+        assert_eq!(f[0].resource_id, "b");
+    }
+
+    #[test]
+    fn fail_without_mfa_delete() {
+        assert_eq!(
+            statuses(&check(versioning(Some("Enabled"), Some("Disabled")))),
+            [Status::Fail]
+        );
+        assert_eq!(statuses(&check(versioning(None, None))), [Status::Fail]);
+    }
+
+    #[test]
+    fn error_when_versioning_denied() {
+        let f = check(Fetched::Error(ApiError::new(
+            "s3:GetBucketVersioning",
+            "AccessDenied",
+            "",
+        )));
+        assert_eq!(statuses(&f), [Status::Error]);
+    }
+}
