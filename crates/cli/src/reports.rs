@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use kestrel_checks::compliance::{self, Framework};
 use kestrel_checks::CheckMeta;
 use kestrel_model::{Finding, Snapshot};
-use kestrel_report::{open_compliance_writers, open_writers, FindingWriter, Format, OutputPaths, ScanInfo};
+use kestrel_report::{
+    open_compliance_writers, open_writers, FindingWriter, Format, OutputPaths, ScanInfo,
+};
 
 use crate::scan::ScanArgs;
 use crate::Failure;
@@ -20,18 +22,30 @@ pub struct Reports {
 
 impl Reports {
     pub fn open(args: &ScanArgs, snapshot: &Snapshot) -> Result<Self, Failure> {
-        let epoch = kestrel_checks::util::time::parse(&snapshot.collected_at).unwrap_or_else(crate::scan::now_epoch);
-        let scan = ScanInfo::new(
+        let epoch = kestrel_checks::util::time::parse(&snapshot.collected_at)
+            .unwrap_or_else(crate::scan::now_epoch);
+        let mut scan = ScanInfo::new(
             snapshot.account.clone(),
             snapshot.account.profile.clone(),
             epoch,
             env!("CARGO_PKG_VERSION"),
         );
+        if !snapshot.scan_id.is_empty() {
+            scan.scan_id = snapshot.scan_id.clone();
+        }
         let paths = match &args.output_filename {
             Some(name) => OutputPaths::new(&args.output_directory, name.clone()),
-            None => OutputPaths::with_default_name(&args.output_directory, &snapshot.account.account_id, epoch),
+            None => OutputPaths::with_default_name(
+                &args.output_directory,
+                &snapshot.account.account_id,
+                epoch,
+            ),
         };
-        let formats: Vec<Format> = args.output_formats.iter().filter_map(|f| Format::parse(f)).collect();
+        let formats: Vec<Format> = args
+            .output_formats
+            .iter()
+            .filter_map(|f| Format::parse(f))
+            .collect();
         let frameworks: Vec<&'static Framework> = if args.compliance.is_empty() {
             compliance::frameworks().iter().collect()
         } else {
@@ -47,7 +61,9 @@ impl Reports {
             ))
         };
         let mut writers = open_writers(&paths, &formats, &scan).map_err(fail)?;
-        writers.extend(open_compliance_writers(&paths, frameworks.iter().copied(), &scan).map_err(fail)?);
+        writers.extend(
+            open_compliance_writers(&paths, frameworks.iter().copied(), &scan).map_err(fail)?,
+        );
         let mut files: Vec<PathBuf> = formats.iter().map(|f| f.path(&paths)).collect();
         files.extend(frameworks.iter().map(|f| paths.compliance(&f.name)));
         Ok(Reports { writers, files })

@@ -256,8 +256,8 @@ impl Summary {
         }
         if !self.errors.is_empty() {
             out.push_str(&format!(
-                "\n{} finding(s) could not be evaluated (ERROR), first ones:\n",
-                self.errors.len()
+                "\n{} finding(s) could not be evaluated (ERROR); the reasons:\n",
+                self.count(Status::Error)
             ));
             for e in self.errors.iter().take(10) {
                 out.push_str(&format!("  - {e}\n"));
@@ -449,6 +449,7 @@ async fn collect_live(
         ..Default::default()
     };
     snapshot.account.account_id = identity.account.clone();
+    snapshot.scan_id = kestrel_report::ScanInfo::now(snapshot.account.clone(), None, "").scan_id;
     snapshot.account.partition = partition;
     snapshot.account.caller_arn = identity.arn.clone();
     snapshot.account.user_id = identity.user_id.clone();

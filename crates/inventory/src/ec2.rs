@@ -271,6 +271,12 @@ pub async fn collect(ctx: &Ctx, region: &str) -> Ec2 {
                                     .map(str::to_string),
                             })
                             .collect(),
+                        main: t.associations().iter().any(|a| a.main().unwrap_or(false)),
+                        subnet_ids: t
+                            .associations()
+                            .iter()
+                            .filter_map(|a| a.subnet_id().map(str::to_string))
+                            .collect(),
                     }
                 }
             )

@@ -217,16 +217,33 @@ async fn users(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<User>, ApiError
     }
     let attached = ctx.scope.needs("iam:ListAttachedUserPolicies");
     let inline = ctx.scope.needs("iam:ListUserPolicies");
+    let tags = ctx.scope.needs("iam:ListUserTags");
     let details = futures::future::join_all(list.iter().map(|u| async move {
         futures::join!(
             when(attached, user_attached(ctx, c, &u.name)),
             when(inline, user_inline(ctx, c, &u.name)),
+            when(tags, async {
+                let o = ctx
+                    .call(
+                        "iam:ListUserTags",
+                        c.list_user_tags().user_name(&u.name).send(),
+                    )
+                    .await?;
+                Ok(o.tags()
+                    .iter()
+                    .map(|t| (t.key().to_string(), t.value().to_string()))
+                    .collect())
+            }),
         )
     }))
     .await;
-    for (u, (a, i)) in list.iter_mut().zip(details) {
+    for (u, (a, i, t)) in list.iter_mut().zip(details) {
         u.attached_policies = a;
         u.inline_policies = i;
+        // Tags only decorate findings: a failure leaves them empty.
+        if let Fetched::Ok(t) = t {
+            u.tags = t;
+        }
     }
     Ok(list)
 }
@@ -384,6 +401,33 @@ async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, Api
         .await;
         for (p, d) in list.iter_mut().zip(docs) {
             p.document = d;
+        }
+    }
+    if ctx.scope.needs("iam:ListPolicyTags") {
+        let tags = futures::future::join_all(list.iter().filter(|p| p.scope == "Local").map(
+            |p| async move {
+                let o = ctx
+                    .call(
+                        "iam:ListPolicyTags",
+                        c.list_policy_tags().policy_arn(&p.arn).send(),
+                    )
+                    .await;
+                (
+                    p.arn.clone(),
+                    o.map(|o| {
+                        o.tags()
+                            .iter()
+                            .map(|t| (t.key().to_string(), t.value().to_string()))
+                            .collect()
+                    }),
+                )
+            },
+        ))
+        .await;
+        for (arn, t) in tags {
+            if let (Some(p), Ok(t)) = (list.iter_mut().find(|p| p.arn == arn), t) {
+                p.tags = t;
+            }
         }
     }
     Ok(list)

@@ -104,16 +104,31 @@ where
     match &err {
         SdkError::ServiceError(se) => {
             let e = se.err();
-            let code = e.code().map(str::to_string).unwrap_or_else(|| {
-                let status = format!("{:?}", se.raw());
-                // moto answers 500 without an AWS error body for calls it does not implement
-                if status.contains("500") {
-                    "InternalFailure".to_string()
-                } else {
-                    "Unknown".to_string()
-                }
-            });
-            ApiError::new(operation, &code, e.message().unwrap_or_default())
+            let raw = format!("{:?}", se.raw());
+            let status = raw
+                .split("status: StatusCode(")
+                .nth(1)
+                .and_then(|r| r.split(')').next())
+                .unwrap_or("?")
+                .to_string();
+            // moto answers 500 without an AWS error body for calls it does not implement.
+            let code = e
+                .code()
+                .map(str::to_string)
+                .unwrap_or_else(|| match status.as_str() {
+                    // A success status whose body the SDK could not read (an emulator's quirk).
+                    "200" => "UnreadableResponse".to_string(),
+                    "500" | "501" => "InternalFailure".to_string(),
+                    "403" => "AccessDenied".to_string(),
+                    "404" => "NotFound".to_string(),
+                    _ => format!("HTTP{status}"),
+                });
+            let message = match e.message() {
+                Some(m) if !m.is_empty() => m.to_string(),
+                _ if status == "200" => "the answer does not match the API's schema".to_string(),
+                _ => format!("HTTP status {status}"),
+            };
+            ApiError::new(operation, &code, &message)
         }
         SdkError::DispatchFailure(d) => ApiError::new(
             operation,
@@ -301,4 +316,26 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "sns:GetTopicAttributes",
     "sqs:ListQueues",
     "sqs:GetQueueAttributes",
+    "iam:ListUserTags",
+    "iam:ListPolicyTags",
+    "cloudtrail:ListTags",
+    "securityhub:GetEnabledStandards",
+    "securityhub:ListEnabledProductsForImport",
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_action_a_check_needs_is_collected() {
+        let missing: Vec<String> = kestrel_checks::all()
+            .iter()
+            .flat_map(|c| c.meta.needs.iter().map(move |a| (c.meta.id, *a)))
+            .filter(|(_, a)| !super::KNOWN_ACTIONS.contains(a))
+            .map(|(id, a)| format!("{id} needs {a}"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "not collected by the inventory: {missing:#?}"
+        );
+    }
+}

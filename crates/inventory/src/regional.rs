@@ -94,7 +94,7 @@ pub async fn collect(
 }
 
 enum Part {
-    Ec2(kestrel_model::Ec2),
+    Ec2(Box<kestrel_model::Ec2>),
     CloudTrail(Fetched<Vec<Trail>>),
     Alarms(Fetched<Vec<MetricAlarm>>),
     Filters(Fetched<Vec<MetricFilter>>),
@@ -118,7 +118,7 @@ enum Part {
 impl Part {
     fn apply(self, r: &mut Regional) {
         match self {
-            Part::Ec2(v) => r.ec2 = v,
+            Part::Ec2(v) => r.ec2 = *v,
             Part::CloudTrail(v) => r.cloudtrail = v,
             Part::Alarms(v) => r.cloudwatch_alarms = v,
             Part::Filters(v) => r.log_metric_filters = v,
@@ -150,7 +150,7 @@ impl Part {
 async fn one(ctx: &Ctx, region: &str, s: Service) -> Part {
     let needs = |a: &str| ctx.scope.needs(a);
     match s {
-        Service::Ec2 => Part::Ec2(crate::ec2::collect(ctx, region).await),
+        Service::Ec2 => Part::Ec2(Box::new(crate::ec2::collect(ctx, region).await)),
         Service::CloudTrail => Part::CloudTrail(trails(ctx, region).await.into()),
         Service::CloudWatch => Part::Alarms(alarms(ctx, region).await.into()),
         Service::Logs => Part::Filters(metric_filters(ctx, region).await.into()),
@@ -265,6 +265,41 @@ async fn trails(ctx: &Ctx, region: &str) -> Result<Vec<Trail>, ApiError> {
     for (t, (s, e)) in list.iter_mut().zip(details) {
         t.is_logging = s;
         t.event_selectors = e;
+    }
+    if ctx.scope.needs("cloudtrail:ListTags") {
+        let home: Vec<String> = list
+            .iter()
+            .filter(|t| t.home_region == region)
+            .map(|t| t.arn.clone())
+            .collect();
+        if !home.is_empty() {
+            // Tags are decoration: a failure leaves them empty rather than failing checks.
+            if let Ok(o) = ctx
+                .call(
+                    "cloudtrail:ListTags",
+                    c.list_tags().set_resource_id_list(Some(home)).send(),
+                )
+                .await
+            {
+                for rt in o.resource_tag_list() {
+                    if let Some(t) = list
+                        .iter_mut()
+                        .find(|t| Some(t.arn.as_str()) == rt.resource_id())
+                    {
+                        t.tags = rt
+                            .tags_list()
+                            .iter()
+                            .map(|x| {
+                                (
+                                    x.key().to_string(),
+                                    x.value().unwrap_or_default().to_string(),
+                                )
+                            })
+                            .collect();
+                    }
+                }
+            }
+        }
     }
     Ok(list)
 }
@@ -530,6 +565,21 @@ async fn db_instances(ctx: &Ctx, region: &str) -> Result<Vec<DbInstance>, ApiErr
                 auto_minor_version_upgrade: d.auto_minor_version_upgrade().unwrap_or(false),
                 cluster_id: d.db_cluster_identifier().map(str::to_string),
                 port: d.endpoint().and_then(|e| e.port()).or(d.db_instance_port()),
+                endpoint_address: d.endpoint().and_then(|e| e.address()).map(str::to_string),
+                vpc_id: d
+                    .db_subnet_group()
+                    .and_then(|g| g.vpc_id())
+                    .map(str::to_string),
+                subnet_ids: d
+                    .db_subnet_group()
+                    .map(|g| {
+                        g.subnets()
+                            .iter()
+                            .filter(|s| s.subnet_status() == Some("Active"))
+                            .filter_map(|s| s.subnet_identifier().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
                 security_group_ids: d
                     .vpc_security_groups()
                     .iter()
@@ -655,19 +705,49 @@ async fn analyzers(ctx: &Ctx, region: &str) -> Result<Vec<Analyzer>, ApiError> {
 
 async fn hub(ctx: &Ctx, region: &str) -> Result<Option<Hub>, ApiError> {
     let c = ctx.clients.securityhub(region);
-    match ctx
+    let mut hub = match ctx
         .call("securityhub:DescribeHub", c.describe_hub().send())
         .await
     {
-        Ok(o) => Ok(Some(Hub {
+        Ok(o) => Hub {
             arn: o.hub_arn().unwrap_or_default().to_string(),
             subscribed_at: o.subscribed_at().map(str::to_string),
-        })),
+            ..Default::default()
+        },
         Err(e) if e.code == "InvalidAccessException" || e.code == "ResourceNotFoundException" => {
-            Ok(None)
+            return Ok(None)
         }
-        Err(e) => Err(e),
-    }
+        Err(e) => return Err(e),
+    };
+    let (standards, integrations) = futures::join!(
+        when(ctx.scope.needs("securityhub:GetEnabledStandards"), async {
+            let o = ctx
+                .call(
+                    "securityhub:GetEnabledStandards",
+                    c.get_enabled_standards().send(),
+                )
+                .await?;
+            Ok(o.standards_subscriptions()
+                .iter()
+                .filter_map(|s| s.standards_arn().map(str::to_string))
+                .collect())
+        }),
+        when(
+            ctx.scope.needs("securityhub:ListEnabledProductsForImport"),
+            async {
+                let o = ctx
+                    .call(
+                        "securityhub:ListEnabledProductsForImport",
+                        c.list_enabled_products_for_import().send(),
+                    )
+                    .await?;
+                Ok(o.product_subscriptions().to_vec())
+            }
+        ),
+    );
+    hub.standards = standards;
+    hub.integrations = integrations;
+    Ok(Some(hub))
 }
 
 async fn macie(ctx: &Ctx, region: &str) -> Result<Option<String>, ApiError> {
@@ -794,6 +874,14 @@ async fn rest_apis(ctx: &Ctx, region: &str) -> Result<Vec<RestApi>, ApiError> {
                         .and_then(|m| m.get("*/*"))
                         .and_then(|m| m.logging_level())
                         .map(str::to_string),
+                    method_logging_levels: st
+                        .method_settings()
+                        .map(|m| {
+                            m.values()
+                                .filter_map(|v| v.logging_level().map(str::to_string))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                     name,
                 }
             })

@@ -130,6 +130,9 @@ pub struct Snapshot {
     pub account: Account,
     /// When collection started (RFC 3339, UTC).
     pub collected_at: String,
+    /// The scan's id (a UUIDv7), kept with the data so that reports made later from a
+    /// saved inventory name the same scan.
+    pub scan_id: String,
     /// Regions scanned, in order.
     pub regions: Vec<String>,
     pub iam: Iam,
