@@ -436,11 +436,17 @@ async fn collect_live(
             ));
         }
     }
-    let regions: Vec<String> = enabled
+    let mut regions: Vec<String> = enabled
         .into_iter()
         .filter(|r| args.regions.is_empty() || args.regions.contains(r))
         .filter(|r| !args.excluded_regions.contains(r))
         .collect();
+    // The home region first: findings about global services (IAM, S3 settings,
+    // Organizations) are reported there, as Prowler does.
+    if let Some(i) = regions.iter().position(|r| *r == home_region) {
+        let home = regions.remove(i);
+        regions.insert(0, home);
+    }
     let partition = identity.arn.split(':').nth(1).unwrap_or("aws").to_string();
     let mut snapshot = Snapshot {
         format: SNAPSHOT_FORMAT,

@@ -89,7 +89,7 @@ th{background:#f2f4f7;position:sticky;top:0}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 #findings table{width:100%}
 #findings td{word-break:break-word}
-.badge{display:inline-block;border-radius:4px;padding:0 6px;font-weight:600;color:#fff;font-size:12px}
+.badge{display:inline-block;border-radius:4px;padding:0 6px;font-weight:600;color:#fff;font-size:12px;white-space:nowrap}
 .badge.pass{background:var(--pass)}.badge.fail{background:var(--fail)}.badge.manual{background:var(--manual)}
 .badge.error{background:var(--error)}.badge.muted{background:var(--mute)}
 .sev{font-weight:600}.sev.critical{color:var(--critical)}.sev.high{color:var(--high)}
