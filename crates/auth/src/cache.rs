@@ -68,6 +68,13 @@ impl KeyArgs {
         pyjson::dumps(&Value::Object(obj))
     }
 
+    /// kestrel's own key for a GetSessionToken session with MFA (the AWS CLI has none).
+    pub fn session_token_key(serial: &str) -> String {
+        let text = pyjson::dumps(&json!({"KestrelGetSessionToken": true, "SerialNumber": serial}));
+        let digest = Sha1::digest(text.as_bytes());
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// The file-safe key: SHA-1 hex of `key_text`, `:` and `/` replaced by `_`.
     pub fn key(&self) -> String {
         let digest = Sha1::digest(self.key_text().as_bytes());

@@ -102,6 +102,42 @@ impl AuthError {
     }
 }
 
+/// Why a role could not be assumed, in plain words, with the AWS error code beside it
+/// (`kestrel preflight`).
+pub fn explain_assume_failure(err: &AuthError) -> (String, String) {
+    match err {
+        AuthError::Service { code, message, .. } => {
+            let m = message.to_lowercase();
+            let sentence = match code.as_str() {
+                "AccessDenied" if m.contains("multifactorauthentication") || m.contains("mfa") => {
+                    "MFA is required: run with --mfa".to_string()
+                }
+                "AccessDenied" => "not allowed: the role's trust policy does not allow this caller, the external ID (-I) does not match, MFA is required (--mfa), or the role does not exist".to_string(),
+                "ValidationError" if m.contains("role chaining") => {
+                    "the requested -T exceeds the one-hour limit for role-chained sessions: use -T 3600 or less".to_string()
+                }
+                "ValidationError" if m.contains("maxsessionduration") => {
+                    "the requested -T (DurationSeconds) is above the role's MaxSessionDuration: lower -T or raise the role's limit".to_string()
+                }
+                "ExpiredToken" | "ExpiredTokenException" | "RequestExpired" => {
+                    "the source credentials have expired: refresh them (for SSO: aws sso login)".to_string()
+                }
+                "InvalidClientTokenId" | "SignatureDoesNotMatch" | "UnrecognizedClientException" => {
+                    "the source credentials are invalid (wrong or deleted access key)".to_string()
+                }
+                "RegionDisabledException" => "STS is not activated in this region for the account".to_string(),
+                _ => format!("STS refused: {message}"),
+            };
+            (sentence, code.clone())
+        }
+        AuthError::Connect { .. } => (err.to_string(), "ConnectionError".into()),
+        AuthError::InvalidParameter(m) | AuthError::Usage(m) => {
+            (m.clone(), "InvalidParameter".into())
+        }
+        other => (other.to_string(), "CredentialError".into()),
+    }
+}
+
 /// Python's repr() of a list of strings, for the infinite-loop message.
 pub(crate) fn py_list_repr(items: &[String]) -> String {
     let inner: Vec<String> = items
@@ -115,4 +151,34 @@ pub(crate) fn py_list_repr(items: &[String]) -> String {
         })
         .collect();
     format!("[{}]", inner.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service(code: &str, message: &str) -> AuthError {
+        AuthError::Service {
+            operation: "AssumeRole".into(),
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn assume_failures_in_plain_words() {
+        let cases = [
+            (service("AccessDenied", "User: x is not authorized to perform: sts:AssumeRole on resource: y"), "trust policy"),
+            (service("AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code."), "MFA is required"),
+            (service("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."), "MaxSessionDuration"),
+            (service("ValidationError", "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining."), "one-hour limit"),
+            (service("ExpiredToken", "The security token included in the request is expired"), "expired"),
+            (service("InvalidClientTokenId", "The security token included in the request is invalid."), "invalid"),
+        ];
+        for (err, words) in cases {
+            let (sentence, code) = explain_assume_failure(&err);
+            assert!(sentence.contains(words), "{sentence}");
+            assert!(!code.is_empty());
+        }
+    }
 }

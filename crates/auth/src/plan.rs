@@ -88,6 +88,9 @@ pub struct Hop {
     pub mfa_serial: Option<String>,
     /// `--mfa`: ask for the device ARN at run time.
     pub prompt_for_mfa_serial: bool,
+    /// Not a role: GetSessionToken with the MFA code, so that many roles can then be
+    /// assumed with one code (`--mfa` over several accounts).
+    pub session_token: bool,
 }
 
 /// What to say when a fallible base yields nothing.
@@ -408,6 +411,7 @@ impl<'a> Planner<'a> {
             duration_is_default: false,
             mfa_serial: self.get(profile, "mfa_serial").map(str::to_string),
             prompt_for_mfa_serial: false,
+            session_token: false,
         };
         match (source_profile, credential_source) {
             (Some(_), Some(_)) => Err(AuthError::BothSources(profile.to_string())),

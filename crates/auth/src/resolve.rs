@@ -23,6 +23,11 @@ pub struct RoleOptions {
     pub session_name: Option<String>,
     pub duration_seconds: Option<i64>,
     pub mfa: bool,
+    /// The MFA device ARN when already known (asked once for many accounts).
+    pub mfa_serial: Option<String>,
+    /// Use MFA through one GetSessionToken session (cached) and assume the role with
+    /// it, instead of passing the code to AssumeRole: one code for many accounts.
+    pub mfa_session: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -135,6 +140,21 @@ impl Resolver {
                 role.duration_seconds,
                 role.session_name.as_deref(),
             )?;
+            let mfa_in_session = role.mfa && role.mfa_session;
+            if mfa_in_session {
+                plan.hops.push(Hop {
+                    profile: None,
+                    role_arn: String::new(),
+                    external_id: None,
+                    session_name: None,
+                    session_name_is_default: true,
+                    duration_seconds: None,
+                    duration_is_default: true,
+                    mfa_serial: role.mfa_serial.clone(),
+                    prompt_for_mfa_serial: role.mfa_serial.is_none(),
+                    session_token: true,
+                });
+            }
             plan.hops.push(Hop {
                 profile: None,
                 role_arn: role.role_arn.clone(),
@@ -147,8 +167,13 @@ impl Resolver {
                 ),
                 duration_is_default: role.duration_seconds.is_none(),
                 duration_seconds: Some(role.duration_seconds.unwrap_or(validate::DEFAULT_DURATION)),
-                mfa_serial: None,
-                prompt_for_mfa_serial: role.mfa,
+                mfa_serial: if mfa_in_session {
+                    None
+                } else {
+                    role.mfa_serial.clone()
+                },
+                prompt_for_mfa_serial: role.mfa && !mfa_in_session && role.mfa_serial.is_none(),
+                session_token: false,
             });
         }
         for hop in &plan.hops {
@@ -241,7 +266,8 @@ impl Resolver {
             }
             steps.push(step);
             creds = next;
-            chained = true;
+            // A GetSessionToken session is not a role session: no chaining cap after it.
+            chained = chained || !hop.session_token;
         }
         Ok(Resolved {
             credentials: creds,
@@ -367,6 +393,10 @@ impl Resolver {
             (None, true) => Some(self.ask_serial()?),
             (None, false) => None,
         };
+        if hop.session_token {
+            let serial = serial.unwrap_or_default();
+            return self.session_token(&serial, source, refreshing).await;
+        }
         let mut duration = hop.duration_seconds;
         let mut duration_is_default = hop.duration_is_default;
         let mut warning = None;
@@ -435,6 +465,46 @@ impl Resolver {
         step.expiration = role.credentials.expiration;
         step.access_key_hint = role.credentials.key_hint();
         Ok((role.credentials, step, warning))
+    }
+
+    /// GetSessionToken with an MFA code, cached under a kestrel-only key.
+    async fn session_token(
+        &self,
+        serial: &str,
+        source: &Credentials,
+        refreshing: bool,
+    ) -> Result<(Credentials, Step, Option<String>), AuthError> {
+        let key = KeyArgs::session_token_key(serial);
+        let mut step = Step {
+            source: "session-token".into(),
+            profile: None,
+            role_arn: None,
+            session_name: None,
+            assumed_arn: None,
+            expiration: None,
+            from_cache: false,
+            access_key_hint: String::new(),
+            note: Some(format!("MFA {serial}")),
+        };
+        let session = match self.cache.get(&key) {
+            Ok(hit) => {
+                step.from_cache = true;
+                hit
+            }
+            Err(miss) => {
+                let code = self.prompter.mfa_code(serial, refreshing)?;
+                let s = sts::get_session_token(&self.sts, source, None, serial, &code).await?;
+                if miss != Miss::Disabled {
+                    if let Err(e) = self.cache.put(&key, &s) {
+                        tracing::warn!("cannot write the credential cache: {e}");
+                    }
+                }
+                s
+            }
+        };
+        step.expiration = session.credentials.expiration;
+        step.access_key_hint = session.credentials.key_hint();
+        Ok((session.credentials, step, None))
     }
 
     fn store(&self, key: &KeyArgs, role: &CachedRole, miss: &Miss) {

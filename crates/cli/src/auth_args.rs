@@ -65,7 +65,45 @@ impl AuthArgs {
                 session_name: self.role_session_name.clone(),
                 duration_seconds: self.session_duration,
                 mfa: self.mfa,
+                mfa_serial: None,
+                mfa_session: false,
             }),
+            no_cache: self.no_cache,
+            region: None,
+        };
+        Resolver::new(&opts, Env::real(), Arc::new(TerminalPrompter::default()))
+    }
+
+    /// The resolver for one of many targets: the profile's credentials, then (with
+    /// `--mfa`) one cached GetSessionToken session for the given device, then the
+    /// target role with `-T/-I/--role-session-name`.
+    pub fn resolver_for_target(
+        &self,
+        role_arn: &str,
+        mfa_serial: Option<&str>,
+    ) -> Result<Resolver, AuthError> {
+        let opts = ResolveOptions {
+            profile: self.profile.clone(),
+            role: Some(RoleOptions {
+                role_arn: role_arn.to_string(),
+                external_id: self.external_id.clone(),
+                session_name: self.role_session_name.clone(),
+                duration_seconds: self.session_duration,
+                mfa: mfa_serial.is_some(),
+                mfa_serial: mfa_serial.map(str::to_string),
+                mfa_session: true,
+            }),
+            no_cache: self.no_cache,
+            region: None,
+        };
+        Resolver::new(&opts, Env::real(), Arc::new(TerminalPrompter::default()))
+    }
+
+    /// The profile's own credentials (no `-R`), e.g. to list an organization.
+    pub fn source_resolver(&self) -> Result<Resolver, AuthError> {
+        let opts = ResolveOptions {
+            profile: self.profile.clone(),
+            role: None,
             no_cache: self.no_cache,
             region: None,
         };

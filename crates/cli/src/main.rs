@@ -1,12 +1,16 @@
 //! The `kestrel` binary: parses arguments, wires them to the libraries, prints, and
 //! chooses the exit code. Exit codes: 0 ok, 1 credential or runtime error, 2 usage error,
-//! 3 a scan found failing checks (unless `-z`).
+//! 3 a scan found failing checks (unless `-z`), 4 some target accounts could not be
+//! scanned or assumed (multi-account runs and preflight).
 
 mod auth_args;
 mod explain;
+mod multi;
+mod preflight;
 mod reports;
 mod scan;
 mod select;
+mod template;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -42,6 +46,14 @@ enum Command {
         /// Print the resolved credential chain on standard error.
         #[arg(long)]
         explain: bool,
+    },
+    /// Assume every target role and say which cannot be assumed and why (no scan).
+    Preflight(Box<preflight::PreflightArgs>),
+    /// Print the CloudFormation template (YAML) of the role kestrel scans with.
+    ScanRoleTemplate {
+        /// A template that deploys the role to an organization's OUs through a StackSet.
+        #[arg(long)]
+        stackset: bool,
     },
     /// Manage the credential cache shared with the AWS CLI (~/.aws/cli/cache).
     Cache {
@@ -126,6 +138,18 @@ fn init_logging(level: &str) {
 async fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Aws(args) => scan::run(*args).await.map(ExitCode::from),
+        Command::Preflight(args) => preflight::run(*args).await.map(ExitCode::from),
+        Command::ScanRoleTemplate { stackset } => {
+            print!(
+                "{}",
+                if stackset {
+                    template::stackset_template()
+                } else {
+                    template::role_template()
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Whoami { auth, explain } => whoami(&auth, explain).await,
         Command::Cache {
             action: CacheAction::Clear,

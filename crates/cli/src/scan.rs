@@ -23,6 +23,9 @@ pub struct ScanArgs {
     #[command(flatten)]
     pub auth: AuthArgs,
 
+    #[command(flatten)]
+    pub targets: crate::multi::TargetArgs,
+
     // ---- selection
     /// Run only these checks.
     #[arg(short = 'c', long = "checks", alias = "check", num_args = 1.., value_name = "CHECK")]
@@ -328,27 +331,80 @@ pub async fn run(args: ScanArgs) -> Result<u8, Failure> {
         return Ok(0);
     }
     let interactive = std::io::stderr().is_terminal();
-    let started = Instant::now();
+    let limit = kestrel_inventory::limit(args.max_concurrency as usize);
+
+    if let Some(path) = &args.inventory {
+        let started = Instant::now();
+        let snapshot = load_inventory(path)?;
+        let outcome = evaluate_and_report(&args, &checks, &snapshot, 0, started)?;
+        print_outcome(&outcome);
+        return Ok(verdict(&args, &outcome.summary));
+    }
+    match crate::multi::targets(&args).await? {
+        None => {
+            let outcome = scan_account(&args, &checks, None, limit, interactive).await?;
+            print_outcome(&outcome);
+            Ok(verdict(&args, &outcome.summary))
+        }
+        Some(targets) => crate::multi::run_all(&args, &checks, targets, limit).await,
+    }
+}
+
+/// 3 when a check failed (unless `-z`), else 0.
+pub fn verdict(args: &ScanArgs, summary: &Summary) -> u8 {
+    if summary.count(Status::Fail) > 0 && !args.ignore_exit_code_3 {
+        EXIT_FAILED_CHECKS
+    } else {
+        0
+    }
+}
+
+/// One scanned account's result.
+pub struct Outcome {
+    pub summary: Summary,
+    pub files: Vec<PathBuf>,
+    pub checks: usize,
+    pub regions: usize,
+    pub requests: usize,
+    pub seconds: f64,
+}
+
+fn print_outcome(o: &Outcome) {
+    eprintln!();
+    eprint!("{}", o.summary.render());
+    eprintln!();
+    for f in &o.files {
+        eprintln!("  {}", f.display());
+    }
+    eprintln!(
+        "\n{} checks, {} regions, {} API requests, {:.1}s",
+        o.checks, o.regions, o.requests, o.seconds
+    );
+}
+
+/// Runs the checks over a snapshot, streaming findings to the reports.
+pub fn evaluate_and_report(
+    args: &ScanArgs,
+    checks: &[&'static Check],
+    snapshot: &Snapshot,
+    requests: usize,
+    started: Instant,
+) -> Result<Outcome, Failure> {
     let settings = Settings {
         scan_unused_services: args.scan_unused_services,
         ..Default::default()
     };
-
-    let (snapshot, requests) = match &args.inventory {
-        Some(path) => (load_inventory(path)?, 0),
-        None => collect_live(&args, &checks, interactive).await?,
-    };
     if let Some(path) = &args.save_inventory {
-        save_inventory(path, &snapshot)?;
+        let path = crate::multi::per_account_path(path, &snapshot.account.account_id, args);
+        save_inventory(&path, snapshot)?;
         eprintln!("Inventory saved to {}", path.display());
     }
-
     let now = kestrel_checks::util::time::parse(&snapshot.collected_at).unwrap_or_else(now_epoch);
-    let mut reports = crate::reports::Reports::open(&args, &snapshot)?;
+    let mut reports = crate::reports::Reports::open(args, snapshot)?;
     let mut summary = Summary::default();
     let statuses: Vec<String> = args.status.iter().map(|s| s.to_uppercase()).collect();
     let mut write_error: Option<std::io::Error> = None;
-    evaluate(&checks, &snapshot, &settings, now, &mut |f, check| {
+    evaluate(checks, snapshot, &settings, now, &mut |f, check| {
         if !statuses.is_empty() && !statuses.iter().any(|s| s == f.status.as_str()) {
             return;
         }
@@ -367,32 +423,32 @@ pub async fn run(args: ScanArgs) -> Result<u8, Failure> {
     let files = reports
         .finish()
         .map_err(|e| Failure::Other(anyhow::anyhow!("cannot write the reports: {e}")))?;
-
-    eprintln!();
-    eprint!("{}", summary.render());
-    eprintln!();
-    for f in &files {
-        eprintln!("  {}", f.display());
-    }
-    eprintln!(
-        "\n{} checks, {} regions, {} API requests, {:.1}s",
-        checks.len(),
-        snapshot.regions.len(),
+    Ok(Outcome {
+        summary,
+        files,
+        checks: checks.len(),
+        regions: snapshot.regions.len(),
         requests,
-        started.elapsed().as_secs_f64()
-    );
-    if summary.count(Status::Fail) > 0 && !args.ignore_exit_code_3 {
-        return Ok(EXIT_FAILED_CHECKS);
-    }
-    Ok(0)
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }
 
-async fn collect_live(
+/// Scans one account: with the profile's credentials (`role` None, or `-R`), or by
+/// assuming `role` (multi-account runs; `mfa_serial` when `--mfa`).
+pub async fn scan_account(
     args: &ScanArgs,
     checks: &[&'static Check],
+    target: Option<&crate::multi::Target>,
+    limit: kestrel_inventory::Limit,
     interactive: bool,
-) -> Result<(Snapshot, usize), Failure> {
-    let resolver = args.auth.resolver()?;
+) -> Result<Outcome, Failure> {
+    let started = Instant::now();
+    let resolver = match target {
+        None => args.auth.resolver()?,
+        Some(t) => args
+            .auth
+            .resolver_for_target(&t.role_arn, t.mfa_serial.as_deref())?,
+    };
     let resolved = resolver.resolve(false).await?;
     for w in &resolved.warnings {
         eprintln!("kestrel: warning: {w}");
@@ -400,7 +456,10 @@ async fn collect_live(
     let identity =
         kestrel_auth::sts::get_caller_identity(resolver.sts_settings(), &resolved.credentials)
             .await?;
-    let assumed = args.auth.role.clone();
+    let assumed = match target {
+        Some(t) => Some(t.role_arn.clone()),
+        None => args.auth.role.clone(),
+    };
     let profile = resolver.profile().to_string();
     let home_region = resolver.region().to_string();
     let endpoints_env = resolver.env().clone();
@@ -461,8 +520,11 @@ async fn collect_live(
     snapshot.account.user_id = identity.user_id.clone();
     snapshot.account.profile = args.auth.profile.clone();
     snapshot.account.assumed_role_arn = assumed.clone();
+    if let Some(meta) = target.and_then(|t| t.metadata.clone()) {
+        crate::multi::apply_metadata(&mut snapshot, meta);
+    }
 
-    if !args.no_banner {
+    if !args.no_banner && target.is_none() {
         eprintln!(
             "kestrel {} - AWS security assessment\n",
             env!("CARGO_PKG_VERSION")
@@ -488,9 +550,9 @@ async fn collect_live(
     let scope = kestrel_inventory::Scope {
         regions,
         actions,
-        max_concurrency: args.max_concurrency as usize,
+        limit,
     };
-    let bar = if interactive {
+    let bar = if interactive && target.is_none() {
         let b = indicatif::ProgressBar::new(0);
         b.set_style(
             indicatif::ProgressStyle::with_template(
@@ -514,7 +576,7 @@ async fn collect_live(
             provider.refresh_count()
         );
     }
-    Ok((snapshot, stats.requests))
+    evaluate_and_report(args, checks, &snapshot, stats.requests, started)
 }
 
 pub fn load_inventory(path: &Path) -> Result<Snapshot, Failure> {

@@ -77,7 +77,8 @@ async fn credential_report(
     ctx: &Ctx,
     c: &aws_sdk_iam::Client,
 ) -> Result<Vec<BTreeMap<String, String>>, ApiError> {
-    // Generate until complete (a few seconds at most), then read.
+    // Generate until complete (a few seconds at most, polling with backoff), then read.
+    let mut wait = Duration::from_millis(100);
     for _ in 0..20 {
         let out = ctx
             .call(
@@ -88,7 +89,8 @@ async fn credential_report(
         if out.state().map(|s| s.as_str()) == Some("COMPLETE") {
             break;
         }
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        tokio::time::sleep(wait).await;
+        wait = (wait * 2).min(Duration::from_secs(2));
     }
     let out = ctx
         .call("iam:GetCredentialReport", c.get_credential_report().send())

@@ -23,10 +23,19 @@ pub mod clients;
 mod ec2;
 mod global;
 mod iam;
+pub mod org;
 mod regional;
 mod s3;
 
 pub use clients::Clients;
+
+/// The global limit on in-flight API requests, shared by every account scanned in
+/// parallel.
+pub type Limit = Arc<Semaphore>;
+
+pub fn limit(max_in_flight: usize) -> Limit {
+    Arc::new(Semaphore::new(max_in_flight.max(1)))
+}
 
 /// What to collect.
 #[derive(Debug, Clone)]
@@ -34,8 +43,9 @@ pub struct Scope {
     pub regions: Vec<String>,
     /// IAM action names (`s3:GetBucketPolicy`) the selected checks need.
     pub actions: BTreeSet<String>,
-    /// At most this many API requests in flight at once, across everything.
-    pub max_concurrency: usize,
+    /// At most this many API requests in flight at once, across everything (shared
+    /// with other accounts scanned at the same time).
+    pub limit: Limit,
 }
 
 impl Scope {
@@ -71,7 +81,6 @@ impl Progress for Quiet {
 pub struct Ctx {
     pub clients: Clients,
     pub scope: Scope,
-    limit: Semaphore,
     requests: AtomicUsize,
     pub account_id: String,
     pub partition: String,
@@ -85,7 +94,12 @@ impl Ctx {
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
         R: std::fmt::Debug,
     {
-        let _permit = self.limit.acquire().await.expect("semaphore never closed");
+        let _permit = self
+            .scope
+            .limit
+            .acquire()
+            .await
+            .expect("semaphore never closed");
         self.requests.fetch_add(1, Ordering::Relaxed);
         fut.await.map_err(|e| api_error(operation, e))
     }
@@ -177,7 +191,6 @@ pub async fn collect(
         } else {
             snapshot.account.partition.clone()
         },
-        limit: Semaphore::new(scope.max_concurrency.max(1)),
         requests: AtomicUsize::new(0),
         clients,
         scope,
