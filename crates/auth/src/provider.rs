@@ -25,6 +25,9 @@ struct Inner {
     margin: Duration,
     current: tokio::sync::Mutex<Option<Credentials>>,
     refreshes: std::sync::atomic::AtomicUsize,
+    /// AWS rejected the current credentials (ExpiredToken): refresh on next use,
+    /// without reusing cached sessions.
+    stale: std::sync::atomic::AtomicBool,
 }
 
 impl RefreshingProvider {
@@ -41,6 +44,7 @@ impl RefreshingProvider {
                 margin,
                 current: tokio::sync::Mutex::new(Some(first.credentials.clone())),
                 refreshes: Default::default(),
+                stale: Default::default(),
             }),
         }
     }
@@ -59,6 +63,13 @@ impl RefreshingProvider {
     /// Current credentials, refreshed first when they are about to expire.
     pub async fn credentials(&self) -> Result<Credentials, AuthError> {
         let mut current = self.inner.current.lock().await;
+        let stale = self
+            .inner
+            .stale
+            .swap(false, std::sync::atomic::Ordering::SeqCst);
+        if stale {
+            *current = None;
+        }
         if let Some(c) = current.as_ref() {
             match c.remaining() {
                 None => return Ok(c.clone()),
@@ -66,8 +77,12 @@ impl RefreshingProvider {
                 Some(_) => {}
             }
         }
-        let refreshing = current.is_some();
-        let resolved = self.inner.resolver.resolve(refreshing).await?;
+        let refreshing = current.is_some() || stale;
+        let resolved = if stale {
+            self.inner.resolver.resolve_fresh().await?
+        } else {
+            self.inner.resolver.resolve(refreshing).await?
+        };
         if refreshing {
             self.inner
                 .refreshes
@@ -78,9 +93,12 @@ impl RefreshingProvider {
         Ok(resolved.credentials)
     }
 
-    /// Forget the current credentials (e.g. after an `ExpiredToken` answer).
-    pub async fn invalidate(&self) {
-        *self.inner.current.lock().await = None;
+    /// AWS said the credentials expired (ExpiredToken): the next use walks the chain
+    /// again without reusing cached sessions. Callable from anywhere (not async).
+    pub fn mark_stale(&self) {
+        self.inner
+            .stale
+            .store(true, std::sync::atomic::Ordering::SeqCst);
     }
 }
 

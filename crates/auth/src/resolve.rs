@@ -247,20 +247,32 @@ impl Resolver {
     /// Walks the whole chain. `refreshing`: called again during a run (MFA codes are
     /// then asked only on a terminal).
     pub async fn resolve(&self, refreshing: bool) -> Result<Resolved, AuthError> {
+        self.walk(refreshing, false).await
+    }
+
+    /// Walks the chain again without reading cached sessions (AWS rejected the current
+    /// ones before their expiry); fresh sessions are written to the cache as usual.
+    pub async fn resolve_fresh(&self) -> Result<Resolved, AuthError> {
+        self.walk(true, true).await
+    }
+
+    async fn walk(&self, refreshing: bool, skip_cache: bool) -> Result<Resolved, AuthError> {
         let mut steps = Vec::new();
         let mut warnings = if refreshing {
             vec![]
         } else {
             self.warnings.clone()
         };
-        let (mut creds, base_step) = self.base().await?;
+        let (mut creds, base_step) = self.base(skip_cache).await?;
         let mut chained = matches!(
             self.plan.base,
             Base::WebIdentity { .. } | Base::Sso(_) | Base::Container | Base::InstanceMetadata
         );
         steps.push(base_step);
         for hop in &self.plan.hops {
-            let (next, step, warning) = self.assume(hop, &creds, chained, refreshing).await?;
+            let (next, step, warning) = self
+                .assume(hop, &creds, chained, refreshing, skip_cache)
+                .await?;
             if let Some(w) = warning {
                 warnings.push(w);
             }
@@ -276,7 +288,15 @@ impl Resolver {
         })
     }
 
-    async fn base(&self) -> Result<(Credentials, Step), AuthError> {
+    fn cached(&self, key: &str, skip: bool) -> Result<CachedRole, Miss> {
+        if skip {
+            Err(Miss::Expired)
+        } else {
+            self.cache.get(key)
+        }
+    }
+
+    async fn base(&self, skip_cache: bool) -> Result<(Credentials, Step), AuthError> {
         let base = &self.plan.base;
         let mut step = Step {
             source: base.method().to_string(),
@@ -334,7 +354,7 @@ impl Resolver {
                 };
                 let name = session_name.clone().unwrap_or_else(default_session_name);
                 step.session_name = Some(name.clone());
-                let role = match self.cache.get(&key.key()) {
+                let role = match self.cached(&key.key(), skip_cache) {
                     Ok(hit) => {
                         step.from_cache = true;
                         hit
@@ -387,6 +407,7 @@ impl Resolver {
         source: &Credentials,
         chained: bool,
         refreshing: bool,
+        skip_cache: bool,
     ) -> Result<(Credentials, Step, Option<String>), AuthError> {
         let serial = match (&hop.mfa_serial, hop.prompt_for_mfa_serial) {
             (Some(s), _) => Some(s.clone()),
@@ -438,7 +459,7 @@ impl Resolver {
             access_key_hint: String::new(),
             note: serial.as_ref().map(|s| format!("MFA {s}")),
         };
-        let role = match self.cache.get(&key.key()) {
+        let role = match self.cached(&key.key(), skip_cache) {
             Ok(hit) => {
                 step.from_cache = true;
                 hit

@@ -72,8 +72,9 @@ pub struct ScanArgs {
     /// At most this many AWS API requests in flight at once, over all services and regions.
     #[arg(long = "max-concurrency", default_value_t = 32, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub max_concurrency: u32,
-    /// Attempts per API call (the SDK's standard retry mode with backoff).
-    #[arg(long = "aws-retries-max-attempts", default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
+    /// Attempts per API call (the SDK's standard retry mode: throttling and server
+    /// errors are retried with jittered exponential backoff).
+    #[arg(long = "aws-retries-max-attempts", default_value_t = 8, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
     pub retries: u32,
     /// Also report unused resources (security groups, NACLs not attached to anything).
     #[arg(long = "scan-unused-services")]
@@ -475,7 +476,9 @@ pub async fn scan_account(
                 key,
             )
         });
-    let clients = kestrel_inventory::Clients::new(provider.clone(), lookup, args.retries);
+    let stale = provider.clone();
+    let clients = kestrel_inventory::Clients::new(provider.clone(), lookup, args.retries)
+        .with_expiry_hook(Arc::new(move || stale.mark_stale()));
 
     let enabled = kestrel_inventory::enabled_regions(&clients, &home_region)
         .await

@@ -10,9 +10,14 @@ use crate::Failure;
 
 /// A usage error naming the offending value, what is allowed, and the closest match.
 pub fn unknown(kind: &str, value: &str, valid: &[&str]) -> Failure {
+    // Prowler's service names carry prefixes users leave out (`awslambda`), so the
+    // name without `aws` counts too.
+    let score = |v: &str| {
+        strsim::jaro_winkler(value, v).max(strsim::jaro_winkler(value, v.trim_start_matches("aws")))
+    };
     let closest = valid
         .iter()
-        .map(|v| (strsim::jaro_winkler(value, v), *v))
+        .map(|v| (score(v), *v))
         .filter(|(score, _)| *score > 0.7)
         .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal))
         .map(|(_, v)| v);

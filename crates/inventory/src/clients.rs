@@ -12,17 +12,22 @@ use aws_types::sdk_config::{RetryConfig, SdkConfig};
 /// `(AWS_ENDPOINT_URL_<ID> suffix, [services] key)` → endpoint override.
 pub type EndpointLookup = Arc<dyn Fn(&str, &str) -> Option<String> + Send + Sync>;
 
+/// Called when AWS says the credentials expired before their time.
+pub type ExpiryHook = Arc<dyn Fn() + Send + Sync>;
+
 #[derive(Clone)]
 pub struct Clients {
     credentials: SharedCredentialsProvider,
     endpoints: EndpointLookup,
     max_attempts: u32,
+    on_expired: Option<ExpiryHook>,
 }
 
 macro_rules! client {
     ($name:ident, $krate:ident, $env:literal, $key:literal) => {
         pub fn $name(&self, region: &str) -> $krate::Client {
-            let mut b = $krate::config::Builder::from(&self.sdk(region));
+            let mut b = $krate::config::Builder::from(&self.sdk(region))
+                .retry_classifier(retry_on_status());
             if let Some(url) = (self.endpoints)($env, $key) {
                 b = b.endpoint_url(url);
             }
@@ -41,6 +46,19 @@ impl Clients {
             credentials: SharedCredentialsProvider::new(credentials),
             endpoints,
             max_attempts: max_attempts.max(1),
+            on_expired: None,
+        }
+    }
+
+    /// What to do when AWS answers ExpiredToken (mark the provider stale).
+    pub fn with_expiry_hook(mut self, hook: ExpiryHook) -> Self {
+        self.on_expired = Some(hook);
+        self
+    }
+
+    pub fn credentials_expired(&self) {
+        if let Some(h) = &self.on_expired {
+            h();
         }
     }
 
@@ -49,14 +67,25 @@ impl Clients {
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new(region.to_string()))
             .credentials_provider(self.credentials.clone())
-            .retry_config(RetryConfig::standard().with_max_attempts(self.max_attempts))
+            // The provider caches and refreshes by itself (and can be told that AWS
+            // rejected its credentials); the SDK's own cache would hide that.
+            .identity_cache(aws_smithy_runtime::client::identity::IdentityCache::no_cache())
+            .retry_config(
+                RetryConfig::standard()
+                    .with_max_attempts(self.max_attempts)
+                    // Short first waits: a burst of throttling clears quickly; the cap
+                    // keeps a persistently failing call from stalling the scan for long.
+                    .with_initial_backoff(std::time::Duration::from_millis(100))
+                    .with_max_backoff(std::time::Duration::from_secs(5)),
+            )
             .build()
     }
 
     /// S3 with path-style addressing whenever the endpoint is overridden (an emulator on
     /// `localhost` cannot serve `bucket.localhost`).
     pub fn s3(&self, region: &str) -> aws_sdk_s3::Client {
-        let mut b = aws_sdk_s3::config::Builder::from(&self.sdk(region));
+        let mut b = aws_sdk_s3::config::Builder::from(&self.sdk(region))
+            .retry_classifier(retry_on_status());
         if let Some(url) = (self.endpoints)("S3", "s3") {
             b = b.endpoint_url(url).force_path_style(true);
         }
@@ -66,7 +95,8 @@ impl Clients {
     /// S3 Control: with an endpoint override, requests go to that URL as is (the SDK
     /// would otherwise prefix the account id to the host).
     pub fn s3control(&self, region: &str) -> aws_sdk_s3control::Client {
-        let mut b = aws_sdk_s3control::config::Builder::from(&self.sdk(region));
+        let mut b = aws_sdk_s3control::config::Builder::from(&self.sdk(region))
+            .retry_classifier(retry_on_status());
         if let Some(url) = (self.endpoints)("S3_CONTROL", "s3_control") {
             b = b.endpoint_resolver(StaticEndpoint(url));
         }
@@ -137,6 +167,14 @@ impl Clients {
     );
     client!(sns, aws_sdk_sns, "SNS", "sns");
     client!(sqs, aws_sdk_sqs, "SQS", "sqs");
+}
+
+/// HTTP statuses retried whatever the body says: the SDK's default list plus 429
+/// (Too Many Requests), which throttling proxies and some services send bare.
+fn retry_on_status() -> aws_smithy_runtime::client::retries::classifiers::HttpStatusCodeClassifier {
+    aws_smithy_runtime::client::retries::classifiers::HttpStatusCodeClassifier::new_from_codes(
+        &[429, 500, 502, 503, 504][..],
+    )
 }
 
 #[derive(Debug, Clone)]

@@ -27,7 +27,7 @@ macro_rules! paginate {
         let mut token: Option<String> = None;
         loop {
             let page = $ctx
-                .call($op, $builder.set_next_token(token.take()).send())
+                .call($op, || $builder.set_next_token(token.clone()).send())
                 .await?;
             out.extend(page.$items().iter().map($map));
             match page.next_token() {
@@ -49,10 +49,9 @@ pub async fn collect(ctx: &Ctx, region: &str) -> Ec2 {
     let (ebs_encryption_by_default, volumes, instances, security_groups, network_interfaces) = futures::join!(
         when(s.needs("ec2:GetEbsEncryptionByDefault"), async {
             let o = ctx
-                .call(
-                    "ec2:GetEbsEncryptionByDefault",
-                    c.get_ebs_encryption_by_default().send(),
-                )
+                .call("ec2:GetEbsEncryptionByDefault", || {
+                    c.get_ebs_encryption_by_default().send()
+                })
                 .await?;
             Ok(o.ebs_encryption_by_default().unwrap_or(false))
         }),

@@ -157,10 +157,9 @@ async fn organizations(ctx: &Ctx) -> Organizations {
     let (organization, delegated_administrators) = futures::join!(
         when(s.needs("organizations:DescribeOrganization"), async {
             match ctx
-                .call(
-                    "organizations:DescribeOrganization",
-                    c.describe_organization().send(),
-                )
+                .call("organizations:DescribeOrganization", || {
+                    c.describe_organization().send()
+                })
                 .await
             {
                 Ok(o) => Ok(o.organization().map(|o| Organization {
@@ -183,12 +182,11 @@ async fn organizations(ctx: &Ctx) -> Organizations {
                 let mut token = None;
                 loop {
                     let page = match ctx
-                        .call(
-                            "organizations:ListDelegatedAdministrators",
+                        .call("organizations:ListDelegatedAdministrators", || {
                             c.list_delegated_administrators()
-                                .set_next_token(token.take())
-                                .send(),
-                        )
+                                .set_next_token(token.clone())
+                                .send()
+                        })
                         .await
                     {
                         Ok(p) => p,
@@ -228,12 +226,11 @@ async fn organizations(ctx: &Ctx) -> Organizations {
 async fn security_contact(ctx: &Ctx) -> Result<Option<Contact>, ApiError> {
     let c = ctx.clients.account(home_region(ctx));
     match ctx
-        .call(
-            "account:GetAlternateContact",
+        .call("account:GetAlternateContact", || {
             c.get_alternate_contact()
                 .alternate_contact_type(aws_sdk_account::types::AlternateContactType::Security)
-                .send(),
-        )
+                .send()
+        })
         .await
     {
         Ok(o) => Ok(o.alternate_contact().map(|a| Contact {
@@ -253,10 +250,9 @@ async fn distributions(ctx: &Ctx) -> Result<Vec<Distribution>, ApiError> {
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "cloudfront:ListDistributions",
-                c.list_distributions().set_marker(marker.take()).send(),
-            )
+            .call("cloudfront:ListDistributions", || {
+                c.list_distributions().set_marker(marker.clone()).send()
+            })
             .await?;
         let Some(dl) = page.distribution_list() else {
             break;
@@ -282,10 +278,9 @@ async fn distributions(ctx: &Ctx) -> Result<Vec<Distribution>, ApiError> {
         let cfgs = futures::future::join_all(list.iter().map(|d| {
             let c = &c;
             async move {
-                ctx.call(
-                    "cloudfront:GetDistributionConfig",
-                    c.get_distribution_config().id(&d.id).send(),
-                )
+                ctx.call("cloudfront:GetDistributionConfig", || {
+                    c.get_distribution_config().id(&d.id).send()
+                })
                 .await
                 .map(|o| {
                     o.distribution_config()

@@ -81,10 +81,9 @@ async fn credential_report(
     let mut wait = Duration::from_millis(100);
     for _ in 0..20 {
         let out = ctx
-            .call(
-                "iam:GenerateCredentialReport",
-                c.generate_credential_report().send(),
-            )
+            .call("iam:GenerateCredentialReport", || {
+                c.generate_credential_report().send()
+            })
             .await?;
         if out.state().map(|s| s.as_str()) == Some("COMPLETE") {
             break;
@@ -93,7 +92,9 @@ async fn credential_report(
         wait = (wait * 2).min(Duration::from_secs(2));
     }
     let out = ctx
-        .call("iam:GetCredentialReport", c.get_credential_report().send())
+        .call("iam:GetCredentialReport", || {
+            c.get_credential_report().send()
+        })
         .await?;
     let text = out
         .content()
@@ -124,10 +125,9 @@ async fn password_policy(
     c: &aws_sdk_iam::Client,
 ) -> Result<Option<PasswordPolicy>, ApiError> {
     match ctx
-        .call(
-            "iam:GetAccountPasswordPolicy",
-            c.get_account_password_policy().send(),
-        )
+        .call("iam:GetAccountPasswordPolicy", || {
+            c.get_account_password_policy().send()
+        })
         .await
     {
         Ok(out) => Ok(out.password_policy().map(|p| PasswordPolicy {
@@ -152,7 +152,7 @@ async fn account_summary(
     c: &aws_sdk_iam::Client,
 ) -> Result<BTreeMap<String, i64>, ApiError> {
     let out = ctx
-        .call("iam:GetAccountSummary", c.get_account_summary().send())
+        .call("iam:GetAccountSummary", || c.get_account_summary().send())
         .await?;
     Ok(out
         .summary_map()
@@ -172,12 +172,11 @@ async fn virtual_mfa(
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "iam:ListVirtualMFADevices",
+            .call("iam:ListVirtualMFADevices", || {
                 c.list_virtual_mfa_devices()
-                    .set_marker(marker.take())
-                    .send(),
-            )
+                    .set_marker(marker.clone())
+                    .send()
+            })
             .await?;
         for d in page.virtual_mfa_devices() {
             out.push(VirtualMfaDevice {
@@ -198,10 +197,9 @@ async fn users(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<User>, ApiError
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "iam:ListUsers",
-                c.list_users().set_marker(marker.take()).send(),
-            )
+            .call("iam:ListUsers", || {
+                c.list_users().set_marker(marker.clone()).send()
+            })
             .await?;
         for u in page.users() {
             list.push(User {
@@ -226,10 +224,9 @@ async fn users(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<User>, ApiError
             when(inline, user_inline(ctx, c, &u.name)),
             when(tags, async {
                 let o = ctx
-                    .call(
-                        "iam:ListUserTags",
-                        c.list_user_tags().user_name(&u.name).send(),
-                    )
+                    .call("iam:ListUserTags", || {
+                        c.list_user_tags().user_name(&u.name).send()
+                    })
                     .await?;
                 Ok(o.tags()
                     .iter()
@@ -259,13 +256,12 @@ async fn user_attached(
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "iam:ListAttachedUserPolicies",
+            .call("iam:ListAttachedUserPolicies", || {
                 c.list_attached_user_policies()
                     .user_name(user)
-                    .set_marker(marker.take())
-                    .send(),
-            )
+                    .set_marker(marker.clone())
+                    .send()
+            })
             .await?;
         for p in page.attached_policies() {
             out.push(AttachedPolicy {
@@ -290,13 +286,12 @@ async fn user_inline(
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "iam:ListUserPolicies",
+            .call("iam:ListUserPolicies", || {
                 c.list_user_policies()
                     .user_name(user)
-                    .set_marker(marker.take())
-                    .send(),
-            )
+                    .set_marker(marker.clone())
+                    .send()
+            })
             .await?;
         out.extend(page.policy_names().iter().cloned());
         match page.marker() {
@@ -312,10 +307,9 @@ async fn roles(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Role>, ApiError
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "iam:ListRoles",
-                c.list_roles().set_marker(marker.take()).send(),
-            )
+            .call("iam:ListRoles", || {
+                c.list_roles().set_marker(marker.clone()).send()
+            })
             .await?;
         for r in page.roles() {
             out.push(Role {
@@ -344,14 +338,13 @@ async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, Api
         let mut marker = None;
         loop {
             let page = ctx
-                .call(
-                    "iam:ListPolicies",
+                .call("iam:ListPolicies", || {
                     c.list_policies()
                         .scope(scope.clone())
                         .only_attached(only_attached)
-                        .set_marker(marker.take())
-                        .send(),
-                )
+                        .set_marker(marker.clone())
+                        .send()
+                })
                 .await?;
             for p in page.policies() {
                 list.push(Policy {
@@ -376,13 +369,12 @@ async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, Api
     if ctx.scope.needs("iam:GetPolicyVersion") {
         let docs = futures::future::join_all(list.iter().map(|p| async move {
             let out = ctx
-                .call(
-                    "iam:GetPolicyVersion",
+                .call("iam:GetPolicyVersion", || {
                     c.get_policy_version()
                         .policy_arn(&p.arn)
                         .version_id(&p.default_version_id)
-                        .send(),
-                )
+                        .send()
+                })
                 .await;
             match out {
                 Ok(o) => match o
@@ -409,10 +401,9 @@ async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, Api
         let tags = futures::future::join_all(list.iter().filter(|p| p.scope == "Local").map(
             |p| async move {
                 let o = ctx
-                    .call(
-                        "iam:ListPolicyTags",
-                        c.list_policy_tags().policy_arn(&p.arn).send(),
-                    )
+                    .call("iam:ListPolicyTags", || {
+                        c.list_policy_tags().policy_arn(&p.arn).send()
+                    })
                     .await;
                 (
                     p.arn.clone(),
@@ -445,10 +436,9 @@ async fn entities(ctx: &Ctx, c: &aws_sdk_iam::Client) -> BTreeMap<String, Fetche
         .collect();
     let results = futures::future::join_all(arns.iter().map(|arn| async move {
         let r = ctx
-            .call(
-                "iam:ListEntitiesForPolicy",
-                c.list_entities_for_policy().policy_arn(arn).send(),
-            )
+            .call("iam:ListEntitiesForPolicy", || {
+                c.list_entities_for_policy().policy_arn(arn).send()
+            })
             .await;
         let fetched = match r {
             Ok(o) => Fetched::Ok(PolicyEntities {
@@ -483,10 +473,9 @@ async fn server_certificates(
     c: &aws_sdk_iam::Client,
 ) -> Result<Vec<ServerCertificate>, ApiError> {
     let out = ctx
-        .call(
-            "iam:ListServerCertificates",
-            c.list_server_certificates().send(),
-        )
+        .call("iam:ListServerCertificates", || {
+            c.list_server_certificates().send()
+        })
         .await?;
     Ok(out
         .server_certificate_metadata_list()
@@ -502,7 +491,7 @@ async fn server_certificates(
 
 async fn saml(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<String>, ApiError> {
     let out = ctx
-        .call("iam:ListSAMLProviders", c.list_saml_providers().send())
+        .call("iam:ListSAMLProviders", || c.list_saml_providers().send())
         .await?;
     Ok(out
         .saml_provider_list()
@@ -513,10 +502,9 @@ async fn saml(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<String>, ApiErro
 
 async fn org_features(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<String>, ApiError> {
     match ctx
-        .call(
-            "iam:ListOrganizationsFeatures",
-            c.list_organizations_features().send(),
-        )
+        .call("iam:ListOrganizationsFeatures", || {
+            c.list_organizations_features().send()
+        })
         .await
     {
         Ok(out) => Ok(out

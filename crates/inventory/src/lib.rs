@@ -87,26 +87,58 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// Runs one API call under the global in-flight limit, mapping its error.
-    pub async fn call<T, E, R, F>(&self, operation: &str, fut: F) -> Result<T, ApiError>
+    /// Runs one API call under the global in-flight limit, mapping its error. `make`
+    /// builds the request (it may be sent twice): when the answer is an expired-token
+    /// error, the credentials are refreshed and the request sent once more.
+    pub async fn call<T, E, R, F, Fut>(&self, operation: &str, make: F) -> Result<T, ApiError>
     where
-        F: Future<Output = Result<T, SdkError<E, R>>>,
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, SdkError<E, R>>>,
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
         R: std::fmt::Debug,
     {
-        let _permit = self
-            .scope
-            .limit
-            .acquire()
-            .await
-            .expect("semaphore never closed");
-        self.requests.fetch_add(1, Ordering::Relaxed);
-        fut.await.map_err(|e| api_error(operation, e))
+        let mut refreshed = false;
+        loop {
+            let result = {
+                let _permit = self
+                    .scope
+                    .limit
+                    .acquire()
+                    .await
+                    .expect("semaphore never closed");
+                self.requests.fetch_add(1, Ordering::Relaxed);
+                make().await
+            };
+            match result {
+                Ok(v) => return Ok(v),
+                Err(e) => {
+                    let err = api_error(operation, e);
+                    if !refreshed && is_expired_token(&err.code) {
+                        tracing::info!(
+                            "{operation}: {} — refreshing credentials and retrying",
+                            err.code
+                        );
+                        self.clients.credentials_expired();
+                        refreshed = true;
+                        continue;
+                    }
+                    return Err(err);
+                }
+            }
+        }
     }
 
     pub fn requests(&self) -> usize {
         self.requests.load(Ordering::Relaxed)
     }
+}
+
+/// Error codes that mean "these credentials are no longer valid, get new ones".
+pub fn is_expired_token(code: &str) -> bool {
+    matches!(
+        code,
+        "ExpiredToken" | "ExpiredTokenException" | "RequestExpired" | "TokenRefreshRequired"
+    )
 }
 
 /// An SDK error as the snapshot records it.

@@ -186,10 +186,9 @@ async fn one(ctx: &Ctx, region: &str, s: Service) -> Part {
 async fn trails(ctx: &Ctx, region: &str) -> Result<Vec<Trail>, ApiError> {
     let c = ctx.clients.cloudtrail(region);
     let out = ctx
-        .call(
-            "cloudtrail:DescribeTrails",
-            c.describe_trails().include_shadow_trails(true).send(),
-        )
+        .call("cloudtrail:DescribeTrails", || {
+            c.describe_trails().include_shadow_trails(true).send()
+        })
         .await?;
     let mut list: Vec<Trail> = out
         .trail_list()
@@ -219,11 +218,11 @@ async fn trails(ctx: &Ctx, region: &str) -> Result<Vec<Trail>, ApiError> {
             }
             futures::join!(
                 when(status, async {
-                    let o = ctx.call("cloudtrail:GetTrailStatus", c.get_trail_status().name(&t.arn).send()).await?;
+                    let o = ctx.call("cloudtrail:GetTrailStatus", || c.get_trail_status().name(&t.arn).send()).await?;
                     Ok(o.is_logging().unwrap_or(false))
                 }),
                 when(selectors, async {
-                    let o = ctx.call("cloudtrail:GetEventSelectors", c.get_event_selectors().trail_name(&t.arn).send()).await?;
+                    let o = ctx.call("cloudtrail:GetEventSelectors", || c.get_event_selectors().trail_name(&t.arn).send()).await?;
                     Ok(EventSelectors {
                         basic: o
                             .event_selectors()
@@ -275,10 +274,11 @@ async fn trails(ctx: &Ctx, region: &str) -> Result<Vec<Trail>, ApiError> {
         if !home.is_empty() {
             // Tags are decoration: a failure leaves them empty rather than failing checks.
             if let Ok(o) = ctx
-                .call(
-                    "cloudtrail:ListTags",
-                    c.list_tags().set_resource_id_list(Some(home)).send(),
-                )
+                .call("cloudtrail:ListTags", || {
+                    c.list_tags()
+                        .set_resource_id_list(Some(home.clone()))
+                        .send()
+                })
                 .await
             {
                 for rt in o.resource_tag_list() {
@@ -341,10 +341,9 @@ async fn alarms(ctx: &Ctx, region: &str) -> Result<Vec<MetricAlarm>, ApiError> {
     let mut token = None;
     loop {
         let page = ctx
-            .call(
-                "cloudwatch:DescribeAlarms",
-                c.describe_alarms().set_next_token(token.take()).send(),
-            )
+            .call("cloudwatch:DescribeAlarms", || {
+                c.describe_alarms().set_next_token(token.clone()).send()
+            })
             .await?;
         for a in page.metric_alarms() {
             out.push(MetricAlarm {
@@ -370,12 +369,11 @@ async fn metric_filters(ctx: &Ctx, region: &str) -> Result<Vec<MetricFilter>, Ap
     let mut token = None;
     loop {
         let page = ctx
-            .call(
-                "logs:DescribeMetricFilters",
+            .call("logs:DescribeMetricFilters", || {
                 c.describe_metric_filters()
-                    .set_next_token(token.take())
-                    .send(),
-            )
+                    .set_next_token(token.clone())
+                    .send()
+            })
             .await?;
         for f in page.metric_filters() {
             out.push(MetricFilter {
@@ -405,14 +403,12 @@ async fn metric_filters(ctx: &Ctx, region: &str) -> Result<Vec<MetricFilter>, Ap
 async fn recorders(ctx: &Ctx, region: &str) -> Result<Vec<ConfigRecorder>, ApiError> {
     let c = ctx.clients.config(region);
     let (recs, statuses) = futures::join!(
-        ctx.call(
-            "config:DescribeConfigurationRecorders",
-            c.describe_configuration_recorders().send()
-        ),
-        ctx.call(
-            "config:DescribeConfigurationRecorderStatus",
-            c.describe_configuration_recorder_status().send()
-        ),
+        ctx.call("config:DescribeConfigurationRecorders", || c
+            .describe_configuration_recorders()
+            .send()),
+        ctx.call("config:DescribeConfigurationRecorderStatus", || c
+            .describe_configuration_recorder_status()
+            .send()),
     );
     let recs = recs?;
     let statuses = statuses?;
@@ -452,10 +448,9 @@ async fn kms_keys(ctx: &Ctx, region: &str) -> Result<Vec<KmsKey>, ApiError> {
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "kms:ListKeys",
-                c.list_keys().set_marker(marker.take()).send(),
-            )
+            .call("kms:ListKeys", || {
+                c.list_keys().set_marker(marker.clone()).send()
+            })
             .await?;
         ids.extend(page.keys().iter().map(|k| {
             (
@@ -479,7 +474,7 @@ async fn kms_keys(ctx: &Ctx, region: &str) -> Result<Vec<KmsKey>, ApiError> {
                 ..Default::default()
             };
             match ctx
-                .call("kms:DescribeKey", c.describe_key().key_id(id).send())
+                .call("kms:DescribeKey", || c.describe_key().key_id(id).send())
                 .await
             {
                 Ok(o) => {
@@ -515,19 +510,17 @@ async fn kms_keys(ctx: &Ctx, region: &str) -> Result<Vec<KmsKey>, ApiError> {
             let (r, p) = futures::join!(
                 when(rotation && rotatable, async {
                     let o = ctx
-                        .call(
-                            "kms:GetKeyRotationStatus",
-                            c.get_key_rotation_status().key_id(id).send(),
-                        )
+                        .call("kms:GetKeyRotationStatus", || {
+                            c.get_key_rotation_status().key_id(id).send()
+                        })
                         .await?;
                     Ok(o.key_rotation_enabled())
                 }),
                 when(policy && key.manager == "CUSTOMER", async {
                     let o = ctx
-                        .call(
-                            "kms:GetKeyPolicy",
-                            c.get_key_policy().key_id(id).policy_name("default").send(),
-                        )
+                        .call("kms:GetKeyPolicy", || {
+                            c.get_key_policy().key_id(id).policy_name("default").send()
+                        })
                         .await?;
                     Ok(o.policy().and_then(|p| serde_json::from_str(p).ok()))
                 }),
@@ -549,10 +542,9 @@ async fn db_instances(ctx: &Ctx, region: &str) -> Result<Vec<DbInstance>, ApiErr
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "rds:DescribeDBInstances",
-                c.describe_db_instances().set_marker(marker.take()).send(),
-            )
+            .call("rds:DescribeDBInstances", || {
+                c.describe_db_instances().set_marker(marker.clone()).send()
+            })
             .await?;
         for d in page.db_instances() {
             out.push(DbInstance {
@@ -611,10 +603,9 @@ async fn db_clusters(ctx: &Ctx, region: &str) -> Result<Vec<DbCluster>, ApiError
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "rds:DescribeDBClusters",
-                c.describe_db_clusters().set_marker(marker.take()).send(),
-            )
+            .call("rds:DescribeDBClusters", || {
+                c.describe_db_clusters().set_marker(marker.clone()).send()
+            })
             .await?;
         for d in page.db_clusters() {
             out.push(DbCluster {
@@ -649,10 +640,9 @@ async fn file_systems(ctx: &Ctx, region: &str) -> Result<Vec<FileSystem>, ApiErr
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "elasticfilesystem:DescribeFileSystems",
-                c.describe_file_systems().set_marker(marker.take()).send(),
-            )
+            .call("elasticfilesystem:DescribeFileSystems", || {
+                c.describe_file_systems().set_marker(marker.clone()).send()
+            })
             .await?;
         for f in page.file_systems() {
             out.push(FileSystem {
@@ -682,10 +672,9 @@ async fn analyzers(ctx: &Ctx, region: &str) -> Result<Vec<Analyzer>, ApiError> {
     let mut token = None;
     loop {
         let page = ctx
-            .call(
-                "access-analyzer:ListAnalyzers",
-                c.list_analyzers().set_next_token(token.take()).send(),
-            )
+            .call("access-analyzer:ListAnalyzers", || {
+                c.list_analyzers().set_next_token(token.clone()).send()
+            })
             .await?;
         for a in page.analyzers() {
             out.push(Analyzer {
@@ -706,7 +695,7 @@ async fn analyzers(ctx: &Ctx, region: &str) -> Result<Vec<Analyzer>, ApiError> {
 async fn hub(ctx: &Ctx, region: &str) -> Result<Option<Hub>, ApiError> {
     let c = ctx.clients.securityhub(region);
     let mut hub = match ctx
-        .call("securityhub:DescribeHub", c.describe_hub().send())
+        .call("securityhub:DescribeHub", || c.describe_hub().send())
         .await
     {
         Ok(o) => Hub {
@@ -722,10 +711,9 @@ async fn hub(ctx: &Ctx, region: &str) -> Result<Option<Hub>, ApiError> {
     let (standards, integrations) = futures::join!(
         when(ctx.scope.needs("securityhub:GetEnabledStandards"), async {
             let o = ctx
-                .call(
-                    "securityhub:GetEnabledStandards",
-                    c.get_enabled_standards().send(),
-                )
+                .call("securityhub:GetEnabledStandards", || {
+                    c.get_enabled_standards().send()
+                })
                 .await?;
             Ok(o.standards_subscriptions()
                 .iter()
@@ -736,10 +724,9 @@ async fn hub(ctx: &Ctx, region: &str) -> Result<Option<Hub>, ApiError> {
             ctx.scope.needs("securityhub:ListEnabledProductsForImport"),
             async {
                 let o = ctx
-                    .call(
-                        "securityhub:ListEnabledProductsForImport",
-                        c.list_enabled_products_for_import().send(),
-                    )
+                    .call("securityhub:ListEnabledProductsForImport", || {
+                        c.list_enabled_products_for_import().send()
+                    })
                     .await?;
                 Ok(o.product_subscriptions().to_vec())
             }
@@ -753,7 +740,7 @@ async fn hub(ctx: &Ctx, region: &str) -> Result<Option<Hub>, ApiError> {
 async fn macie(ctx: &Ctx, region: &str) -> Result<Option<String>, ApiError> {
     let c = ctx.clients.macie2(region);
     match ctx
-        .call("macie2:GetMacieSession", c.get_macie_session().send())
+        .call("macie2:GetMacieSession", || c.get_macie_session().send())
         .await
     {
         Ok(o) => Ok(o.status().map(|s| s.as_str().to_string())),
@@ -777,10 +764,9 @@ async fn functions(ctx: &Ctx, region: &str) -> Result<Vec<LambdaFunction>, ApiEr
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "lambda:ListFunctions",
-                c.list_functions().set_marker(marker.take()).send(),
-            )
+            .call("lambda:ListFunctions", || {
+                c.list_functions().set_marker(marker.clone()).send()
+            })
             .await?;
         for f in page.functions() {
             list.push(LambdaFunction {
@@ -800,10 +786,9 @@ async fn functions(ctx: &Ctx, region: &str) -> Result<Vec<LambdaFunction>, ApiEr
             let c = &c;
             async move {
                 match ctx
-                    .call(
-                        "lambda:GetPolicy",
-                        c.get_policy().function_name(&f.name).send(),
-                    )
+                    .call("lambda:GetPolicy", || {
+                        c.get_policy().function_name(&f.name).send()
+                    })
                     .await
                 {
                     Ok(o) => Ok(o.policy().and_then(|p| serde_json::from_str(p).ok())),
@@ -826,10 +811,9 @@ async fn rest_apis(ctx: &Ctx, region: &str) -> Result<Vec<RestApi>, ApiError> {
     let mut position = None;
     loop {
         let page = ctx
-            .call(
-                "apigateway:GET",
-                c.get_rest_apis().set_position(position.take()).send(),
-            )
+            .call("apigateway:GET", || {
+                c.get_rest_apis().set_position(position.clone()).send()
+            })
             .await?;
         for a in page.items() {
             let id = a.id().unwrap_or_default().to_string();
@@ -852,8 +836,10 @@ async fn rest_apis(ctx: &Ctx, region: &str) -> Result<Vec<RestApi>, ApiError> {
     let stages = futures::future::join_all(list.iter().map(|a| {
         let c = &c;
         async move {
-            ctx.call("apigateway:GET", c.get_stages().rest_api_id(&a.id).send())
-                .await
+            ctx.call("apigateway:GET", || {
+                c.get_stages().rest_api_id(&a.id).send()
+            })
+            .await
         }
     }))
     .await;
@@ -896,10 +882,9 @@ async fn http_apis(ctx: &Ctx, region: &str) -> Result<Vec<HttpApi>, ApiError> {
     let mut token = None;
     loop {
         let page = ctx
-            .call(
-                "apigateway:GET",
-                c.get_apis().set_next_token(token.take()).send(),
-            )
+            .call("apigateway:GET", || {
+                c.get_apis().set_next_token(token.clone()).send()
+            })
             .await?;
         for a in page.items() {
             let id = a.api_id().unwrap_or_default().to_string();
@@ -926,7 +911,7 @@ async fn http_apis(ctx: &Ctx, region: &str) -> Result<Vec<HttpApi>, ApiError> {
     let stages = futures::future::join_all(list.iter().map(|a| {
         let c = &c;
         async move {
-            ctx.call("apigateway:GET", c.get_stages().api_id(&a.id).send())
+            ctx.call("apigateway:GET", || c.get_stages().api_id(&a.id).send())
                 .await
         }
     }))
@@ -953,10 +938,11 @@ async fn load_balancers(ctx: &Ctx, region: &str) -> Result<Vec<LoadBalancer>, Ap
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "elasticloadbalancing:DescribeLoadBalancers",
-                c.describe_load_balancers().set_marker(marker.take()).send(),
-            )
+            .call("elasticloadbalancing:DescribeLoadBalancers", || {
+                c.describe_load_balancers()
+                    .set_marker(marker.clone())
+                    .send()
+            })
             .await?;
         for lb in page.load_balancers() {
             list.push(LoadBalancer {
@@ -984,9 +970,11 @@ async fn load_balancers(ctx: &Ctx, region: &str) -> Result<Vec<LoadBalancer>, Ap
                 let o = ctx
                     .call(
                         "elasticloadbalancing:DescribeLoadBalancerAttributes",
-                        c.describe_load_balancer_attributes()
-                            .load_balancer_arn(&lb.arn)
-                            .send(),
+                        || {
+                            c.describe_load_balancer_attributes()
+                                .load_balancer_arn(&lb.arn)
+                                .send()
+                        },
                     )
                     .await?;
                 Ok(o.attributes().iter().any(|a| {
@@ -1008,10 +996,9 @@ async fn buses(ctx: &Ctx, region: &str) -> Result<Vec<EventBus>, ApiError> {
     let mut token = None;
     loop {
         let page = ctx
-            .call(
-                "events:ListEventBuses",
-                c.list_event_buses().set_next_token(token.take()).send(),
-            )
+            .call("events:ListEventBuses", || {
+                c.list_event_buses().set_next_token(token.clone()).send()
+            })
             .await?;
         for b in page.event_buses() {
             out.push(EventBus {
@@ -1036,13 +1023,12 @@ async fn vaults(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
     let mut marker = None;
     loop {
         let page = ctx
-            .call(
-                "glacier:ListVaults",
+            .call("glacier:ListVaults", || {
                 c.list_vaults()
                     .account_id("-")
-                    .set_marker(marker.take())
-                    .send(),
-            )
+                    .set_marker(marker.clone())
+                    .send()
+            })
             .await?;
         for v in page.vault_list() {
             list.push(ResourceWithPolicy {
@@ -1061,13 +1047,12 @@ async fn vaults(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
             let c = &c;
             async move {
                 match ctx
-                    .call(
-                        "glacier:GetVaultAccessPolicy",
+                    .call("glacier:GetVaultAccessPolicy", || {
                         c.get_vault_access_policy()
                             .account_id("-")
                             .vault_name(&v.name)
-                            .send(),
-                    )
+                            .send()
+                    })
                     .await
                 {
                     Ok(o) => Ok(o
@@ -1093,10 +1078,9 @@ async fn secrets(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, Api
     let mut token = None;
     loop {
         let page = ctx
-            .call(
-                "secretsmanager:ListSecrets",
-                c.list_secrets().set_next_token(token.take()).send(),
-            )
+            .call("secretsmanager:ListSecrets", || {
+                c.list_secrets().set_next_token(token.clone()).send()
+            })
             .await?;
         for s in page.secret_list() {
             list.push(ResourceWithPolicy {
@@ -1125,10 +1109,9 @@ async fn secrets(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, Api
             let c = &c;
             async move {
                 let o = ctx
-                    .call(
-                        "secretsmanager:GetResourcePolicy",
-                        c.get_resource_policy().secret_id(&s.arn).send(),
-                    )
+                    .call("secretsmanager:GetResourcePolicy", || {
+                        c.get_resource_policy().secret_id(&s.arn).send()
+                    })
                     .await?;
                 Ok(o.resource_policy()
                     .and_then(|p| serde_json::from_str(p).ok()))
@@ -1148,10 +1131,9 @@ async fn topics(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
     let mut token = None;
     loop {
         let page = ctx
-            .call(
-                "sns:ListTopics",
-                c.list_topics().set_next_token(token.take()).send(),
-            )
+            .call("sns:ListTopics", || {
+                c.list_topics().set_next_token(token.clone()).send()
+            })
             .await?;
         for t in page.topics() {
             let arn = t.topic_arn().unwrap_or_default().to_string();
@@ -1171,10 +1153,9 @@ async fn topics(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
             let c = &c;
             async move {
                 let o = ctx
-                    .call(
-                        "sns:GetTopicAttributes",
-                        c.get_topic_attributes().topic_arn(&t.arn).send(),
-                    )
+                    .call("sns:GetTopicAttributes", || {
+                        c.get_topic_attributes().topic_arn(&t.arn).send()
+                    })
                     .await?;
                 Ok(o.attributes()
                     .and_then(|a| a.get("Policy"))
@@ -1195,10 +1176,9 @@ async fn queues(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
     let mut token = None;
     loop {
         let page = ctx
-            .call(
-                "sqs:ListQueues",
-                c.list_queues().set_next_token(token.take()).send(),
-            )
+            .call("sqs:ListQueues", || {
+                c.list_queues().set_next_token(token.clone()).send()
+            })
             .await?;
         urls.extend(page.queue_urls().iter().cloned());
         match page.next_token() {
@@ -1223,13 +1203,12 @@ async fn queues(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
             };
             q.policy = when(want_policy, async {
                 let o = ctx
-                    .call(
-                        "sqs:GetQueueAttributes",
+                    .call("sqs:GetQueueAttributes", || {
                         c.get_queue_attributes()
                             .queue_url(url)
                             .attribute_names(aws_sdk_sqs::types::QueueAttributeName::Policy)
-                            .send(),
-                    )
+                            .send()
+                    })
                     .await?;
                 Ok(o.attributes()
                     .and_then(|a| a.get(&aws_sdk_sqs::types::QueueAttributeName::Policy))

@@ -22,12 +22,11 @@ pub async fn collect(ctx: &Ctx) -> S3 {
 async fn account_pab(ctx: &Ctx) -> Result<Option<PublicAccessBlock>, ApiError> {
     let c = ctx.clients.s3control(crate::iam::region(ctx));
     match ctx
-        .call(
-            "s3:GetAccountPublicAccessBlock",
+        .call("s3:GetAccountPublicAccessBlock", || {
             c.get_public_access_block()
                 .account_id(&ctx.account_id)
-                .send(),
-        )
+                .send()
+        })
         .await
     {
         Ok(o) => Ok(o
@@ -47,7 +46,7 @@ async fn buckets(ctx: &Ctx) -> Result<Vec<Bucket>, ApiError> {
     let home = crate::iam::region(ctx);
     let c = ctx.clients.s3(home);
     let out = ctx
-        .call("s3:ListAllMyBuckets", c.list_buckets().send())
+        .call("s3:ListAllMyBuckets", || c.list_buckets().send())
         .await?;
     let mut list: Vec<Bucket> = out
         .buckets()
@@ -71,10 +70,9 @@ async fn buckets(ctx: &Ctx) -> Result<Vec<Bucket>, ApiError> {
                 return b.region.clone();
             }
             match ctx
-                .call(
-                    "s3:GetBucketLocation",
-                    c.get_bucket_location().bucket(&b.name).send(),
-                )
+                .call("s3:GetBucketLocation", || {
+                    c.get_bucket_location().bucket(&b.name).send()
+                })
                 .await
             {
                 Ok(o) => match o.location_constraint().map(|l| l.as_str().to_string()) {
@@ -128,10 +126,9 @@ async fn bucket_pab(
     bucket: &str,
 ) -> Result<Option<PublicAccessBlock>, ApiError> {
     match ctx
-        .call(
-            "s3:GetBucketPublicAccessBlock",
-            c.get_public_access_block().bucket(bucket).send(),
-        )
+        .call("s3:GetBucketPublicAccessBlock", || {
+            c.get_public_access_block().bucket(bucket).send()
+        })
         .await
     {
         Ok(o) => Ok(o
@@ -153,10 +150,9 @@ async fn bucket_policy(
     bucket: &str,
 ) -> Result<Option<serde_json::Value>, ApiError> {
     match ctx
-        .call(
-            "s3:GetBucketPolicy",
-            c.get_bucket_policy().bucket(bucket).send(),
-        )
+        .call("s3:GetBucketPolicy", || {
+            c.get_bucket_policy().bucket(bucket).send()
+        })
         .await
     {
         Ok(o) => Ok(o.policy().and_then(|p| serde_json::from_str(p).ok())),
@@ -171,10 +167,9 @@ async fn bucket_versioning(
     bucket: &str,
 ) -> Result<Versioning, ApiError> {
     let o = ctx
-        .call(
-            "s3:GetBucketVersioning",
-            c.get_bucket_versioning().bucket(bucket).send(),
-        )
+        .call("s3:GetBucketVersioning", || {
+            c.get_bucket_versioning().bucket(bucket).send()
+        })
         .await?;
     Ok(Versioning {
         status: o.status().map(|s| s.as_str().to_string()),
@@ -188,10 +183,9 @@ async fn bucket_logging(
     bucket: &str,
 ) -> Result<Option<String>, ApiError> {
     let o = ctx
-        .call(
-            "s3:GetBucketLogging",
-            c.get_bucket_logging().bucket(bucket).send(),
-        )
+        .call("s3:GetBucketLogging", || {
+            c.get_bucket_logging().bucket(bucket).send()
+        })
         .await?;
     Ok(o.logging_enabled().map(|l| l.target_bucket().to_string()))
 }
