@@ -260,22 +260,11 @@ impl<'a> Planner<'a> {
         if let Some(sso) = self.sso(profile)? {
             return Ok(Some(Base::Sso(sso)));
         }
-        if let Some(section) = self.files.credentials_profiles.get(profile) {
-            if section.contains_key("aws_access_key_id") {
-                if section
-                    .get("aws_secret_access_key")
-                    .and_then(|v| v.as_text())
-                    .is_none()
-                {
-                    return Err(AuthError::PartialCredentials {
-                        provider: "shared-credentials-file".into(),
-                        missing: "aws_secret_access_key".into(),
-                    });
-                }
-                return Ok(Some(Base::CredentialsFile {
-                    profile: profile.to_string(),
-                }));
-            }
+        let credentials_file = self.files.credentials_profiles.get(profile);
+        if has_file_keys(credentials_file, "shared-credentials-file")? {
+            return Ok(Some(Base::CredentialsFile {
+                profile: profile.to_string(),
+            }));
         }
         if let Some(command) = self.get(profile, "credential_process") {
             return Ok(Some(Base::Process {
@@ -283,22 +272,10 @@ impl<'a> Planner<'a> {
                 command: command.to_string(),
             }));
         }
-        if let Some(section) = self.files.config_profiles.get(profile) {
-            if section.contains_key("aws_access_key_id") {
-                if section
-                    .get("aws_secret_access_key")
-                    .and_then(|v| v.as_text())
-                    .is_none()
-                {
-                    return Err(AuthError::PartialCredentials {
-                        provider: "config-file".into(),
-                        missing: "aws_secret_access_key".into(),
-                    });
-                }
-                return Ok(Some(Base::ConfigFile {
-                    profile: profile.to_string(),
-                }));
-            }
+        if has_file_keys(self.files.config_profiles.get(profile), "config-file")? {
+            return Ok(Some(Base::ConfigFile {
+                profile: profile.to_string(),
+            }));
         }
         Ok(None)
     }
@@ -485,6 +462,28 @@ impl<'a> Planner<'a> {
         }
         self.assume_role(source, visited)
     }
+}
+
+/// Whether one file's section holds static keys: an access key id makes it so, and
+/// then the secret is required (a partial pair is an error, not a fall-through).
+fn has_file_keys(
+    section: Option<&crate::files::Profile>,
+    provider: &str,
+) -> Result<bool, AuthError> {
+    let Some(section) = section.filter(|s| s.contains_key("aws_access_key_id")) else {
+        return Ok(false);
+    };
+    if section
+        .get("aws_secret_access_key")
+        .and_then(|v| v.as_text())
+        .is_none()
+    {
+        return Err(AuthError::PartialCredentials {
+            provider: provider.into(),
+            missing: "aws_secret_access_key".into(),
+        });
+    }
+    Ok(true)
 }
 
 #[cfg(test)]

@@ -21,6 +21,28 @@ pub struct Clients {
     endpoints: EndpointLookup,
     max_attempts: u32,
     on_expired: Option<ExpiryHook>,
+    /// One HTTPS client (TLS configuration, connection pools) for every service and
+    /// region: the SDK would otherwise build one per client, and kestrel makes one per
+    /// service, region and bucket.
+    http: aws_smithy_runtime_api::client::http::SharedHttpClient,
+}
+
+/// The SDK's default HTTPS client (rustls with aws-lc, proxy from the environment),
+/// built once.
+fn shared_http_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
+    use aws_smithy_http_client::proxy::ProxyConfig;
+    use aws_smithy_http_client::{tls, Builder, ConnectorBuilder};
+    Builder::new().build_with_connector_fn(move |settings, components| {
+        let mut b = ConnectorBuilder::default().tls_provider(tls::Provider::Rustls(
+            tls::rustls_provider::CryptoMode::AwsLc,
+        ));
+        b.set_connector_settings(settings.cloned());
+        if let Some(c) = components {
+            b.set_sleep_impl(c.sleep_impl());
+        }
+        b.set_proxy_config(Some(ProxyConfig::from_env()));
+        b.build()
+    })
 }
 
 macro_rules! client {
@@ -47,6 +69,7 @@ impl Clients {
             endpoints,
             max_attempts: max_attempts.max(1),
             on_expired: None,
+            http: shared_http_client(),
         }
     }
 
@@ -67,6 +90,7 @@ impl Clients {
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new(region.to_string()))
             .credentials_provider(self.credentials.clone())
+            .http_client(self.http.clone())
             // The provider caches and refreshes by itself (and can be told that AWS
             // rejected its credentials); the SDK's own cache would hide that.
             .identity_cache(aws_smithy_runtime::client::identity::IdentityCache::no_cache())

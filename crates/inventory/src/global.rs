@@ -275,7 +275,7 @@ async fn distributions(ctx: &Ctx) -> Result<Vec<Distribution>, ApiError> {
         }
     }
     if ctx.scope.needs("cloudfront:GetDistributionConfig") {
-        let cfgs = futures::future::join_all(list.iter().map(|d| {
+        let cfgs = crate::fan_out(list.iter().map(|d| {
             let c = &c;
             async move {
                 ctx.call("cloudfront:GetDistributionConfig", || {

@@ -218,7 +218,7 @@ async fn users(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<User>, ApiError
     let attached = ctx.scope.needs("iam:ListAttachedUserPolicies");
     let inline = ctx.scope.needs("iam:ListUserPolicies");
     let tags = ctx.scope.needs("iam:ListUserTags");
-    let details = futures::future::join_all(list.iter().map(|u| async move {
+    let details = crate::fan_out(list.iter().map(|u| async move {
         futures::join!(
             when(attached, user_attached(ctx, c, &u.name)),
             when(inline, user_inline(ctx, c, &u.name)),
@@ -367,7 +367,7 @@ async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, Api
         }
     }
     if ctx.scope.needs("iam:GetPolicyVersion") {
-        let docs = futures::future::join_all(list.iter().map(|p| async move {
+        let docs = crate::fan_out(list.iter().map(|p| async move {
             let out = ctx
                 .call("iam:GetPolicyVersion", || {
                     c.get_policy_version()
@@ -398,24 +398,26 @@ async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, Api
         }
     }
     if ctx.scope.needs("iam:ListPolicyTags") {
-        let tags = futures::future::join_all(list.iter().filter(|p| p.scope == "Local").map(
-            |p| async move {
-                let o = ctx
-                    .call("iam:ListPolicyTags", || {
-                        c.list_policy_tags().policy_arn(&p.arn).send()
-                    })
-                    .await;
-                (
-                    p.arn.clone(),
-                    o.map(|o| {
-                        o.tags()
-                            .iter()
-                            .map(|t| (t.key().to_string(), t.value().to_string()))
-                            .collect()
-                    }),
-                )
-            },
-        ))
+        let tags = crate::fan_out(
+            list.iter()
+                .filter(|p| p.scope == "Local")
+                .map(|p| async move {
+                    let o = ctx
+                        .call("iam:ListPolicyTags", || {
+                            c.list_policy_tags().policy_arn(&p.arn).send()
+                        })
+                        .await;
+                    (
+                        p.arn.clone(),
+                        o.map(|o| {
+                            o.tags()
+                                .iter()
+                                .map(|t| (t.key().to_string(), t.value().to_string()))
+                                .collect()
+                        }),
+                    )
+                }),
+        )
         .await;
         for (arn, t) in tags {
             if let (Some(p), Ok(t)) = (list.iter_mut().find(|p| p.arn == arn), t) {
@@ -434,7 +436,7 @@ async fn entities(ctx: &Ctx, c: &aws_sdk_iam::Client) -> BTreeMap<String, Fetche
         .iter()
         .map(|a| a.replacen("arn:aws:", &format!("arn:{}:", ctx.partition), 1))
         .collect();
-    let results = futures::future::join_all(arns.iter().map(|arn| async move {
+    let results = crate::fan_out(arns.iter().map(|arn| async move {
         let r = ctx
             .call("iam:ListEntitiesForPolicy", || {
                 c.list_entities_for_policy().policy_arn(arn).send()

@@ -201,6 +201,24 @@ where
     }
 }
 
+/// How many futures of one fan-out (per-resource calls, per-region services) exist at
+/// once. The request limit bounds what is in flight; this bounds what is allocated, so
+/// memory stays flat as the account grows.
+const FAN_OUT: usize = 64;
+
+/// Runs the futures with at most `FAN_OUT` alive at a time, results in input order.
+pub async fn fan_out<I>(futs: I) -> Vec<<I::Item as Future>::Output>
+where
+    I: IntoIterator,
+    I::Item: Future,
+{
+    use futures::StreamExt;
+    futures::stream::iter(futs)
+        .buffered(FAN_OUT)
+        .collect()
+        .await
+}
+
 /// Collection statistics.
 #[derive(Debug, Clone, Default)]
 pub struct Stats {
@@ -248,7 +266,7 @@ pub async fn collect(
             (region, data)
         }
     });
-    let (global, regions) = futures::join!(global_fut, futures::future::join_all(regional_futs));
+    let (global, regions) = futures::join!(global_fut, crate::fan_out(regional_futs));
     global.apply(&mut snapshot);
     for (region, data) in regions {
         snapshot.regional.insert(region, data);

@@ -81,7 +81,7 @@ pub async fn collect(
     progress: &dyn Progress,
 ) -> Regional {
     let mut out = Regional::default();
-    let results = futures::future::join_all(services.iter().map(|s| async move {
+    let results = crate::fan_out(services.iter().map(|s| async move {
         let part = one(ctx, region, *s).await;
         progress.done(&format!("{} {region}", label(*s)));
         part
@@ -210,7 +210,7 @@ async fn trails(ctx: &Ctx, region: &str) -> Result<Vec<Trail>, ApiError> {
     // other regions get them afterwards (`share_trail_details`): one call per trail.
     let status = ctx.scope.needs("cloudtrail:GetTrailStatus");
     let selectors = ctx.scope.needs("cloudtrail:GetEventSelectors");
-    let details = futures::future::join_all(list.iter().map(|t| {
+    let details = crate::fan_out(list.iter().map(|t| {
         let c = &c;
         async move {
             if t.home_region != region {
@@ -465,7 +465,7 @@ async fn kms_keys(ctx: &Ctx, region: &str) -> Result<Vec<KmsKey>, ApiError> {
     }
     let rotation = ctx.scope.needs("kms:GetKeyRotationStatus");
     let policy = ctx.scope.needs("kms:GetKeyPolicy");
-    let keys = futures::future::join_all(ids.iter().map(|(id, arn)| {
+    let keys = crate::fan_out(ids.iter().map(|(id, arn)| {
         let c = &c;
         async move {
             let mut key = KmsKey {
@@ -782,7 +782,7 @@ async fn functions(ctx: &Ctx, region: &str) -> Result<Vec<LambdaFunction>, ApiEr
         }
     }
     if ctx.scope.needs("lambda:GetPolicy") {
-        let pols = futures::future::join_all(list.iter().map(|f| {
+        let pols = crate::fan_out(list.iter().map(|f| {
             let c = &c;
             async move {
                 match ctx
@@ -833,7 +833,7 @@ async fn rest_apis(ctx: &Ctx, region: &str) -> Result<Vec<RestApi>, ApiError> {
             None => break,
         }
     }
-    let stages = futures::future::join_all(list.iter().map(|a| {
+    let stages = crate::fan_out(list.iter().map(|a| {
         let c = &c;
         async move {
             ctx.call("apigateway:GET", || {
@@ -908,7 +908,7 @@ async fn http_apis(ctx: &Ctx, region: &str) -> Result<Vec<HttpApi>, ApiError> {
             None => break,
         }
     }
-    let stages = futures::future::join_all(list.iter().map(|a| {
+    let stages = crate::fan_out(list.iter().map(|a| {
         let c = &c;
         async move {
             ctx.call("apigateway:GET", || c.get_stages().api_id(&a.id).send())
@@ -964,7 +964,7 @@ async fn load_balancers(ctx: &Ctx, region: &str) -> Result<Vec<LoadBalancer>, Ap
         .scope
         .needs("elasticloadbalancing:DescribeLoadBalancerAttributes")
     {
-        let attrs = futures::future::join_all(list.iter().map(|lb| {
+        let attrs = crate::fan_out(list.iter().map(|lb| {
             let c = &c;
             async move {
                 let o = ctx
@@ -1043,7 +1043,7 @@ async fn vaults(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
         }
     }
     if ctx.scope.needs("glacier:GetVaultAccessPolicy") {
-        let pols = futures::future::join_all(list.iter().map(|v| {
+        let pols = crate::fan_out(list.iter().map(|v| {
             let c = &c;
             async move {
                 match ctx
@@ -1105,7 +1105,7 @@ async fn secrets(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, Api
         }
     }
     if ctx.scope.needs("secretsmanager:GetResourcePolicy") {
-        let pols = futures::future::join_all(list.iter().map(|s| {
+        let pols = crate::fan_out(list.iter().map(|s| {
             let c = &c;
             async move {
                 let o = ctx
@@ -1149,7 +1149,7 @@ async fn topics(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
         }
     }
     if ctx.scope.needs("sns:GetTopicAttributes") {
-        let pols = futures::future::join_all(list.iter().map(|t| {
+        let pols = crate::fan_out(list.iter().map(|t| {
             let c = &c;
             async move {
                 let o = ctx
@@ -1187,7 +1187,7 @@ async fn queues(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
         }
     }
     let want_policy = ctx.scope.needs("sqs:GetQueueAttributes");
-    let list = futures::future::join_all(urls.iter().map(|url| {
+    let list = crate::fan_out(urls.iter().map(|url| {
         let c = &c;
         async move {
             let name = url.rsplit('/').next().unwrap_or_default().to_string();

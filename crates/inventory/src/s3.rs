@@ -63,7 +63,7 @@ async fn buckets(ctx: &Ctx) -> Result<Vec<Bucket>, ApiError> {
         })
         .collect();
     // Each bucket's region (ListBuckets reports it on current endpoints; ask otherwise).
-    let regions = futures::future::join_all(list.iter().map(|b| {
+    let regions = crate::fan_out(list.iter().map(|b| {
         let c = &c;
         async move {
             if !b.region.is_empty() {
@@ -100,7 +100,7 @@ async fn buckets(ctx: &Ctx) -> Result<Vec<Bucket>, ApiError> {
         s.needs("s3:GetBucketVersioning"),
         s.needs("s3:GetBucketLogging"),
     );
-    let details = futures::future::join_all(list.iter().map(|b| async move {
+    let details = crate::fan_out(list.iter().map(|b| async move {
         let c = ctx.clients.s3(&b.region);
         let c = &c;
         futures::join!(
