@@ -577,16 +577,7 @@ async fn db_instances(ctx: &Ctx, region: &str) -> Result<Vec<DbInstance>, ApiErr
                     .iter()
                     .filter_map(|g| g.vpc_security_group_id().map(str::to_string))
                     .collect(),
-                tags: d
-                    .tag_list()
-                    .iter()
-                    .filter_map(|t| {
-                        Some((
-                            t.key()?.to_string(),
-                            t.value().unwrap_or_default().to_string(),
-                        ))
-                    })
-                    .collect(),
+                tags: rds_tags(d.tag_list()),
             });
         }
         match page.marker() {
@@ -595,6 +586,17 @@ async fn db_instances(ctx: &Ctx, region: &str) -> Result<Vec<DbInstance>, ApiErr
         }
     }
     Ok(out)
+}
+
+fn rds_tags(tags: &[aws_sdk_rds::types::Tag]) -> kestrel_model::Tags {
+    tags.iter()
+        .filter_map(|t| {
+            Some((
+                t.key()?.to_string(),
+                t.value().unwrap_or_default().to_string(),
+            ))
+        })
+        .collect()
 }
 
 async fn db_clusters(ctx: &Ctx, region: &str) -> Result<Vec<DbCluster>, ApiError> {
@@ -614,16 +616,7 @@ async fn db_clusters(ctx: &Ctx, region: &str) -> Result<Vec<DbCluster>, ApiError
                 engine: d.engine().unwrap_or_default().to_string(),
                 multi_az: d.multi_az().unwrap_or(false),
                 storage_encrypted: d.storage_encrypted().unwrap_or(false),
-                tags: d
-                    .tag_list()
-                    .iter()
-                    .filter_map(|t| {
-                        Some((
-                            t.key()?.to_string(),
-                            t.value().unwrap_or_default().to_string(),
-                        ))
-                    })
-                    .collect(),
+                tags: rds_tags(d.tag_list()),
             });
         }
         match page.marker() {
