@@ -14,7 +14,7 @@ use std::sync::Arc;
 use clap::Args;
 use futures::StreamExt;
 use kestrel_checks::Check;
-use kestrel_model::{Severity, Snapshot, Status};
+use kestrel_model::{Snapshot, Status};
 
 use crate::scan::{scan_account, Outcome, ScanArgs};
 use crate::Failure;
@@ -362,17 +362,6 @@ async fn scan_row(
     }
 }
 
-fn highest_failing(o: &Outcome) -> Option<Severity> {
-    Severity::ALL.into_iter().find(|s| {
-        o.summary
-            .by_severity
-            .get(&(*s, Status::Fail))
-            .copied()
-            .unwrap_or(0)
-            > 0
-    })
-}
-
 fn render(rows: &[Row]) -> String {
     let mut out = format!(
         "{:<14}{:<22}{:>7}{:>7}{:>8}{:>7}  {:<10}{}\n",
@@ -388,7 +377,10 @@ fn render(rows: &[Row]) -> String {
                 o.summary.count(Status::Fail),
                 o.summary.count(Status::Manual),
                 o.summary.count(Status::Error),
-                highest_failing(o).map(|s| s.as_str()).unwrap_or("-"),
+                o.summary
+                    .highest_failing()
+                    .map(|s| s.as_str())
+                    .unwrap_or("-"),
                 "scanned"
             )),
             Err(reason) => out.push_str(&format!(
@@ -447,14 +439,17 @@ fn write_summary(args: &ScanArgs, rows: &[Row]) -> std::io::Result<(PathBuf, Pat
                     o.summary.count(Status::Fail),
                     o.summary.count(Status::Manual),
                     o.summary.count(Status::Error),
-                    highest_failing(o).map(|s| s.as_str()).unwrap_or(""),
+                    o.summary
+                        .highest_failing()
+                        .map(|s| s.as_str())
+                        .unwrap_or(""),
                     csv_field(&files.join(" | "))
                 ));
                 json.push(serde_json::json!({
                     "account_id": r.account_id, "account_name": r.name, "status": "SCANNED",
                     "pass": o.summary.count(Status::Pass), "fail": o.summary.count(Status::Fail),
                     "manual": o.summary.count(Status::Manual), "error": o.summary.count(Status::Error),
-                    "highest_failing_severity": highest_failing(o).map(|s| s.as_str()),
+                    "highest_failing_severity": o.summary.highest_failing().map(|s| s.as_str()),
                     "reports": files,
                 }));
             }

@@ -2,7 +2,7 @@
 //! selected checks, stream findings to the reports, print the summary, choose the exit
 //! code (3 when something fails, unless `-z`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -180,23 +180,17 @@ pub fn looks_like_region(r: &str) -> bool {
         && parts[0].chars().all(|c| c.is_ascii_lowercase())
 }
 
-/// Counts for the summary.
+/// What the end-of-scan summary needs: the report crate's counts (status by severity
+/// and by service) and, kestrel's addition, the distinct reasons of ERROR findings.
 #[derive(Debug, Default, Clone)]
 pub struct Summary {
-    pub by_status: BTreeMap<Status, usize>,
-    pub by_severity: BTreeMap<(Severity, Status), usize>,
-    pub by_service: BTreeMap<(String, Status), usize>,
+    pub counts: kestrel_report::Counts,
     pub errors: BTreeSet<String>,
 }
 
 impl Summary {
-    pub fn add(&mut self, f: &Finding, sev: Severity, service: &str) {
-        *self.by_status.entry(f.status).or_default() += 1;
-        *self.by_severity.entry((sev, f.status)).or_default() += 1;
-        *self
-            .by_service
-            .entry((service.to_string(), f.status))
-            .or_default() += 1;
+    pub fn add(&mut self, f: &Finding, meta: &kestrel_checks::CheckMeta) {
+        self.counts.add(f, meta);
         if f.status == Status::Error {
             self.errors
                 .insert(format!("{}: {}", f.check_id, f.status_extended));
@@ -204,60 +198,18 @@ impl Summary {
     }
 
     pub fn count(&self, s: Status) -> usize {
-        self.by_status.get(&s).copied().unwrap_or(0)
+        self.counts.status(s) as usize
+    }
+
+    /// The most severe level with a failing finding.
+    pub fn highest_failing(&self) -> Option<Severity> {
+        Severity::ALL
+            .into_iter()
+            .find(|s| self.counts.get(Status::Fail, *s) > 0)
     }
 
     pub fn render(&self) -> String {
-        let statuses = [Status::Pass, Status::Fail, Status::Manual, Status::Error];
-        let mut out = String::new();
-        out.push_str(&format!(
-            "Findings: {} PASS, {} FAIL, {} MANUAL, {} ERROR\n\n",
-            self.count(Status::Pass),
-            self.count(Status::Fail),
-            self.count(Status::Manual),
-            self.count(Status::Error)
-        ));
-        out.push_str(&format!(
-            "{:<16}{:>8}{:>8}{:>8}{:>8}\n",
-            "Severity", "PASS", "FAIL", "MANUAL", "ERROR"
-        ));
-        for sev in Severity::ALL {
-            let row: Vec<usize> = statuses
-                .iter()
-                .map(|s| self.by_severity.get(&(sev, *s)).copied().unwrap_or(0))
-                .collect();
-            if row.iter().sum::<usize>() > 0 {
-                out.push_str(&format!(
-                    "{:<16}{:>8}{:>8}{:>8}{:>8}\n",
-                    sev.as_str(),
-                    row[0],
-                    row[1],
-                    row[2],
-                    row[3]
-                ));
-            }
-        }
-        out.push('\n');
-        out.push_str(&format!(
-            "{:<16}{:>8}{:>8}{:>8}{:>8}\n",
-            "Service", "PASS", "FAIL", "MANUAL", "ERROR"
-        ));
-        let services: BTreeSet<&String> = self.by_service.keys().map(|(s, _)| s).collect();
-        for svc in services {
-            let row: Vec<usize> = statuses
-                .iter()
-                .map(|s| {
-                    self.by_service
-                        .get(&(svc.clone(), *s))
-                        .copied()
-                        .unwrap_or(0)
-                })
-                .collect();
-            out.push_str(&format!(
-                "{:<16}{:>8}{:>8}{:>8}{:>8}\n",
-                svc, row[0], row[1], row[2], row[3]
-            ));
-        }
+        let mut out = kestrel_report::render_summary(&self.counts);
         if !self.errors.is_empty() {
             out.push_str(&format!(
                 "\n{} finding(s) could not be evaluated (ERROR); the reasons:\n",
@@ -409,7 +361,7 @@ pub fn evaluate_and_report(
         if !statuses.is_empty() && !statuses.iter().any(|s| s == f.status.as_str()) {
             return;
         }
-        summary.add(f, check.meta.severity, check.meta.service);
+        summary.add(f, &check.meta);
         if write_error.is_none() {
             if let Err(e) = reports.write(f, &check.meta) {
                 write_error = Some(e);

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use aws_sdk_sts::error::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
-use kestrel_model::{ApiError, Regional, Snapshot};
+use kestrel_model::{ApiError, Snapshot};
 use tokio::sync::Semaphore;
 
 pub mod clients;
@@ -277,11 +277,6 @@ pub async fn collect(
         units: total,
     };
     (snapshot, stats)
-}
-
-/// An empty region entry for each scanned region (used when nothing regional is needed).
-pub fn empty_regional() -> Regional {
-    Regional::default()
 }
 
 /// The regions enabled for the account (`ec2:DescribeRegions`, asked in `region`).
