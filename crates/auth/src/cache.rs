@@ -24,7 +24,7 @@ use sha1::{Digest, Sha1};
 use crate::credentials::{Credentials, Secret};
 use crate::env::Env;
 use crate::pyjson;
-use crate::timefmt;
+use kestrel_model::time as timefmt;
 
 /// Entries with less than this left are treated as expired (botocore's window).
 pub const EXPIRY_WINDOW: Duration = Duration::from_secs(15 * 60);
@@ -98,7 +98,7 @@ impl CachedRole {
             "AccessKeyId": c.access_key_id,
             "SecretAccessKey": c.secret_access_key.expose(),
             "SessionToken": c.session_token.as_ref().map(|t| t.expose()).unwrap_or_default(),
-            "Expiration": c.expiration.map(timefmt::format).unwrap_or_default(),
+            "Expiration": c.expiration.map(|e| timefmt::rfc3339(timefmt::epoch(e))).unwrap_or_default(),
         });
         if let Some(acct) = &c.account_id {
             creds["AccountId"] = json!(acct);
@@ -122,7 +122,7 @@ impl CachedRole {
                 .ok_or_else(|| format!("no \"Credentials.{name}\" string"))
         };
         let exp_text = field("Expiration")?;
-        let expiration = timefmt::parse(&exp_text)
+        let expiration = timefmt::parse_system_time(&exp_text)
             .ok_or_else(|| format!("unreadable Expiration {exp_text:?}"))?;
         let arn = v
             .pointer("/AssumedRoleUser/Arn")

@@ -24,7 +24,6 @@ pub mod pyjson;
 pub mod resolve;
 pub mod sources;
 pub mod sts;
-pub mod timefmt;
 pub mod validate;
 
 pub use credentials::Credentials;

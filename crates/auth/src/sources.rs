@@ -12,7 +12,7 @@ use crate::env::Env;
 use crate::error::AuthError;
 use crate::files::SharedFiles;
 use crate::plan::SsoConfig;
-use crate::timefmt;
+use kestrel_model::time as timefmt;
 
 /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, token from `AWS_SECURITY_TOKEN` then
 /// `AWS_SESSION_TOKEN`, `AWS_CREDENTIAL_EXPIRATION`, `AWS_ACCOUNT_ID`. None when no key
@@ -34,7 +34,7 @@ pub fn environment(env: &Env) -> Result<Option<Credentials>, AuthError> {
     let mut c = Credentials::new(key, secret).with_token(token);
     c.expiration = env
         .non_empty("AWS_CREDENTIAL_EXPIRATION")
-        .and_then(timefmt::parse);
+        .and_then(timefmt::parse_system_time);
     c.account_id = env.non_empty("AWS_ACCOUNT_ID").map(str::to_string);
     Ok(Some(c))
 }
@@ -136,7 +136,8 @@ pub async fn process(command: &str) -> Result<Credentials, AuthError> {
     );
     if let Some(exp) = parsed.get("Expiration").and_then(Value::as_str) {
         c.expiration = Some(
-            timefmt::parse(exp).ok_or_else(|| fail(format!("unreadable Expiration {exp:?}")))?,
+            timefmt::parse_system_time(exp)
+                .ok_or_else(|| fail(format!("unreadable Expiration {exp:?}")))?,
         );
     }
     c.account_id = parsed
@@ -199,7 +200,7 @@ pub async fn sso(
     let expires = doc
         .get("expiresAt")
         .and_then(Value::as_str)
-        .and_then(timefmt::parse)
+        .and_then(timefmt::parse_system_time)
         .ok_or_else(expired)?;
     if expires <= SystemTime::now() {
         return Err(expired());
@@ -379,7 +380,9 @@ impl Imds {
             ));
         };
         let mut c = Credentials::new(key, secret).with_token(s("Token"));
-        c.expiration = s("Expiration").as_deref().and_then(timefmt::parse);
+        c.expiration = s("Expiration")
+            .as_deref()
+            .and_then(timefmt::parse_system_time);
         c.account_id = s("AccountId");
         Ok((Some(c), Some(format!("instance role {role}"))))
     }

@@ -36,7 +36,7 @@ pub fn render(resolver: &Resolver, resolved: &Resolved) -> String {
         match step.expiration {
             Some(e) => parts.push(format!(
                 "expires {} ({})",
-                kestrel_auth::timefmt::format(e),
+                kestrel_model::time::rfc3339(kestrel_model::time::epoch(e)),
                 left(e)
             )),
             None => {

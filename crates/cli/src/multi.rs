@@ -417,7 +417,8 @@ fn csv_field(s: &str) -> String {
 fn write_summary(args: &ScanArgs, rows: &[Row]) -> std::io::Result<(PathBuf, PathBuf)> {
     let dir = &args.output_directory;
     kestrel_auth::cache::create_private_dir(dir)?;
-    let stamp = kestrel_auth::timefmt::format(std::time::SystemTime::now()).replace([':', '-'], "");
+    let stamp =
+        kestrel_model::time::rfc3339(kestrel_model::time::now_epoch()).replace([':', '-'], "");
     let base = args
         .output_filename
         .clone()

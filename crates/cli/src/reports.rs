@@ -22,8 +22,8 @@ pub struct Reports {
 
 impl Reports {
     pub fn open(args: &ScanArgs, snapshot: &Snapshot) -> Result<Self, Failure> {
-        let epoch = kestrel_checks::util::time::parse(&snapshot.collected_at)
-            .unwrap_or_else(crate::scan::now_epoch);
+        let epoch = kestrel_model::time::parse(&snapshot.collected_at)
+            .unwrap_or_else(kestrel_model::time::now_epoch);
         let mut scan = ScanInfo::new(
             snapshot.account.clone(),
             snapshot.account.profile.clone(),

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Instant, SystemTime};
+use std::time::Instant;
 
 use clap::Args;
 use kestrel_checks::{Check, Context, Settings};
@@ -237,13 +237,6 @@ pub fn evaluate(
     }
 }
 
-pub fn now_epoch() -> i64 {
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
-
 struct Bar(Option<indicatif::ProgressBar>);
 
 impl kestrel_inventory::Progress for Bar {
@@ -352,7 +345,8 @@ pub fn evaluate_and_report(
         save_inventory(&path, snapshot)?;
         eprintln!("Inventory saved to {}", path.display());
     }
-    let now = kestrel_checks::util::time::parse(&snapshot.collected_at).unwrap_or_else(now_epoch);
+    let now = kestrel_model::time::parse(&snapshot.collected_at)
+        .unwrap_or_else(kestrel_model::time::now_epoch);
     let mut reports = crate::reports::Reports::open(args, snapshot)?;
     let mut summary = Summary::default();
     let statuses: Vec<String> = args.status.iter().map(|s| s.to_uppercase()).collect();
@@ -406,9 +400,7 @@ pub async fn scan_account(
     for w in &resolved.warnings {
         eprintln!("kestrel: warning: {w}");
     }
-    let identity =
-        kestrel_auth::sts::get_caller_identity(resolver.sts_settings(), &resolved.credentials)
-            .await?;
+    let sts_settings = resolver.sts_settings().clone();
     let assumed = match target {
         Some(t) => Some(t.role_arn.clone()),
         None => args.auth.role.clone(),
@@ -432,14 +424,18 @@ pub async fn scan_account(
     let clients = kestrel_inventory::Clients::new(provider.clone(), lookup, args.retries)
         .with_expiry_hook(Arc::new(move || stale.mark_stale()));
 
-    let enabled = kestrel_inventory::enabled_regions(&clients, &home_region)
-        .await
-        .map_err(|e| {
-            Failure::Other(anyhow::anyhow!(
-                "cannot list the account's regions: {}",
-                e.describe()
-            ))
-        })?;
+    // Who we are and which regions are enabled: two independent round trips, at once.
+    let (identity, enabled) = tokio::join!(
+        kestrel_auth::sts::get_caller_identity(&sts_settings, &resolved.credentials),
+        kestrel_inventory::enabled_regions(&clients, &home_region),
+    );
+    let identity = identity?;
+    let enabled = enabled.map_err(|e| {
+        Failure::Other(anyhow::anyhow!(
+            "cannot list the account's regions: {}",
+            e.describe()
+        ))
+    })?;
     for r in &args.regions {
         if !enabled.contains(r) {
             let valid: Vec<&str> = enabled.iter().map(String::as_str).collect();
@@ -464,7 +460,7 @@ pub async fn scan_account(
     let partition = identity.arn.split(':').nth(1).unwrap_or("aws").to_string();
     let mut snapshot = Snapshot {
         format: SNAPSHOT_FORMAT,
-        collected_at: kestrel_auth::timefmt::format(SystemTime::now()),
+        collected_at: kestrel_model::time::rfc3339(kestrel_model::time::now_epoch()),
         regions: regions.clone(),
         ..Default::default()
     };

@@ -46,7 +46,19 @@ pub async fn collect(ctx: &Ctx, region: &str) -> Ec2 {
     let acct = ctx.account_id.as_str();
     let part = ctx.partition.as_str();
     let arn = move |kind: &str, id: &str| format!("arn:{part}:ec2:{region}:{acct}:{kind}/{id}");
-    let (ebs_encryption_by_default, volumes, instances, security_groups, network_interfaces) = futures::join!(
+    // All ten at once (one round trip, plus pages).
+    let (
+        ebs_encryption_by_default,
+        volumes,
+        instances,
+        security_groups,
+        network_interfaces,
+        network_acls,
+        vpcs,
+        flow_logs,
+        route_tables,
+        vpc_peering_connections,
+    ) = futures::join!(
         when(s.needs("ec2:GetEbsEncryptionByDefault"), async {
             let o = ctx
                 .call("ec2:GetEbsEncryptionByDefault", || {
@@ -163,8 +175,6 @@ pub async fn collect(ctx: &Ctx, region: &str) -> Ec2 {
                 }
             )
         }),
-    );
-    let (network_acls, vpcs, flow_logs, route_tables, vpc_peering_connections) = futures::join!(
         when(s.needs("ec2:DescribeNetworkAcls"), async {
             paginate!(
                 ctx,

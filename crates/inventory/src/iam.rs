@@ -31,7 +31,21 @@ pub fn region(ctx: &Ctx) -> &'static str {
 pub async fn collect(ctx: &Ctx) -> Iam {
     let c = ctx.clients.iam(region(ctx));
     let s = &ctx.scope;
-    let (credential_report, password_policy, account_summary, virtual_mfa_devices, users, roles) = futures::join!(
+    // Everything at once: the credential report's generate → read chain and the
+    // list → per-item chains overlap with the single calls.
+    let (
+        credential_report,
+        password_policy,
+        account_summary,
+        virtual_mfa_devices,
+        users,
+        roles,
+        policies,
+        policy_entities,
+        server_certificates,
+        saml_providers,
+        organizations_features,
+    ) = futures::join!(
         when(
             s.needs("iam:GetCredentialReport"),
             credential_report(ctx, &c)
@@ -44,8 +58,6 @@ pub async fn collect(ctx: &Ctx) -> Iam {
         when(s.needs("iam:ListVirtualMFADevices"), virtual_mfa(ctx, &c)),
         when(s.needs("iam:ListUsers"), users(ctx, &c)),
         when(s.needs("iam:ListRoles"), roles(ctx, &c)),
-    );
-    let (policies, policy_entities, server_certificates, saml_providers, organizations_features) = futures::join!(
         when(s.needs("iam:ListPolicies"), policies(ctx, &c)),
         entities(ctx, &c),
         when(
@@ -77,25 +89,37 @@ async fn credential_report(
     ctx: &Ctx,
     c: &aws_sdk_iam::Client,
 ) -> Result<Vec<BTreeMap<String, String>>, ApiError> {
-    // Generate until complete (a few seconds at most, polling with backoff), then read.
-    let mut wait = Duration::from_millis(100);
-    for _ in 0..20 {
-        let out = ctx
-            .call("iam:GenerateCredentialReport", || {
-                c.generate_credential_report().send()
-            })
-            .await?;
-        if out.state().map(|s| s.as_str()) == Some("COMPLETE") {
-            break;
-        }
-        tokio::time::sleep(wait).await;
-        wait = (wait * 2).min(Duration::from_secs(2));
-    }
-    let out = ctx
-        .call("iam:GetCredentialReport", || {
-            c.get_credential_report().send()
+    // Ask for a report, then read it; while it is being generated the read answers
+    // ReportInProgress (or ReportNotPresent just after the request): poll with backoff.
+    let generated = ctx
+        .call("iam:GenerateCredentialReport", || {
+            c.generate_credential_report().send()
         })
         .await?;
+    let mut wait = Duration::from_millis(100);
+    let mut polls = 0;
+    if generated.state().map(|s| s.as_str()) != Some("COMPLETE") {
+        tokio::time::sleep(wait).await;
+    }
+    let out = loop {
+        match ctx
+            .call("iam:GetCredentialReport", || {
+                c.get_credential_report().send()
+            })
+            .await
+        {
+            Ok(out) => break out,
+            Err(e)
+                if polls < 20
+                    && matches!(e.code.as_str(), "ReportInProgress" | "ReportNotPresent") =>
+            {
+                polls += 1;
+                wait = (wait * 2).min(Duration::from_secs(2));
+                tokio::time::sleep(wait).await;
+            }
+            Err(e) => return Err(e),
+        }
+    };
     let text = out
         .content()
         .map(|b| String::from_utf8_lossy(b.as_ref()).into_owned())
@@ -330,102 +354,123 @@ async fn roles(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Role>, ApiError
 
 /// Customer-managed policies, and AWS-managed ones that are attached somewhere.
 async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, ApiError> {
-    let mut list = Vec::new();
-    for (scope, only_attached) in [
-        (PolicyScopeType::Local, false),
-        (PolicyScopeType::Aws, true),
-    ] {
-        let mut marker = None;
-        loop {
-            let page = ctx
-                .call("iam:ListPolicies", || {
-                    c.list_policies()
-                        .scope(scope.clone())
-                        .only_attached(only_attached)
-                        .set_marker(marker.clone())
-                        .send()
-                })
-                .await?;
-            for p in page.policies() {
-                list.push(Policy {
-                    name: p.policy_name().unwrap_or_default().to_string(),
-                    arn: p.arn().unwrap_or_default().to_string(),
-                    scope: if scope == PolicyScopeType::Aws {
-                        "AWS".into()
-                    } else {
-                        "Local".into()
-                    },
-                    attachment_count: p.attachment_count().map(i64::from).unwrap_or(0),
-                    default_version_id: p.default_version_id().unwrap_or_default().to_string(),
-                    ..Default::default()
-                });
-            }
-            match page.marker() {
-                Some(m) if page.is_truncated() => marker = Some(m.to_string()),
-                _ => break,
-            }
-        }
-    }
-    if ctx.scope.needs("iam:GetPolicyVersion") {
-        let docs = crate::fan_out(list.iter().map(|p| async move {
-            let out = ctx
-                .call("iam:GetPolicyVersion", || {
-                    c.get_policy_version()
-                        .policy_arn(&p.arn)
-                        .version_id(&p.default_version_id)
-                        .send()
-                })
-                .await;
-            match out {
-                Ok(o) => match o
-                    .policy_version()
-                    .and_then(|v| v.document())
-                    .and_then(decode_policy)
-                {
-                    Some(doc) => Fetched::Ok(doc),
-                    None => Fetched::Error(ApiError::new(
-                        "iam:GetPolicyVersion",
-                        "InvalidDocument",
-                        "unreadable policy document",
-                    )),
-                },
-                Err(e) => Fetched::Error(e),
-            }
-        }))
-        .await;
-        for (p, d) in list.iter_mut().zip(docs) {
-            p.document = d;
-        }
-    }
-    if ctx.scope.needs("iam:ListPolicyTags") {
-        let tags = crate::fan_out(
-            list.iter()
-                .filter(|p| p.scope == "Local")
-                .map(|p| async move {
+    // Both lists at once, then each policy's document and tags at once.
+    let (local, aws) = futures::join!(
+        policy_list(ctx, c, PolicyScopeType::Local, false),
+        policy_list(ctx, c, PolicyScopeType::Aws, true),
+    );
+    let mut list = local?;
+    list.extend(aws?);
+    let want_docs = ctx.scope.needs("iam:GetPolicyVersion");
+    let want_tags = ctx.scope.needs("iam:ListPolicyTags");
+    let details = crate::fan_out(list.iter().map(|p| async move {
+        futures::join!(
+            async {
+                if want_docs {
+                    Some(policy_document(ctx, c, p).await)
+                } else {
+                    None
+                }
+            },
+            async {
+                if want_tags && p.scope == "Local" {
                     let o = ctx
                         .call("iam:ListPolicyTags", || {
                             c.list_policy_tags().policy_arn(&p.arn).send()
                         })
                         .await;
-                    (
-                        p.arn.clone(),
-                        o.map(|o| {
-                            o.tags()
-                                .iter()
-                                .map(|t| (t.key().to_string(), t.value().to_string()))
-                                .collect()
-                        }),
-                    )
-                }),
+                    o.ok().map(|o| {
+                        o.tags()
+                            .iter()
+                            .map(|t| (t.key().to_string(), t.value().to_string()))
+                            .collect::<kestrel_model::Tags>()
+                    })
+                } else {
+                    None
+                }
+            },
         )
-        .await;
-        for (arn, t) in tags {
-            if let (Some(p), Ok(t)) = (list.iter_mut().find(|p| p.arn == arn), t) {
-                p.tags = t;
-            }
+    }))
+    .await;
+    for (p, (doc, tags)) in list.iter_mut().zip(details) {
+        if let Some(doc) = doc {
+            p.document = doc;
+        }
+        if let Some(tags) = tags {
+            p.tags = tags;
         }
     }
     Ok(list)
+}
+
+/// Customer-managed policies (`Local`), or AWS-managed ones attached somewhere.
+async fn policy_list(
+    ctx: &Ctx,
+    c: &aws_sdk_iam::Client,
+    scope: PolicyScopeType,
+    only_attached: bool,
+) -> Result<Vec<Policy>, ApiError> {
+    let mut list = Vec::new();
+    let mut marker = None;
+    loop {
+        let page = ctx
+            .call("iam:ListPolicies", || {
+                c.list_policies()
+                    .scope(scope.clone())
+                    .only_attached(only_attached)
+                    .set_marker(marker.clone())
+                    .send()
+            })
+            .await?;
+        for p in page.policies() {
+            list.push(Policy {
+                name: p.policy_name().unwrap_or_default().to_string(),
+                arn: p.arn().unwrap_or_default().to_string(),
+                scope: if scope == PolicyScopeType::Aws {
+                    "AWS".into()
+                } else {
+                    "Local".into()
+                },
+                attachment_count: p.attachment_count().map(i64::from).unwrap_or(0),
+                default_version_id: p.default_version_id().unwrap_or_default().to_string(),
+                ..Default::default()
+            });
+        }
+        match page.marker() {
+            Some(m) if page.is_truncated() => marker = Some(m.to_string()),
+            _ => return Ok(list),
+        }
+    }
+}
+
+async fn policy_document(
+    ctx: &Ctx,
+    c: &aws_sdk_iam::Client,
+    p: &Policy,
+) -> Fetched<serde_json::Value> {
+    let out = ctx
+        .call("iam:GetPolicyVersion", || {
+            c.get_policy_version()
+                .policy_arn(&p.arn)
+                .version_id(&p.default_version_id)
+                .send()
+        })
+        .await;
+    match out {
+        Ok(o) => match o
+            .policy_version()
+            .and_then(|v| v.document())
+            .and_then(decode_policy)
+        {
+            Some(doc) => Fetched::Ok(doc),
+            None => Fetched::Error(ApiError::new(
+                "iam:GetPolicyVersion",
+                "InvalidDocument",
+                "unreadable policy document",
+            )),
+        },
+        Err(e) => Fetched::Error(e),
+    }
 }
 
 async fn entities(ctx: &Ctx, c: &aws_sdk_iam::Client) -> BTreeMap<String, Fetched<PolicyEntities>> {

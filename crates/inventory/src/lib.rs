@@ -17,24 +17,24 @@ use std::sync::Arc;
 use aws_sdk_sts::error::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use kestrel_model::{ApiError, Snapshot};
-use tokio::sync::Semaphore;
 
 pub mod clients;
 mod ec2;
 mod global;
 mod iam;
+pub mod limit;
 pub mod org;
 mod regional;
 mod s3;
 
 pub use clients::Clients;
 
-/// The global limit on in-flight API requests, shared by every account scanned in
-/// parallel.
-pub type Limit = Arc<Semaphore>;
+pub use limit::Limit;
 
+/// The global limit on in-flight API requests, shared by every account scanned in
+/// parallel; calls that start longer chains of requests go first.
 pub fn limit(max_in_flight: usize) -> Limit {
-    Arc::new(Semaphore::new(max_in_flight.max(1)))
+    Limit::new(max_in_flight)
 }
 
 /// What to collect.
@@ -100,12 +100,7 @@ impl Ctx {
         let mut refreshed = false;
         loop {
             let result = {
-                let _permit = self
-                    .scope
-                    .limit
-                    .acquire()
-                    .await
-                    .expect("semaphore never closed");
+                let _permit = self.scope.limit.acquire(limit::priority(operation)).await;
                 self.requests.fetch_add(1, Ordering::Relaxed);
                 make().await
             };

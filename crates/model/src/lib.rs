@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub mod finding;
+pub mod time;
 pub use finding::{Finding, Severity, Status};
 
 /// Bumped when the snapshot layout changes incompatibly.

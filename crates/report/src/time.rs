@@ -1,55 +1,11 @@
-//! Calendar arithmetic for the scan timestamp and the UUIDv7 scan id, without a date
-//! crate: kestrel only ever formats UTC instants, so the civil-from-days conversion is
-//! all it needs.
+//! The scan timestamp and the UUIDv7 scan id (dates themselves: `kestrel_model::time`).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+pub use kestrel_model::time::{compact, now_epoch, rfc3339};
+
 use sha1::{Digest, Sha1};
-
-/// (year, month, day, hour, minute, second) in UTC.
-pub(crate) fn civil(epoch: i64) -> (i64, u32, u32, u32, u32, u32) {
-    let days = epoch.div_euclid(86_400);
-    let secs = epoch.rem_euclid(86_400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (
-        year,
-        month,
-        day,
-        (secs / 3600) as u32,
-        (secs % 3600 / 60) as u32,
-        (secs % 60) as u32,
-    )
-}
-
-/// `2025-01-01T00:00:00Z`.
-pub fn rfc3339(epoch: i64) -> String {
-    let (y, mo, d, h, mi, s) = civil(epoch);
-    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
-}
-
-/// `20250101000000`, the timestamp in Prowler's default output name.
-pub fn compact(epoch: i64) -> String {
-    let (y, mo, d, h, mi, s) = civil(epoch);
-    format!("{y:04}{mo:02}{d:02}{h:02}{mi:02}{s:02}")
-}
-
-/// Seconds since the Unix epoch, now.
-pub fn now_epoch() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
 
 static SCAN_COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -93,15 +49,6 @@ pub fn scan_id(epoch: i64, account_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formats_known_instants() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339(1_735_689_600), "2025-01-01T00:00:00Z");
-        assert_eq!(rfc3339(951_827_696), "2000-02-29T12:34:56Z");
-        assert_eq!(rfc3339(4_107_542_399), "2100-02-28T23:59:59Z");
-        assert_eq!(compact(1_735_689_600 + 3661), "20250101010101");
-    }
 
     #[test]
     fn scan_id_is_a_uuid7_of_the_scan_time() {

@@ -159,7 +159,7 @@ pub fn user_tags(ctx: &Context, arn: &str) -> Tags {
 /// Days since a credential-report or API date, None for `N/A`, `no_information` and
 /// anything unparseable.
 pub fn days_since(ctx: &Context, date: &str) -> Option<i64> {
-    crate::util::time::parse(date).map(|t| crate::util::time::days_between(t, ctx.now))
+    kestrel_model::time::parse(date).map(|t| kestrel_model::time::days_between(t, ctx.now))
 }
 
 /// The attached managed policies of one scope (`AWS` or `Local`), each with whether its

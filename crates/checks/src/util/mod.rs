@@ -1,11 +1,10 @@
 //! Helpers shared by checks: turning missing data into ERROR findings, resource
-//! policies, network rules and dates.
+//! policies and network rules (dates: `kestrel_model::time`).
 
 use kestrel_model::{ApiError, Fetched, Finding, Status};
 
 pub mod net;
 pub mod policy;
-pub mod time;
 
 /// The data, or an ERROR finding saying why it is missing (then None).
 pub fn data<'a, T>(
