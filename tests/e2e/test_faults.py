@@ -180,3 +180,32 @@ def test_expired_token_mid_scan_is_refreshed(account):
     iam_keys = [k for s, k in proxy.keys if s == "iam"]
     assert len(set(iam_keys)) >= 2, "a new session was assumed after ExpiredToken"
     assert findings(ws, "faulty") == findings(ws, "clean")
+
+
+def test_credential_report_still_being_generated_is_polled(account):
+    """Real IAM answers GetCredentialReport with ReportInProgress while the report is
+    generated: kestrel polls (with backoff) until it can read it."""
+    ws = account
+    scan(ws, "clean", ws.moto.url)
+    seen = {"get": 0}
+
+    def decide(service, action, json_protocol, method):
+        if service == "iam" and action == "GetCredentialReport":
+            seen["get"] += 1
+            if seen["get"] <= 2:
+                return (404, {"Content-Type": "text/xml"},
+                        "<ErrorResponse><Error><Type>Sender</Type><Code>ReportInProgress</Code>"
+                        "<Message>Report generation in progress.</Message></Error>"
+                        "<RequestId>x</RequestId></ErrorResponse>")
+        return None
+
+    proxy = FaultProxy(ws.moto.url, decide)
+    try:
+        r = scan(ws, "polled", proxy.url)
+    finally:
+        proxy.stop()
+    assert r.rc == 3, r
+    assert seen["get"] == 3, seen
+    got = findings(ws, "polled")
+    assert got == findings(ws, "clean")
+    assert not [f for f in got if f[3] == "ERROR" and "CredentialReport" in f[4]], got
