@@ -120,19 +120,29 @@ class DelayProxy:
         self.server.server_close()
 
 
-def measure(argv, env, moto):
-    """Runs a tool; wall time, peak RSS (MiB), requests and moto CPU seconds it caused."""
+def measure(argv, env, moto, timeout):
+    """Runs a tool; wall time, peak RSS (MiB), requests and moto CPU seconds it caused.
+    A run still going after `timeout` seconds is killed and marked `timed_out`."""
     req0, cpu0 = moto.requests(), moto.cpu_seconds()
     # Peak RSS through /usr/bin/time: Linux carries the RSS high-water mark across
     # fork, so a tool forked straight from this (large) Python process would report
     # this process's memory as its own.
     rss_file = Path(f"/tmp/kestrel-bench-rss-{os.getpid()}")
+    rss_file.unlink(missing_ok=True)
     t0 = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(rss_file), *argv], env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", str(rss_file), *argv], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    timed_out = False
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        os.killpg(proc.pid, 9)
+        _, err = proc.communicate()
     wall = time.perf_counter() - t0
-    err = proc.stderr.decode(errors="replace")
-    rss_kb = int(rss_file.read_text().strip().splitlines()[-1])
+    err = err.decode(errors="replace")
+    lines = rss_file.read_text().strip().splitlines() if rss_file.exists() else []
+    rss_kb = int(lines[-1]) if lines and lines[-1].isdigit() else 0
     time.sleep(0.3)  # let the request log flush
     return {
         "wall_s": round(wall, 2),
@@ -140,6 +150,7 @@ def measure(argv, env, moto):
         "requests": moto.requests() - req0,
         "moto_cpu_s": round(moto.cpu_seconds() - cpu0, 2),
         "exit": proc.returncode,
+        "timed_out": timed_out,
         "stderr_tail": err[-400:],
     }
 
@@ -164,6 +175,8 @@ def main():
     ap.add_argument("--kestrel", default=None, help="kestrel binary (default: cargo build --release)")
     ap.add_argument("--work", default="/tmp/kestrel-bench")
     ap.add_argument("--markdown", default=None, help="append the results table to this file")
+    ap.add_argument("--timeout", type=float, default=600,
+                    help="kill a run still going after this many seconds (Prowler has hung on moto)")
     args = ap.parse_args()
 
     python = sys.executable
@@ -208,7 +221,7 @@ def main():
                             argv = [args.prowler, "aws", "-f", *REGIONS, *p_sel, "-M", "json-ocsf", "csv", "-o", str(out),
                                     "--no-banner", "--no-color", "--log-level", "ERROR", "--aws-retries-max-attempts", "0"]
                             env = dict(base_env, BENCH_DNS_SHIM="1", PYTHONPATH=str(SHARED / "pyshim"))
-                        m = measure(argv, env, moto)
+                        m = measure(argv, env, moto, args.timeout)
                         total, fails = count_findings(out)
                         m.update(tool=tool, N=n, selection=sel, latency_ms=latency, findings=total, fails=fails)
                         rows.append(m)
@@ -231,7 +244,8 @@ def render(rows):
              "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         ratio = r["wall_s"] / r["moto_cpu_s"] if r["moto_cpu_s"] else 0
-        lines.append(f"| {r['N']} | {r['selection']} | {r['latency_ms']} ms | {r['tool']} | {r['wall_s']} | {r['moto_cpu_s']} | "
+        wall = f"{r['wall_s']} (hung, killed)" if r.get("timed_out") else r["wall_s"]
+        lines.append(f"| {r['N']} | {r['selection']} | {r['latency_ms']} ms | {r['tool']} | {wall} | {r['moto_cpu_s']} | "
                      f"{ratio:.2f} | {r['rss_mib']} | {r['requests']} | {r['findings']} ({r['fails']}) |")
     # Ratios kestrel vs Prowler for the same (N, checks, latency).
     pairs = {}
@@ -241,7 +255,8 @@ def render(rows):
     for key, tools in pairs.items():
         if "kestrel" in tools and "prowler" in tools:
             k, p = tools["kestrel"], tools["prowler"]
-            ratio_lines.append(f"| {key[0]} | {key[1]} | {key[2]} ms | {p['wall_s'] / max(k['wall_s'], 0.01):.1f}x | "
+            faster = "– (Prowler hung)" if p.get("timed_out") else f"{p['wall_s'] / max(k['wall_s'], 0.01):.1f}x"
+            ratio_lines.append(f"| {key[0]} | {key[1]} | {key[2]} ms | {faster} | "
                                f"{p['rss_mib'] / max(k['rss_mib'], 0.1):.1f}x | {k['requests']} vs {p['requests']} |")
     if ratio_lines:
         lines += ["", "| N | checks | latency | Prowler wall / kestrel wall | Prowler RSS / kestrel RSS | requests kestrel vs Prowler |",
