@@ -2,6 +2,8 @@
 //! policy, versioning and logging as the selected checks need, and the account-level
 //! block public access (S3 Control).
 
+use std::collections::BTreeMap;
+
 use kestrel_model::{ApiError, Bucket, PublicAccessBlock, Versioning, S3};
 
 use crate::global::when;
@@ -100,9 +102,16 @@ async fn buckets(ctx: &Ctx) -> Result<Vec<Bucket>, ApiError> {
         s.needs("s3:GetBucketVersioning"),
         s.needs("s3:GetBucketLogging"),
     );
+    // One client per region the buckets are in (a bucket is asked in its own region).
+    let mut clients: BTreeMap<String, aws_sdk_s3::Client> = BTreeMap::new();
+    for b in &list {
+        if !clients.contains_key(&b.region) {
+            clients.insert(b.region.clone(), ctx.clients.s3(&b.region));
+        }
+    }
+    let clients = &clients;
     let details = crate::fan_out(list.iter().map(|b| async move {
-        let c = ctx.clients.s3(&b.region);
-        let c = &c;
+        let c = &clients[&b.region];
         futures::join!(
             when(pab, bucket_pab(ctx, c, &b.name)),
             when(pol, bucket_policy(ctx, c, &b.name)),
