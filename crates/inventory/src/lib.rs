@@ -102,7 +102,10 @@ impl Ctx {
             let result = {
                 let _permit = self.scope.limit.acquire(limit::priority(operation)).await;
                 self.requests.fetch_add(1, Ordering::Relaxed);
-                make().await
+                // The SDK's request future is large (tens of KiB) and collectors join
+                // many calls: boxed, it takes memory only while in flight instead of
+                // reserving its size in every waiting collector.
+                Box::pin(make()).await
             };
             match result {
                 Ok(v) => return Ok(v),
