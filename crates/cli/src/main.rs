@@ -126,7 +126,9 @@ fn init_logging(level: &str) {
     let level = level.to_ascii_lowercase();
     // kestrel's own crates at the chosen level; the SDK's internals stay at warn because
     // their debug output includes request headers (session tokens).
-    let filter = format!("warn,kestrel={level},kestrel_auth={level}");
+    let filter = format!(
+        "warn,kestrel={level},kestrel_auth={level},kestrel_inventory={level},kestrel_report={level}"
+    );
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
         .with_writer(std::io::stderr)

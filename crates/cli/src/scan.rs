@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use clap::Args;
+use futures::FutureExt;
 use kestrel_checks::{Check, Context, Settings};
 use kestrel_model::{Finding, Severity, Snapshot, Status, SNAPSHOT_FORMAT};
 
@@ -370,6 +371,10 @@ pub fn evaluate_and_report(
     let files = reports
         .finish()
         .map_err(|e| Failure::Other(anyhow::anyhow!("cannot write the reports: {e}")))?;
+    tracing::debug!(
+        "checks evaluated and reports written after {} ms",
+        started.elapsed().as_millis()
+    );
     Ok(Outcome {
         summary,
         files,
@@ -378,6 +383,50 @@ pub fn evaluate_and_report(
         requests,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// The regions to scan, from `candidates` (the enabled ones, or those named with -f
+/// once checked): those named (all when none), minus -x, sorted, the home region first
+/// (findings about global services are reported there, as Prowler does).
+fn scan_regions(args: &ScanArgs, candidates: &[String], home_region: &str) -> Vec<String> {
+    let mut regions: Vec<String> = candidates
+        .iter()
+        .filter(|r| args.regions.is_empty() || args.regions.contains(r))
+        .filter(|r| !args.excluded_regions.contains(r))
+        .cloned()
+        .collect();
+    regions.sort();
+    regions.dedup();
+    if let Some(i) = regions.iter().position(|r| r == home_region) {
+        let home = regions.remove(i);
+        regions.insert(0, home);
+    }
+    regions
+}
+
+/// The lines printed before a scan.
+fn banner(
+    args: &ScanArgs,
+    regions: &[String],
+    identity: &kestrel_auth::sts::CallerIdentity,
+    assumed: Option<&str>,
+) -> String {
+    let mut b = format!(
+        "kestrel {} - AWS security assessment\n\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    b += &format!(
+        "  AWS-CLI profile:     {}\n",
+        args.auth.profile.as_deref().unwrap_or("default")
+    );
+    b += &format!("  AWS regions:         {}\n", regions.join(", "));
+    b += &format!("  AWS account:         {}\n", identity.account);
+    b += &format!("  User Id:             {}\n", identity.user_id);
+    b += &format!("  Caller identity ARN: {}\n", identity.arn);
+    if let Some(r) = assumed {
+        b += &format!("  Assumed role:        {r}\n");
+    }
+    b + "\n"
 }
 
 /// Scans one account: with the profile's credentials (`role` None, or `-R`), or by
@@ -397,6 +446,7 @@ pub async fn scan_account(
             .resolver_for_target(&t.role_arn, t.mfa_serial.as_deref())?,
     };
     let resolved = resolver.resolve(false).await?;
+    tracing::debug!("credentials after {} ms", started.elapsed().as_millis());
     for w in &resolved.warnings {
         eprintln!("kestrel: warning: {w}");
     }
@@ -424,85 +474,15 @@ pub async fn scan_account(
     let clients = kestrel_inventory::Clients::new(provider.clone(), lookup, args.retries)
         .with_expiry_hook(Arc::new(move || stale.mark_stale()));
 
-    // Who we are and which regions are enabled: two independent round trips, at once.
-    let (identity, enabled) = tokio::join!(
-        kestrel_auth::sts::get_caller_identity(&sts_settings, &resolved.credentials),
-        kestrel_inventory::enabled_regions(&clients, &home_region),
-    );
-    let identity = identity?;
-    let enabled = enabled.map_err(|e| {
-        Failure::Other(anyhow::anyhow!(
-            "cannot list the account's regions: {}",
-            e.describe()
-        ))
-    })?;
-    for r in &args.regions {
-        if !enabled.contains(r) {
-            let valid: Vec<&str> = enabled.iter().map(String::as_str).collect();
-            return Err(select::unknown(
-                "region (not enabled for this account)",
-                r,
-                &valid,
-            ));
-        }
-    }
-    let mut regions: Vec<String> = enabled
-        .into_iter()
-        .filter(|r| args.regions.is_empty() || args.regions.contains(r))
-        .filter(|r| !args.excluded_regions.contains(r))
-        .collect();
-    // The home region first: findings about global services (IAM, S3 settings,
-    // Organizations) are reported there, as Prowler does.
-    if let Some(i) = regions.iter().position(|r| *r == home_region) {
-        let home = regions.remove(i);
-        regions.insert(0, home);
-    }
-    let partition = identity.arn.split(':').nth(1).unwrap_or("aws").to_string();
-    let mut snapshot = Snapshot {
-        format: SNAPSHOT_FORMAT,
-        collected_at: kestrel_model::time::rfc3339(kestrel_model::time::now_epoch()),
-        regions: regions.clone(),
-        ..Default::default()
-    };
-    snapshot.account.account_id = identity.account.clone();
-    snapshot.scan_id = kestrel_report::ScanInfo::now(snapshot.account.clone(), None, "").scan_id;
-    snapshot.account.partition = partition;
-    snapshot.account.caller_arn = identity.arn.clone();
-    snapshot.account.user_id = identity.user_id.clone();
-    snapshot.account.profile = args.auth.profile.clone();
-    snapshot.account.assumed_role_arn = assumed.clone();
-    if let Some(meta) = target.and_then(|t| t.metadata.clone()) {
-        crate::multi::apply_metadata(&mut snapshot, meta);
-    }
-
-    if !args.no_banner && target.is_none() {
-        eprintln!(
-            "kestrel {} - AWS security assessment\n",
-            env!("CARGO_PKG_VERSION")
-        );
-        eprintln!(
-            "  AWS-CLI profile:     {}",
-            args.auth.profile.as_deref().unwrap_or("default")
-        );
-        eprintln!("  AWS regions:         {}", regions.join(", "));
-        eprintln!("  AWS account:         {}", identity.account);
-        eprintln!("  User Id:             {}", identity.user_id);
-        eprintln!("  Caller identity ARN: {}", identity.arn);
-        if let Some(r) = &assumed {
-            eprintln!("  Assumed role:        {r}");
-        }
-        eprintln!();
-    }
-
-    let actions: BTreeSet<String> = checks
-        .iter()
-        .flat_map(|c| c.meta.needs.iter().map(|a| a.to_string()))
-        .collect();
-    let scope = kestrel_inventory::Scope {
-        regions,
-        actions,
-        limit,
-    };
+    // Who we are and which regions are enabled are two round trips, asked at once and
+    // while collection starts: the global services at once, the regional ones at once
+    // when the regions were named (-f; checked against the enabled ones meanwhile),
+    // after ec2:DescribeRegions otherwise. An error in either stops everything.
+    let partition = kestrel_inventory::partition_of(&home_region).to_string();
+    let enabled = kestrel_inventory::enabled_regions(&clients, &home_region)
+        .boxed()
+        .shared();
+    let (account_tx, account) = kestrel_inventory::AccountId::pending();
     let bar = if interactive && target.is_none() {
         let b = indicatif::ProgressBar::new(0);
         b.set_style(
@@ -516,11 +496,87 @@ pub async fn scan_account(
     } else {
         None
     };
+    let preamble = async {
+        let (identity, enabled) = tokio::join!(
+            kestrel_auth::sts::get_caller_identity(&sts_settings, &resolved.credentials),
+            enabled.clone(),
+        );
+        let identity = identity?;
+        account_tx.send(&identity.account);
+        let enabled = enabled.map_err(|e| {
+            Failure::Other(anyhow::anyhow!(
+                "cannot list the account's regions: {}",
+                e.describe()
+            ))
+        })?;
+        for r in &args.regions {
+            if !enabled.contains(r) {
+                let valid: Vec<&str> = enabled.iter().map(String::as_str).collect();
+                return Err(select::unknown(
+                    "region (not enabled for this account)",
+                    r,
+                    &valid,
+                ));
+            }
+        }
+        tracing::debug!(
+            "identity and enabled regions after {} ms",
+            started.elapsed().as_millis()
+        );
+        let regions = scan_regions(args, &enabled, &home_region);
+        if !args.no_banner && target.is_none() {
+            let banner = banner(args, &regions, &identity, assumed.as_deref());
+            match &bar {
+                Some(b) => b.suspend(|| eprint!("{banner}")),
+                None => eprint!("{banner}"),
+            }
+        }
+        Ok::<_, Failure>(identity)
+    };
+    let regions = async {
+        if !args.regions.is_empty() {
+            return scan_regions(args, &args.regions, &home_region);
+        }
+        match enabled.clone().await {
+            Ok(enabled) => scan_regions(args, &enabled, &home_region),
+            // The preamble reports the error and the scan stops.
+            Err(_) => std::future::pending().await,
+        }
+    };
+    let mut snapshot = Snapshot {
+        format: SNAPSHOT_FORMAT,
+        collected_at: kestrel_model::time::rfc3339(kestrel_model::time::now_epoch()),
+        ..Default::default()
+    };
+    snapshot.account.partition = partition;
+    let actions: BTreeSet<String> = checks
+        .iter()
+        .flat_map(|c| c.meta.needs.iter().map(|a| a.to_string()))
+        .collect();
+    let scope = kestrel_inventory::Scope { actions, limit };
     let progress = Arc::new(Bar(bar.clone()));
-    let (snapshot, stats) = kestrel_inventory::collect(clients, scope, snapshot, progress).await;
+    let collection =
+        kestrel_inventory::collect(clients.clone(), scope, snapshot, account, regions, progress)
+            .map(Ok::<_, Failure>);
+    let (identity, (mut snapshot, stats)) = tokio::try_join!(preamble, collection)?;
+    snapshot.account.account_id = identity.account.clone();
+    snapshot.scan_id = kestrel_report::ScanInfo::now(snapshot.account.clone(), None, "").scan_id;
+    snapshot.account.partition = identity.arn.split(':').nth(1).unwrap_or("aws").to_string();
+    snapshot.account.caller_arn = identity.arn.clone();
+    snapshot.account.user_id = identity.user_id.clone();
+    snapshot.account.profile = args.auth.profile.clone();
+    snapshot.account.assumed_role_arn = assumed.clone();
+    if let Some(meta) = target.and_then(|t| t.metadata.clone()) {
+        crate::multi::apply_metadata(&mut snapshot, meta);
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    tracing::debug!(
+        "collected ({} requests) after {} ms",
+        stats.requests,
+        started.elapsed().as_millis()
+    );
     if provider.refresh_count() > 0 {
         tracing::info!(
             "credentials were refreshed {} time(s) during the scan",

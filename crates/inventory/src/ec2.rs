@@ -43,9 +43,11 @@ pub async fn collect(ctx: &Ctx, region: &str) -> Ec2 {
     let c = ctx.clients.ec2(region);
     let c = &c;
     let s = &ctx.scope;
-    let acct = ctx.account_id.as_str();
     let part = ctx.partition.as_str();
-    let arn = move |kind: &str, id: &str| format!("arn:{part}:ec2:{region}:{acct}:{kind}/{id}");
+    // Called while reading answers, when the account id is known.
+    let arn = move |kind: &str, id: &str| {
+        format!("arn:{part}:ec2:{region}:{}:{kind}/{id}", ctx.account_id())
+    };
     // All ten at once (one round trip, plus pages).
     let (
         ebs_encryption_by_default,

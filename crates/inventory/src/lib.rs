@@ -40,7 +40,6 @@ pub fn limit(max_in_flight: usize) -> Limit {
 /// What to collect.
 #[derive(Debug, Clone)]
 pub struct Scope {
-    pub regions: Vec<String>,
     /// IAM action names (`s3:GetBucketPolicy`) the selected checks need.
     pub actions: BTreeSet<String>,
     /// At most this many API requests in flight at once, across everything (shared
@@ -77,12 +76,54 @@ impl Progress for Quiet {
     fn done(&self, _label: &str) {}
 }
 
+/// The scanned account's id. Collection starts before `sts:GetCallerIdentity` has
+/// answered (one round trip less before the first request); every answer is held until
+/// the id is known, so collectors can build ARNs from it when they read answers.
+#[derive(Clone, Debug)]
+pub struct AccountId(tokio::sync::watch::Receiver<Option<String>>);
+
+/// Where the account id comes from once known.
+pub struct AccountIdSender(tokio::sync::watch::Sender<Option<String>>);
+
+impl AccountId {
+    /// An id known from the start.
+    pub fn known(id: &str) -> AccountId {
+        AccountId(tokio::sync::watch::channel(Some(id.to_string())).1)
+    }
+
+    /// An id to be sent later.
+    pub fn pending() -> (AccountIdSender, AccountId) {
+        let (tx, rx) = tokio::sync::watch::channel(None);
+        (AccountIdSender(tx), AccountId(rx))
+    }
+
+    /// The id, or "" before it is known.
+    pub fn get(&self) -> String {
+        self.0.borrow().clone().unwrap_or_default()
+    }
+
+    /// Waits until the id is known (returns at once if it is, or if it never will be).
+    pub async fn wait(&self) {
+        if self.0.borrow().is_some() {
+            return;
+        }
+        let mut rx = self.0.clone();
+        let _ = rx.wait_for(Option::is_some).await;
+    }
+}
+
+impl AccountIdSender {
+    pub fn send(&self, id: &str) {
+        self.0.send_replace(Some(id.to_string()));
+    }
+}
+
 /// Shared by every collector: the request limit and counters.
 pub struct Ctx {
     pub clients: Clients,
     pub scope: Scope,
     requests: AtomicUsize,
-    pub account_id: String,
+    account: AccountId,
     pub partition: String,
 }
 
@@ -99,14 +140,24 @@ impl Ctx {
     {
         let mut refreshed = false;
         loop {
+            let queued = std::time::Instant::now();
             let result = {
                 let _permit = self.scope.limit.acquire(limit::priority(operation)).await;
                 self.requests.fetch_add(1, Ordering::Relaxed);
+                let sent = std::time::Instant::now();
                 // The SDK's request future is large (tens of KiB) and collectors join
                 // many calls: boxed, it takes memory only while in flight instead of
                 // reserving its size in every waiting collector.
-                Box::pin(make()).await
+                let result = Box::pin(make()).await;
+                tracing::debug!(
+                    "{operation}: {} ms (after {} ms waiting for a slot)",
+                    sent.elapsed().as_millis(),
+                    (sent - queued).as_millis()
+                );
+                result
             };
+            // Answers are read once the account id is known (ARNs are built from it).
+            self.account.wait().await;
             match result {
                 Ok(v) => return Ok(v),
                 Err(e) => {
@@ -128,6 +179,17 @@ impl Ctx {
 
     pub fn requests(&self) -> usize {
         self.requests.load(Ordering::Relaxed)
+    }
+
+    /// The account id; known whenever an answer is being read (see [`AccountId`]).
+    pub fn account_id(&self) -> String {
+        self.account.get()
+    }
+
+    /// Waits for the account id (for a request that carries it).
+    pub async fn wait_account_id(&self) -> String {
+        self.account.wait().await;
+        self.account.get()
     }
 }
 
@@ -224,16 +286,23 @@ pub struct Stats {
     pub units: usize,
 }
 
-/// Collects the snapshot. `snapshot` comes in with `account`, `regions` and
-/// `collected_at` filled; the services are filled here.
-pub async fn collect(
+/// Collects the snapshot. `snapshot` comes in with `collected_at` and the account's
+/// partition filled; the regions and services are filled here. The global services
+/// start at once; the regional ones when `regions` resolves (at once when the user
+/// named them, after `ec2:DescribeRegions` otherwise).
+pub async fn collect<R>(
     clients: Clients,
     scope: Scope,
     mut snapshot: Snapshot,
+    account: AccountId,
+    regions: R,
     progress: Arc<dyn Progress>,
-) -> (Snapshot, Stats) {
+) -> (Snapshot, Stats)
+where
+    R: Future<Output = Vec<String>>,
+{
     let ctx = Arc::new(Ctx {
-        account_id: snapshot.account.account_id.clone(),
+        account,
         partition: if snapshot.account.partition.is_empty() {
             "aws".into()
         } else {
@@ -245,36 +314,63 @@ pub async fn collect(
     });
     let regional_services = regional::services(&ctx.scope);
     let global_units = global::units(&ctx.scope);
-    let total = global_units.len() + regional_services.len() * ctx.scope.regions.len();
-    progress.start(total);
+    let global_count = global_units.len();
 
-    // Global services and every (service, region) pair, all at once; the semaphore
-    // bounds what is actually in flight.
+    // Global services and every (service, region) pair, all at once; the limit bounds
+    // what is actually in flight.
     let global_fut = {
         let ctx = ctx.clone();
         let progress = progress.clone();
         async move { global::collect(&ctx, &global_units, progress.as_ref()).await }
     };
-    let regional_futs = ctx.scope.regions.clone().into_iter().map(|region| {
-        let ctx = ctx.clone();
-        let progress = progress.clone();
-        let services = regional_services.clone();
-        async move {
-            let data = regional::collect(&ctx, &region, &services, progress.as_ref()).await;
-            (region, data)
-        }
-    });
-    let (global, regions) = futures::join!(global_fut, crate::fan_out(regional_futs));
+    let regional_fut = async {
+        let regions = regions.await;
+        progress.start(global_count + regional_services.len() * regions.len());
+        let per_region = crate::fan_out(regions.iter().map(|region| {
+            let ctx = ctx.clone();
+            let progress = progress.clone();
+            let services = regional_services.clone();
+            async move {
+                let data = regional::collect(&ctx, region, &services, progress.as_ref()).await;
+                (region.clone(), data)
+            }
+        }))
+        .await;
+        (regions, per_region)
+    };
+    let (global, (regions, per_region)) = futures::join!(global_fut, regional_fut);
     global.apply(&mut snapshot);
-    for (region, data) in regions {
+    let units = global_count + regional_services.len() * regions.len();
+    snapshot.regions = regions;
+    for (region, data) in per_region {
         snapshot.regional.insert(region, data);
     }
     regional::share_trail_details(&mut snapshot);
     let stats = Stats {
         requests: ctx.requests(),
-        units: total,
+        units,
     };
     (snapshot, stats)
+}
+
+/// The partition a region belongs to (`aws`, `aws-cn`, `aws-us-gov`, ...), for ARNs
+/// built before the caller's own ARN is known.
+pub fn partition_of(region: &str) -> &'static str {
+    if region.starts_with("cn-") {
+        "aws-cn"
+    } else if region.starts_with("us-gov-") {
+        "aws-us-gov"
+    } else if region.starts_with("us-isob-") {
+        "aws-iso-b"
+    } else if region.starts_with("us-iso-") {
+        "aws-iso"
+    } else if region.starts_with("eu-isoe-") {
+        "aws-iso-e"
+    } else if region.starts_with("us-isof-") {
+        "aws-iso-f"
+    } else {
+        "aws"
+    }
 }
 
 /// The regions enabled for the account (`ec2:DescribeRegions`, asked in `region`).

@@ -259,46 +259,53 @@ async fn trails(ctx: &Ctx, region: &str) -> Result<Vec<Trail>, ApiError> {
                 }),
             )
         }
-    }))
-    .await;
+    }));
+    // Tags need only the trail ARNs: asked while the status and selectors are.
+    let home: Vec<String> = list
+        .iter()
+        .filter(|t| t.home_region == region)
+        .map(|t| t.arn.clone())
+        .collect();
+    let tags = async {
+        if !ctx.scope.needs("cloudtrail:ListTags") || home.is_empty() {
+            return None;
+        }
+        // Tags are decoration: a failure leaves them empty rather than failing checks.
+        let o = ctx
+            .call("cloudtrail:ListTags", || {
+                c.list_tags()
+                    .set_resource_id_list(Some(home.clone()))
+                    .send()
+            })
+            .await
+            .ok()?;
+        Some(
+            o.resource_tag_list()
+                .iter()
+                .map(|rt| {
+                    let tags: kestrel_model::Tags = rt
+                        .tags_list()
+                        .iter()
+                        .map(|x| {
+                            (
+                                x.key().to_string(),
+                                x.value().unwrap_or_default().to_string(),
+                            )
+                        })
+                        .collect();
+                    (rt.resource_id().unwrap_or_default().to_string(), tags)
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    let (details, tags) = futures::join!(details, tags);
     for (t, (s, e)) in list.iter_mut().zip(details) {
         t.is_logging = s;
         t.event_selectors = e;
     }
-    if ctx.scope.needs("cloudtrail:ListTags") {
-        let home: Vec<String> = list
-            .iter()
-            .filter(|t| t.home_region == region)
-            .map(|t| t.arn.clone())
-            .collect();
-        if !home.is_empty() {
-            // Tags are decoration: a failure leaves them empty rather than failing checks.
-            if let Ok(o) = ctx
-                .call("cloudtrail:ListTags", || {
-                    c.list_tags()
-                        .set_resource_id_list(Some(home.clone()))
-                        .send()
-                })
-                .await
-            {
-                for rt in o.resource_tag_list() {
-                    if let Some(t) = list
-                        .iter_mut()
-                        .find(|t| Some(t.arn.as_str()) == rt.resource_id())
-                    {
-                        t.tags = rt
-                            .tags_list()
-                            .iter()
-                            .map(|x| {
-                                (
-                                    x.key().to_string(),
-                                    x.value().unwrap_or_default().to_string(),
-                                )
-                            })
-                            .collect();
-                    }
-                }
-            }
+    for (arn, tags) in tags.unwrap_or_default() {
+        if let Some(t) = list.iter_mut().find(|t| t.arn == arn) {
+            t.tags = tags;
         }
     }
     Ok(list)
@@ -1187,8 +1194,8 @@ async fn queues(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
             let acct = url
                 .rsplit('/')
                 .nth(1)
-                .unwrap_or(&ctx.account_id)
-                .to_string();
+                .map(str::to_string)
+                .unwrap_or_else(|| ctx.account_id());
             let mut q = ResourceWithPolicy {
                 arn: format!("arn:{}:sqs:{region}:{acct}:{name}", ctx.partition),
                 name,

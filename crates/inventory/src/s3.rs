@@ -23,11 +23,10 @@ pub async fn collect(ctx: &Ctx) -> S3 {
 
 async fn account_pab(ctx: &Ctx) -> Result<Option<PublicAccessBlock>, ApiError> {
     let c = ctx.clients.s3control(crate::iam::region(ctx));
+    let account_id = ctx.wait_account_id().await;
     match ctx
         .call("s3:GetAccountPublicAccessBlock", || {
-            c.get_public_access_block()
-                .account_id(&ctx.account_id)
-                .send()
+            c.get_public_access_block().account_id(&account_id).send()
         })
         .await
     {
