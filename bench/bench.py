@@ -15,6 +15,7 @@ import argparse
 import http.server
 import json
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -82,6 +83,9 @@ class DelayProxy:
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes: with Nagle's algorithm the body
+            # would wait for the client's delayed ACK (40 ms) — latency AWS does not add.
+            disable_nagle_algorithm = True
 
             def log_message(self, *a):
                 pass
@@ -124,6 +128,7 @@ def measure(argv, env, moto, timeout):
     """Runs a tool; wall time, peak RSS (MiB), requests and moto CPU seconds it caused.
     A run still going after `timeout` seconds is killed and marked `timed_out`."""
     req0, cpu0 = moto.requests(), moto.cpu_seconds()
+    self0 = resource.getrusage(resource.RUSAGE_SELF)
     # Peak RSS through /usr/bin/time: Linux carries the RSS high-water mark across
     # fork, so a tool forked straight from this (large) Python process would report
     # this process's memory as its own.
@@ -143,8 +148,11 @@ def measure(argv, env, moto, timeout):
     err = err.decode(errors="replace")
     lines = rss_file.read_text().strip().splitlines() if rss_file.exists() else []
     rss_kb = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+    self1 = resource.getrusage(resource.RUSAGE_SELF)
     time.sleep(0.3)  # let the request log flush
     return {
+        # The harness's own CPU while the tool ran: the delay proxy's, when there is one.
+        "proxy_cpu_s": round(self1.ru_utime + self1.ru_stime - self0.ru_utime - self0.ru_stime, 2),
         "wall_s": round(wall, 2),
         "rss_mib": round(rss_kb / 1024, 1),
         "requests": moto.requests() - req0,

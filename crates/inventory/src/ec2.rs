@@ -29,6 +29,8 @@ macro_rules! paginate {
             let page = $ctx
                 .call($op, || $builder.set_next_token(token.clone()).send())
                 .await?;
+            // The items' ARNs carry the account id.
+            $ctx.wait_account_id().await;
             out.extend(page.$items().iter().map($map));
             match page.next_token() {
                 Some(t) if !t.is_empty() => token = Some(t.to_string()),
@@ -44,7 +46,7 @@ pub async fn collect(ctx: &Ctx, region: &str) -> Ec2 {
     let c = &c;
     let s = &ctx.scope;
     let part = ctx.partition.as_str();
-    // Called while reading answers, when the account id is known.
+    // Called while reading answers, once the account id is known (`paginate!`).
     let arn = move |kind: &str, id: &str| {
         format!("arn:{part}:ec2:{region}:{}:{kind}/{id}", ctx.account_id())
     };

@@ -77,8 +77,8 @@ impl Progress for Quiet {
 }
 
 /// The scanned account's id. Collection starts before `sts:GetCallerIdentity` has
-/// answered (one round trip less before the first request); every answer is held until
-/// the id is known, so collectors can build ARNs from it when they read answers.
+/// answered (one round trip less before the first request); the collectors that need
+/// the id (ARNs of EC2 resources, S3 Control requests) wait for it.
 #[derive(Clone, Debug)]
 pub struct AccountId(tokio::sync::watch::Receiver<Option<String>>);
 
@@ -156,8 +156,6 @@ impl Ctx {
                 );
                 result
             };
-            // Answers are read once the account id is known (ARNs are built from it).
-            self.account.wait().await;
             match result {
                 Ok(v) => return Ok(v),
                 Err(e) => {
@@ -181,12 +179,13 @@ impl Ctx {
         self.requests.load(Ordering::Relaxed)
     }
 
-    /// The account id; known whenever an answer is being read (see [`AccountId`]).
+    /// The account id, "" until `sts:GetCallerIdentity` has answered: only after
+    /// [`Ctx::wait_account_id`].
     pub fn account_id(&self) -> String {
         self.account.get()
     }
 
-    /// Waits for the account id (for a request that carries it).
+    /// Waits for the account id.
     pub async fn wait_account_id(&self) -> String {
         self.account.wait().await;
         self.account.get()

@@ -1191,11 +1191,10 @@ async fn queues(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
         let c = &c;
         async move {
             let name = url.rsplit('/').next().unwrap_or_default().to_string();
-            let acct = url
-                .rsplit('/')
-                .nth(1)
-                .map(str::to_string)
-                .unwrap_or_else(|| ctx.account_id());
+            let acct = match url.rsplit('/').nth(1) {
+                Some(a) => a.to_string(),
+                None => ctx.wait_account_id().await,
+            };
             let mut q = ResourceWithPolicy {
                 arn: format!("arn:{}:sqs:{region}:{acct}:{name}", ctx.partition),
                 name,
