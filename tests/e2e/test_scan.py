@@ -176,17 +176,17 @@ def test_runtime_errors(ws, seeded):
 
 def test_region_selection_and_banner(ws, seeded):
     """Collection starts while the identity and the enabled regions are asked: the
-    regions scanned are still exactly those named (-f) minus -x, or all enabled ones
-    minus -x, the home region first, and the banner names them."""
+    regions scanned are still exactly those named (-f) minus --excluded-region, or all
+    enabled ones minus those, the home region first, and the banner names them."""
     env = dict(CREDS, AWS_DEFAULT_REGION="eu-west-1")
-    r = ws.kestrel("aws", "-f", "us-west-2", "us-east-1", "eu-west-1", "us-east-1", "-x", "us-west-2",
-                   "-c", "ec2_ebs_default_encryption", "-o", str(ws.root / "named"), "-F", "scan", env=env, timeout=300)
+    r = ws.kestrel("aws", "-f", "us-west-2", "us-east-1", "eu-west-1", "us-east-1", "--excluded-region", "us-west-2",
+                   "-c", "ec2_ebs_default_encryption", "--scan-unused-services", "-o", str(ws.root / "named"), "-F", "scan", env=env, timeout=300)
     assert r.rc == 3, r
     assert "AWS regions:         eu-west-1, us-east-1\n" in r.err, r.err
     assert "AWS account:         123456789012" in r.err, r.err
     assert [x["REGION"] for x in rows(ws, out="named")] == ["eu-west-1", "us-east-1"]
 
-    r = ws.kestrel("aws", "-x", "us-east-1", "-c", "ec2_ebs_default_encryption", "-o", str(ws.root / "all"),
+    r = ws.kestrel("aws", "--excluded-region", "us-east-1", "-c", "ec2_ebs_default_encryption", "--scan-unused-services", "-o", str(ws.root / "all"),
                    "-F", "scan", "-b", env=env, timeout=300)
     assert r.rc == 3, r
     regions = [x["REGION"] for x in rows(ws, out="all")]
