@@ -100,9 +100,7 @@ def throttle(service, json_protocol, method):
     if json_protocol:
         return (400, {"Content-Type": "application/x-amz-json-1.1", "x-amzn-ErrorType": "ThrottlingException"},
                 json.dumps({"__type": "ThrottlingException", "message": "Rate exceeded"}))
-    return (400, {"Content-Type": "text/xml"},
-            "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error>"
-            "<RequestId>x</RequestId></ErrorResponse>")
+    return query_error(400, "Throttling", "Rate exceeded")
 
 
 @pytest.fixture
@@ -124,16 +122,28 @@ def scan(ws, out, endpoint, *extra):
                       "-F", "scan", "-b", *extra, env=env, timeout=600)
 
 
+def scan_through(ws, decide, out, *extra):
+    """A scan whose requests go through a FaultProxy deciding with `decide`."""
+    proxy = FaultProxy(ws.moto.url, decide)
+    try:
+        return scan(ws, out, proxy.url, *extra), proxy
+    finally:
+        proxy.stop()
+
+
+def query_error(status, code, message):
+    """An error answer in the query protocol's shape (IAM, STS)."""
+    return (status, {"Content-Type": "text/xml"},
+            f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error>"
+            "<RequestId>x</RequestId></ErrorResponse>")
+
+
 def test_twenty_percent_faults_change_nothing(account):
     ws = account
     clean = scan(ws, "clean", ws.moto.url)
     assert clean.rc == 3, clean
     rng = random.Random(20)
-    proxy = FaultProxy(ws.moto.url, lambda s, a, j, m: throttle(s, j, m) if rng.random() < 0.2 else None)
-    try:
-        faulty = scan(ws, "faulty", proxy.url)
-    finally:
-        proxy.stop()
+    faulty, proxy = scan_through(ws, lambda s, a, j, m: throttle(s, j, m) if rng.random() < 0.2 else None, "faulty")
     assert faulty.rc == 3, faulty
     assert proxy.faults >= 10, (proxy.faults, proxy.requests)
     assert findings(ws, "faulty") == findings(ws, "clean")
@@ -142,11 +152,8 @@ def test_twenty_percent_faults_change_nothing(account):
 def test_a_service_failing_beyond_retries_is_reported(account):
     ws = account
     scan(ws, "clean", ws.moto.url)
-    proxy = FaultProxy(ws.moto.url, lambda s, a, j, m: throttle(s, True, m) if s == "kms" else None)
-    try:
-        r = scan(ws, "faulty", proxy.url, "--aws-retries-max-attempts", "3")
-    finally:
-        proxy.stop()
+    r, _ = scan_through(ws, lambda s, a, j, m: throttle(s, True, m) if s == "kms" else None, "faulty",
+                        "--aws-retries-max-attempts", "3")
     got = findings(ws, "faulty")
     kms = [f for f in got if f[0].startswith("kms_")]
     assert kms and all(f[3] == "ERROR" and "kms:ListKeys" in f[4] for f in kms), kms
@@ -162,17 +169,10 @@ def test_expired_token_mid_scan_is_refreshed(account):
     def decide(service, action, json_protocol, method):
         if service == "iam" and action == "ListUsers" and not expired["sent"]:
             expired["sent"] = True
-            return (403, {"Content-Type": "text/xml"},
-                    "<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code>"
-                    "<Message>The security token included in the request is expired</Message></Error>"
-                    "<RequestId>x</RequestId></ErrorResponse>")
+            return query_error(403, "ExpiredToken", "The security token included in the request is expired")
         return None
 
-    proxy = FaultProxy(ws.moto.url, decide)
-    try:
-        r = scan(ws, "faulty", proxy.url, "-R", "arn:aws:iam::123456789012:role/Audit", "--log-level", "info")
-    finally:
-        proxy.stop()
+    r, proxy = scan_through(ws, decide, "faulty", "-R", "arn:aws:iam::123456789012:role/Audit", "--log-level", "info")
     assert expired["sent"]
     assert r.rc == clean.rc, r
     assert "ExpiredToken" in r.err and "refreshing credentials" in r.err, r.err
@@ -193,17 +193,10 @@ def test_credential_report_still_being_generated_is_polled(account):
         if service == "iam" and action == "GetCredentialReport":
             seen["get"] += 1
             if seen["get"] <= 2:
-                return (404, {"Content-Type": "text/xml"},
-                        "<ErrorResponse><Error><Type>Sender</Type><Code>ReportInProgress</Code>"
-                        "<Message>Report generation in progress.</Message></Error>"
-                        "<RequestId>x</RequestId></ErrorResponse>")
+                return query_error(404, "ReportInProgress", "Report generation in progress.")
         return None
 
-    proxy = FaultProxy(ws.moto.url, decide)
-    try:
-        r = scan(ws, "polled", proxy.url)
-    finally:
-        proxy.stop()
+    r, _ = scan_through(ws, decide, "polled")
     assert r.rc == 3, r
     assert seen["get"] == 3, seen
     got = findings(ws, "polled")
