@@ -76,7 +76,7 @@ impl ResolveOptions {
 }
 
 /// One step of a resolved chain, for `--explain` (never holds a secret).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Step {
     /// botocore's provider name (`env`, `shared-credentials-file`, `assume-role`, …).
     pub source: String,
@@ -300,14 +300,7 @@ impl Resolver {
         let base = &self.plan.base;
         let mut step = Step {
             source: base.method().to_string(),
-            profile: None,
-            role_arn: None,
-            session_name: None,
-            assumed_arn: None,
-            expiration: None,
-            from_cache: false,
-            access_key_hint: String::new(),
-            note: None,
+            ..Default::default()
         };
         let empty = || match &self.plan.when_empty {
             WhenEmpty::NoCredentials => AuthError::NoCredentials,
@@ -453,11 +446,8 @@ impl Resolver {
             profile: hop.profile.clone(),
             role_arn: Some(hop.role_arn.clone()),
             session_name: Some(session_name.clone()),
-            assumed_arn: None,
-            expiration: None,
-            from_cache: false,
-            access_key_hint: String::new(),
             note: serial.as_ref().map(|s| format!("MFA {s}")),
+            ..Default::default()
         };
         let role = match self.cached(&key.key(), skip_cache) {
             Ok(hit) => {
@@ -498,14 +488,8 @@ impl Resolver {
         let key = KeyArgs::session_token_key(serial);
         let mut step = Step {
             source: "session-token".into(),
-            profile: None,
-            role_arn: None,
-            session_name: None,
-            assumed_arn: None,
-            expiration: None,
-            from_cache: false,
-            access_key_hint: String::new(),
             note: Some(format!("MFA {serial}")),
+            ..Default::default()
         };
         let session = match self.cache.get(&key) {
             Ok(hit) => {

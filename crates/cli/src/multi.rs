@@ -369,20 +369,23 @@ fn render(rows: &[Row]) -> String {
     );
     for r in rows {
         match &r.outcome {
-            Ok(o) => out.push_str(&format!(
-                "{:<14}{:<22}{:>7}{:>7}{:>8}{:>7}  {:<10}{}\n",
-                r.account_id,
-                truncate(&r.name, 21),
-                o.summary.count(Status::Pass),
-                o.summary.count(Status::Fail),
-                o.summary.count(Status::Manual),
-                o.summary.count(Status::Error),
-                o.summary
-                    .highest_failing()
-                    .map(|s| s.as_str())
-                    .unwrap_or("-"),
-                "scanned"
-            )),
+            Ok(o) => {
+                let [pass, fail, manual, error] = o.summary.by_status();
+                out.push_str(&format!(
+                    "{:<14}{:<22}{:>7}{:>7}{:>8}{:>7}  {:<10}{}\n",
+                    r.account_id,
+                    truncate(&r.name, 21),
+                    pass,
+                    fail,
+                    manual,
+                    error,
+                    o.summary
+                        .highest_failing()
+                        .map(|s| s.as_str())
+                        .unwrap_or("-"),
+                    "scanned"
+                ));
+            }
             Err(reason) => out.push_str(&format!(
                 "{:<14}{:<22}{:>7}{:>7}{:>8}{:>7}  {:<10}NOT SCANNED: {reason}\n",
                 r.account_id,
@@ -432,14 +435,15 @@ fn write_summary(args: &ScanArgs, rows: &[Row]) -> std::io::Result<(PathBuf, Pat
         match &r.outcome {
             Ok(o) => {
                 let files: Vec<String> = o.files.iter().map(|f| f.display().to_string()).collect();
+                let [pass, fail, manual, error] = o.summary.by_status();
                 csv.push_str(&format!(
                     "{};{};SCANNED;;{};{};{};{};{};{}\n",
                     r.account_id,
                     csv_field(&r.name),
-                    o.summary.count(Status::Pass),
-                    o.summary.count(Status::Fail),
-                    o.summary.count(Status::Manual),
-                    o.summary.count(Status::Error),
+                    pass,
+                    fail,
+                    manual,
+                    error,
                     o.summary
                         .highest_failing()
                         .map(|s| s.as_str())
@@ -448,8 +452,7 @@ fn write_summary(args: &ScanArgs, rows: &[Row]) -> std::io::Result<(PathBuf, Pat
                 ));
                 json.push(serde_json::json!({
                     "account_id": r.account_id, "account_name": r.name, "status": "SCANNED",
-                    "pass": o.summary.count(Status::Pass), "fail": o.summary.count(Status::Fail),
-                    "manual": o.summary.count(Status::Manual), "error": o.summary.count(Status::Error),
+                    "pass": pass, "fail": fail, "manual": manual, "error": error,
                     "highest_failing_severity": o.summary.highest_failing().map(|s| s.as_str()),
                     "reports": files,
                 }));

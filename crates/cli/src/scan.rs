@@ -202,6 +202,12 @@ impl Summary {
         self.counts.status(s) as usize
     }
 
+    /// PASS, FAIL, MANUAL and ERROR counts, in that order (the per-account summary's
+    /// columns).
+    pub fn by_status(&self) -> [usize; 4] {
+        [Status::Pass, Status::Fail, Status::Manual, Status::Error].map(|s| self.count(s))
+    }
+
     /// The most severe level with a failing finding.
     pub fn highest_failing(&self) -> Option<Severity> {
         Severity::ALL
@@ -386,7 +392,8 @@ pub fn evaluate_and_report(
 }
 
 /// The regions to scan, from `candidates` (the enabled ones, or those named with -f
-/// once checked): those named (all when none), minus -x, sorted, the home region first
+/// once checked): those named (all when none), minus --excluded-region, sorted, the home
+/// region first
 /// (findings about global services are reported there, as Prowler does).
 fn scan_regions(args: &ScanArgs, candidates: &[String], home_region: &str) -> Vec<String> {
     let mut regions: Vec<String> = candidates

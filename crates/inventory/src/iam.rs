@@ -127,6 +127,13 @@ async fn credential_report(
     Ok(parse_csv(&text))
 }
 
+/// An IAM tag list as the snapshot keeps it.
+fn tags(list: &[aws_sdk_iam::types::Tag]) -> kestrel_model::Tags {
+    list.iter()
+        .map(|t| (t.key().to_string(), t.value().to_string()))
+        .collect()
+}
+
 /// The credential report's CSV (no quoted fields in practice).
 pub fn parse_csv(text: &str) -> Vec<BTreeMap<String, String>> {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
@@ -241,21 +248,18 @@ async fn users(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<User>, ApiError
     }
     let attached = ctx.scope.needs("iam:ListAttachedUserPolicies");
     let inline = ctx.scope.needs("iam:ListUserPolicies");
-    let tags = ctx.scope.needs("iam:ListUserTags");
+    let want_tags = ctx.scope.needs("iam:ListUserTags");
     let details = crate::fan_out(list.iter().map(|u| async move {
         futures::join!(
             when(attached, user_attached(ctx, c, &u.name)),
             when(inline, user_inline(ctx, c, &u.name)),
-            when(tags, async {
+            when(want_tags, async {
                 let o = ctx
                     .call("iam:ListUserTags", || {
                         c.list_user_tags().user_name(&u.name).send()
                     })
                     .await?;
-                Ok(o.tags()
-                    .iter()
-                    .map(|t| (t.key().to_string(), t.value().to_string()))
-                    .collect())
+                Ok(tags(o.tags()))
             }),
         )
     }))
@@ -379,12 +383,7 @@ async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, Api
                             c.list_policy_tags().policy_arn(&p.arn).send()
                         })
                         .await;
-                    o.ok().map(|o| {
-                        o.tags()
-                            .iter()
-                            .map(|t| (t.key().to_string(), t.value().to_string()))
-                            .collect::<kestrel_model::Tags>()
-                    })
+                    o.ok().map(|o| tags(o.tags()))
                 } else {
                     None
                 }

@@ -324,7 +324,8 @@ where
     };
     let regional_fut = async {
         let regions = regions.await;
-        progress.start(global_count + regional_services.len() * regions.len());
+        let units = global_count + regional_services.len() * regions.len();
+        progress.start(units);
         let per_region = crate::fan_out(regions.iter().map(|region| {
             let ctx = ctx.clone();
             let progress = progress.clone();
@@ -335,11 +336,10 @@ where
             }
         }))
         .await;
-        (regions, per_region)
+        (regions, per_region, units)
     };
-    let (global, (regions, per_region)) = futures::join!(global_fut, regional_fut);
+    let (global, (regions, per_region, units)) = futures::join!(global_fut, regional_fut);
     global.apply(&mut snapshot);
-    let units = global_count + regional_services.len() * regions.len();
     snapshot.regions = regions;
     for (region, data) in per_region {
         snapshot.regional.insert(region, data);
