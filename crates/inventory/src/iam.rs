@@ -124,30 +124,13 @@ async fn credential_report(
         .content()
         .map(|b| String::from_utf8_lossy(b.as_ref()).into_owned())
         .unwrap_or_default();
-    Ok(parse_csv(&text))
+    Ok(crate::decode::credential_report(&text))
 }
 
 /// An IAM tag list as the snapshot keeps it.
 fn tags(list: &[aws_sdk_iam::types::Tag]) -> kestrel_model::Tags {
     list.iter()
         .map(|t| (t.key().to_string(), t.value().to_string()))
-        .collect()
-}
-
-/// The credential report's CSV (no quoted fields in practice).
-pub fn parse_csv(text: &str) -> Vec<BTreeMap<String, String>> {
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let Some(header) = lines.next() else {
-        return Vec::new();
-    };
-    let cols: Vec<&str> = header.split(',').map(str::trim).collect();
-    lines
-        .map(|l| {
-            cols.iter()
-                .zip(l.split(','))
-                .map(|(k, v)| (k.to_string(), v.trim().to_string()))
-                .collect()
-        })
         .collect()
 }
 
@@ -344,7 +327,7 @@ async fn roles(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Role>, ApiError
                 name: r.role_name().to_string(),
                 arn: r.arn().to_string(),
                 create_date: r.create_date().to_string(),
-                assume_role_policy: r.assume_role_policy_document().and_then(decode_policy),
+                assume_role_policy: r.assume_role_policy_document().and_then(crate::decode::policy),
                 tags: Default::default(),
             });
         }
@@ -459,7 +442,7 @@ async fn policy_document(
         Ok(o) => match o
             .policy_version()
             .and_then(|v| v.document())
-            .and_then(decode_policy)
+            .and_then(crate::decode::policy)
         {
             Some(doc) => Fetched::Ok(doc),
             None => Fetched::Error(ApiError::new(
@@ -566,52 +549,5 @@ async fn org_features(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<String>,
             Ok(Vec::new())
         }
         Err(e) => Err(e),
-    }
-}
-
-/// IAM returns policy documents URL-encoded.
-pub fn decode_policy(text: &str) -> Option<serde_json::Value> {
-    serde_json::from_str(text)
-        .ok()
-        .or_else(|| serde_json::from_str(&percent_decode(text)).ok())
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn credential_report_csv() {
-        let rows = parse_csv("user,arn,mfa_active\n<root_account>,arn:aws:iam::1:root,true\nalice,arn:aws:iam::1:user/alice,false\n");
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[1]["user"], "alice");
-        assert_eq!(rows[0]["mfa_active"], "true");
-    }
-
-    #[test]
-    fn url_encoded_policies() {
-        let doc =
-            decode_policy("%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D")
-                .unwrap();
-        assert_eq!(doc["Version"], "2012-10-17");
-        assert!(decode_policy("{\"a\": 1}").is_some());
     }
 }
