@@ -61,8 +61,7 @@ mod tests {
     #[test]
     fn url_encoded_policies() {
         let doc =
-            policy("%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D")
-                .unwrap();
+            policy("%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D").unwrap();
         assert_eq!(doc["Version"], "2012-10-17");
         assert!(policy("{\"a\": 1}").is_some());
     }

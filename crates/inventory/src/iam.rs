@@ -327,7 +327,9 @@ async fn roles(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Role>, ApiError
                 name: r.role_name().to_string(),
                 arn: r.arn().to_string(),
                 create_date: r.create_date().to_string(),
-                assume_role_policy: r.assume_role_policy_document().and_then(crate::decode::policy),
+                assume_role_policy: r
+                    .assume_role_policy_document()
+                    .and_then(crate::decode::policy),
                 tags: Default::default(),
             });
         }
