@@ -63,7 +63,7 @@ ROWS = [
     ("config-binary-garbage", ["whoami"], lambda ws: (ws.config.write_bytes(b"\xff\xfe\x00garbage\x80\x81"), {})[1], 1,
      ["Unable to parse config file:", "not UTF-8"]),
     ("config-no-delimiter", ["whoami"], cfg("[default]\njust words here\n"), 1, ["Unable to parse config file:", "line 2"]),
-    ("config-duplicate-key", ["whoami"], cfg("[default]\nregion = a\nregion = b\n"), 1, ["Unable to parse config file:", '"region" already exists']),
+    ("config-duplicate-key", ["whoami"], cfg("[default]\nregion = a\nregion = b\n"), 1, ["Unable to parse config file:", 'line 3: duplicate key in this section']),
     ("config-1mb-line", ["whoami"], cfg("[default]\n" + "x" * 1_000_000 + "\n"), 1, ["Unable to parse config file:"]),
     ("config-cycle", ["whoami", "-p", "a"], cfg("[profile a]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = b\n"
                                                "[profile b]\nrole_arn = arn:aws:iam::1:role/b\nsource_profile = a\n"), 1,

@@ -74,14 +74,15 @@ impl fmt::Display for ParseError {
 
 const DEFAULT_SECTION: &str = "DEFAULT";
 
-/// Sections while parsing: name, then each key with its raw value lines.
+/// Sections while parsing: name, then each key with its raw value lines (each with its
+/// line number in the file, for errors that must not quote the text).
 type RawSections = Vec<(String, RawOptions)>;
-type RawOptions = Vec<(String, Vec<String>)>;
+type RawOptions = Vec<(String, Vec<(usize, String)>)>;
 
 struct OpenOption {
     section: usize, // index into `sections`, or usize::MAX for [DEFAULT]
     key: String,
-    lines: Vec<String>,
+    lines: Vec<(usize, String)>,
     indent: usize,
 }
 
@@ -114,7 +115,7 @@ pub fn parse(text: &str) -> Result<IniFile, ParseError> {
             // end); comment lines are dropped without ending the value.
             if !is_comment {
                 if let Some(opt) = open.as_mut() {
-                    opt.lines.push(String::new());
+                    opt.lines.push((lineno, String::new()));
                 }
             }
             continue;
@@ -122,7 +123,7 @@ pub fn parse(text: &str) -> Result<IniFile, ParseError> {
         let indent = line.len() - py_lstrip(line).len();
         if let Some(opt) = open.as_mut() {
             if indent > opt.indent {
-                opt.lines.push(stripped.to_string());
+                opt.lines.push((lineno, stripped.to_string()));
                 continue;
             }
         }
@@ -134,7 +135,7 @@ pub fn parse(text: &str) -> Result<IniFile, ParseError> {
                 if seen_default {
                     return Err(ParseError {
                         line: lineno,
-                        reason: format!("section {header:?} already exists"),
+                        reason: "duplicate section header".into(),
                     });
                 }
                 seen_default = true;
@@ -143,7 +144,7 @@ pub fn parse(text: &str) -> Result<IniFile, ParseError> {
                 if sections.iter().any(|(name, _)| name == header) {
                     return Err(ParseError {
                         line: lineno,
-                        reason: format!("section {header:?} already exists"),
+                        reason: "duplicate section header".into(),
                     });
                 }
                 sections.push((header.to_string(), Vec::new()));
@@ -178,14 +179,14 @@ pub fn parse(text: &str) -> Result<IniFile, ParseError> {
         if target.iter().any(|(k, _)| *k == key) {
             return Err(ParseError {
                 line: lineno,
-                reason: format!("option {key:?} already exists in this section"),
+                reason: "duplicate key in this section".into(),
             });
         }
         target.push((key.clone(), Vec::new()));
         open = Some(OpenOption {
             section,
             key,
-            lines: vec![value.to_string()],
+            lines: vec![(lineno, value.to_string())],
             indent,
         });
     }
@@ -193,11 +194,12 @@ pub fn parse(text: &str) -> Result<IniFile, ParseError> {
         store(&mut sections, &mut defaults, opt);
     }
 
-    let finish = |lines: &[String]| -> Result<Value, String> {
-        let joined = lines.join("\n");
+    let finish = |lines: &[(usize, String)]| -> Result<Value, ParseError> {
+        let joined: Vec<&str> = lines.iter().map(|(_, l)| l.as_str()).collect();
+        let joined = joined.join("\n");
         let joined = py_rstrip(&joined);
         if joined.starts_with('\n') {
-            parse_nested(joined).map(Value::Nested)
+            parse_nested(lines).map(Value::Nested)
         } else {
             Ok(Value::Text(joined.to_string()))
         }
@@ -206,13 +208,11 @@ pub fn parse(text: &str) -> Result<IniFile, ParseError> {
     for (name, opts) in sections {
         let mut section: Section = Vec::new();
         for (k, lines) in &opts {
-            let v = finish(lines).map_err(|reason| ParseError { line: 0, reason })?;
-            section.push((k.clone(), v));
+            section.push((k.clone(), finish(lines)?));
         }
         for (k, lines) in &defaults {
             if !opts.iter().any(|(ok, _)| ok == k) {
-                let v = finish(lines).map_err(|reason| ParseError { line: 0, reason })?;
-                section.push((k.clone(), v));
+                section.push((k.clone(), finish(lines)?));
             }
         }
         out.sections.push((name, section));
@@ -237,15 +237,20 @@ fn split_option(line: &str) -> Option<(&str, &str)> {
     Some((py_strip(&line[..pos]), py_strip(&line[pos + 1..])))
 }
 
-fn parse_nested(value: &str) -> Result<BTreeMap<String, String>, String> {
+/// The lines of a value that starts with a newline, as `k = v` pairs. The error names
+/// the line number only: a line here may be a secret written on the wrong line.
+fn parse_nested(lines: &[(usize, String)]) -> Result<BTreeMap<String, String>, ParseError> {
     let mut map = BTreeMap::new();
-    for line in value.lines() {
+    for (lineno, line) in lines {
         let line = py_strip(line);
         if line.is_empty() {
             continue;
         }
         let Some((k, v)) = line.split_once('=') else {
-            return Err(format!("nested line {line:?} has no '='"));
+            return Err(ParseError {
+                line: *lineno,
+                reason: "nested line has no '='".into(),
+            });
         };
         map.insert(py_strip(k).to_string(), py_strip(v).to_string());
     }
@@ -363,6 +368,24 @@ mod tests {
     #[test]
     fn nested_line_without_equals_fails() {
         assert!(parse("[a]\ns3 =\n  junk\n").is_err());
+    }
+
+    #[test]
+    fn errors_give_the_line_number_never_the_text() {
+        let secret = "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY";
+        let cases = [
+            (format!("[a]\naws_secret_access_key =\n    {secret}\n"), 3),
+            (format!("[a]\nx = 1\n\n{secret}\n"), 4),
+            (format!("{secret} = 1\n[a]\n"), 1),
+            (format!("[a]\n{secret} = 1\n{secret} = 2\n"), 3),
+            (format!("[{secret}]\n[{secret}]\n"), 2),
+        ];
+        for (text, line) in cases {
+            let err = parse(&text).unwrap_err();
+            assert_eq!(err.line, line, "{err}");
+            assert!(!err.to_string().contains(secret), "{err}");
+            assert!(!format!("{err:?}").contains(secret), "{err:?}");
+        }
     }
 
     #[test]

@@ -69,28 +69,44 @@ pub fn static_keys(
 /// `SecretAccessKey`, optional `SessionToken`, `Expiration`, `AccountId`).
 /// Its output is never echoed in errors: it holds secrets.
 pub async fn process(command: &str) -> Result<Credentials, AuthError> {
+    process_within(command, process_timeout()).await
+}
+
+async fn process_within(command: &str, timeout: Duration) -> Result<Credentials, AuthError> {
     let fail = |message: String| AuthError::Retrieval {
         provider: "custom-process".into(),
         message,
     };
+    // The command line may carry secrets (a password flag): it is never echoed.
     let words = shlex::split(command)
         .filter(|w| !w.is_empty())
         .ok_or_else(|| {
-            fail(format!(
-                "cannot split credential_process {command:?} into words"
-            ))
+            fail(
+                "cannot split the credential_process command line into words (unbalanced quotes?)"
+                    .into(),
+            )
         })?;
-    let output = tokio::process::Command::new(&words[0])
+    let program = crate::validate::shown(&words[0]);
+    let mut child = tokio::process::Command::new(&words[0])
         .args(&words[1..])
         .stdin(std::process::Stdio::inherit())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .kill_on_drop(true)
-        .output()
-        .await
-        .map_err(|e| fail(format!("cannot run {:?}: {e}", words[0])))?;
+        .spawn()
+        .map_err(|e| fail(format!("cannot run {program}: {e}")))?;
+    let output = match tokio::time::timeout(timeout, bounded_output(&mut child)).await {
+        Ok(result) => result.map_err(|e| fail(format!("{program}: {e}")))?,
+        Err(_) => {
+            let _ = child.start_kill();
+            return Err(fail(format!(
+                "{program} did not finish within {} s (set {PROCESS_TIMEOUT_ENV} to wait longer)",
+                timeout.as_secs_f64()
+            )));
+        }
+    };
     if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr).trim().to_string();
+        let stderr = capped_text(&output.stderr);
         let status = output
             .status
             .code()
@@ -135,16 +151,100 @@ pub async fn process(command: &str) -> Result<Credentials, AuthError> {
             .map(str::to_string),
     );
     if let Some(exp) = parsed.get("Expiration").and_then(Value::as_str) {
-        c.expiration = Some(
-            timefmt::parse_system_time(exp)
-                .ok_or_else(|| fail(format!("unreadable Expiration {exp:?}")))?,
-        );
+        let at = timefmt::parse_system_time(exp).ok_or_else(|| {
+            fail(format!(
+                "unreadable Expiration {}",
+                crate::validate::shown(exp)
+            ))
+        })?;
+        // The AWS CLI refuses credentials that are expired on arrival.
+        if at <= std::time::SystemTime::now() {
+            return Err(fail(
+                "Credentials were refreshed, but the refreshed credentials are still expired."
+                    .into(),
+            ));
+        }
+        c.expiration = Some(at);
     }
     c.account_id = parsed
         .get("AccountId")
         .and_then(Value::as_str)
         .map(str::to_string);
     Ok(c)
+}
+
+/// How long a `credential_process` may run: long enough for a helper that opens a
+/// browser for a sign-in, short enough that a stuck one does not hang a scan forever.
+pub const PROCESS_TIMEOUT_ENV: &str = "KESTREL_CREDENTIAL_PROCESS_TIMEOUT";
+const DEFAULT_PROCESS_TIMEOUT: Duration = Duration::from_secs(300);
+/// The most a `credential_process` may print on stdout (a credentials document is a few
+/// KB); stderr beyond its cap is read and dropped.
+const MAX_PROCESS_STDOUT: u64 = 1024 * 1024;
+const MAX_PROCESS_STDERR: u64 = 64 * 1024;
+
+fn process_timeout() -> Duration {
+    std::env::var(PROCESS_TIMEOUT_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+        .filter(|d| !d.is_zero())
+        .unwrap_or(DEFAULT_PROCESS_TIMEOUT)
+}
+
+/// The child's exit status, its stdout (refused beyond the cap) and the head of its
+/// stderr, read concurrently so that neither pipe can fill and block the child.
+async fn bounded_output(
+    child: &mut tokio::process::Child,
+) -> std::io::Result<std::process::Output> {
+    use tokio::io::AsyncReadExt;
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let mut stderr = child.stderr.take().expect("stderr is piped");
+    let read_out = async {
+        let mut buf = Vec::new();
+        (&mut stdout)
+            .take(MAX_PROCESS_STDOUT + 1)
+            .read_to_end(&mut buf)
+            .await?;
+        if buf.len() as u64 > MAX_PROCESS_STDOUT {
+            return Err(std::io::Error::other(format!(
+                "printed more than {} KB on stdout",
+                MAX_PROCESS_STDOUT / 1024
+            )));
+        }
+        Ok(buf)
+    };
+    let read_err = async {
+        let mut buf = Vec::new();
+        (&mut stderr)
+            .take(MAX_PROCESS_STDERR)
+            .read_to_end(&mut buf)
+            .await?;
+        // Drain the rest so the child never blocks on a full pipe.
+        tokio::io::copy(&mut stderr, &mut tokio::io::sink()).await?;
+        Ok::<_, std::io::Error>(buf)
+    };
+    let (out, err) = tokio::try_join!(read_out, read_err)?;
+    let status = child.wait().await?;
+    Ok(std::process::Output {
+        status,
+        stdout: out,
+        stderr: err,
+    })
+}
+
+/// A process's stderr for an error message: its text, at most 20 lines and 2,000
+/// characters.
+fn capped_text(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.trim();
+    let mut out: String = text.lines().take(20).collect::<Vec<_>>().join("\n");
+    if out.chars().count() > 2000 {
+        out = out.chars().take(2000).collect();
+    }
+    if out.len() < text.len() {
+        out.push_str(" […]");
+    }
+    out
 }
 
 /// Reads a web identity token file.
@@ -479,7 +579,9 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
         }
-        let cmd = path.display().to_string();
+        // Run through sh rather than exec'd: exec of a file just written races with
+        // other test threads' forks holding it open ("Text file busy").
+        let cmd = format!("/bin/sh {}", path.display());
         (dir, cmd)
     }
 
@@ -529,6 +631,52 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("cannot run"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn credential_process_is_bounded_in_time_size_and_freshness() {
+        let (_d, stuck) = script("sleep 30");
+        let started = std::time::Instant::now();
+        let err = process_within(&stuck, Duration::from_millis(300))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(started.elapsed() < Duration::from_secs(10), "{err}");
+        assert!(err.contains("did not finish within 0.3 s"), "{err}");
+        assert!(err.contains(PROCESS_TIMEOUT_ENV), "{err}");
+
+        let (_d, flood) = script("head -c 3000000 /dev/zero; echo '{}'");
+        let err = process(&flood).await.unwrap_err().to_string();
+        assert!(err.contains("printed more than 1024 KB on stdout"), "{err}");
+
+        // A chatty stderr larger than any pipe buffer neither blocks the child nor
+        // floods the message.
+        let (_d, chatty) = script(
+            "i=0; while [ $i -lt 5000 ]; do echo 'line of noise on stderr'; i=$((i+1)); done >&2; exit 1",
+        );
+        let err = process_within(&chatty, Duration::from_secs(20))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(err.len() < 2200, "{} bytes", err.len());
+        assert!(err.ends_with("[…]"), "{err}");
+
+        let (_d, expired) = script(
+            r#"echo '{"Version": 1, "AccessKeyId": "a", "SecretAccessKey": "b", "Expiration": "2001-01-01T00:00:00Z"}'"#,
+        );
+        let err = process(&expired).await.unwrap_err().to_string();
+        assert!(
+            err.ends_with(
+                "Credentials were refreshed, but the refreshed credentials are still expired."
+            ),
+            "{err}"
+        );
+
+        let (_d, bad_time) = script(
+            r#"echo '{"Version": 1, "AccessKeyId": "a", "SecretAccessKey": "b", "Expiration": "soon"}'"#,
+        );
+        let err = process(&bad_time).await.unwrap_err().to_string();
+        assert!(err.contains("unreadable Expiration \"soon\""), "{err}");
     }
 
     #[tokio::test]

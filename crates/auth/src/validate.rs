@@ -11,6 +11,20 @@ pub const DEFAULT_DURATION: i64 = 3_600;
 pub const CHAINED_MAX_DURATION: i64 = 3_600;
 pub const DEFAULT_SESSION_NAME: &str = "KestrelAssessmentSession";
 
+/// A value from the command line or a file, quoted for an error message and capped at
+/// 64 characters, so that a pasted document or a 15 KB ARN cannot flood the terminal
+/// (and a long value pasted into the wrong flag is not echoed whole).
+pub fn shown(value: &str) -> String {
+    const MAX: usize = 64;
+    let n = value.chars().count();
+    if n <= MAX {
+        format!("{value:?}")
+    } else {
+        let head: String = value.chars().take(MAX).collect();
+        format!("{head:?}… ({n} characters)")
+    }
+}
+
 fn word(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
@@ -31,7 +45,8 @@ fn check_chars(
             None => format!("it is {len} characters long"),
         };
         return Err(AuthError::InvalidParameter(format!(
-            "Invalid {what} {value:?}: {why}; it must be {min} to {max} characters of {allowed_desc}"
+            "Invalid {what} {}: {why}; it must be {min} to {max} characters of {allowed_desc}",
+            shown(value)
         )));
     }
     Ok(())
@@ -106,7 +121,8 @@ pub fn duration(value: i64) -> Result<(), AuthError> {
 pub fn role_arn(value: &str) -> Result<(), AuthError> {
     let fail = |why: &str| {
         Err(AuthError::InvalidParameter(format!(
-            "Invalid role ARN {value:?}: {why} (expected arn:aws:iam::123456789012:role/NAME)"
+            "Invalid role ARN {}: {why} (expected arn:aws:iam::123456789012:role/NAME)",
+            shown(value)
         )))
     };
     let parts: Vec<&str> = value.splitn(6, ':').collect();
@@ -126,16 +142,19 @@ pub fn role_arn(value: &str) -> Result<(), AuthError> {
             | "aws-iso-f"
             | "aws-eusc"
     ) {
-        return fail(&format!("unknown partition {partition:?}"));
+        return fail(&format!("unknown partition {}", shown(partition)));
     }
     if service != "iam" && service != "sts" {
-        return fail(&format!("service must be iam or sts, not {service:?}"));
+        return fail(&format!(
+            "service must be iam or sts, not {}",
+            shown(service)
+        ));
     }
     if !region.is_empty() {
         return fail("IAM ARNs have no region");
     }
     if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
-        return fail(&format!("account {account:?} is not 12 digits"));
+        return fail(&format!("account {} is not 12 digits", shown(account)));
     }
     let (rtype, name) = resource.split_once('/').unwrap_or((resource, ""));
     if !matches!(
@@ -143,7 +162,8 @@ pub fn role_arn(value: &str) -> Result<(), AuthError> {
         "role" | "user" | "assumed-role" | "root" | "federated-user"
     ) {
         return fail(&format!(
-            "resource type {rtype:?} is not one of role, user, assumed-role, root, federated-user"
+            "resource type {} is not one of role, user, assumed-role, root, federated-user",
+            shown(rtype)
         ));
     }
     if name.is_empty() && rtype != "root" {
@@ -157,7 +177,8 @@ pub fn role_arn(value: &str) -> Result<(), AuthError> {
 pub fn profile_duration(profile: &str, raw: &str) -> Result<i64, AuthError> {
     raw.trim().parse::<i64>().map_err(|_| {
         AuthError::InvalidConfig(format!(
-            "duration_seconds {raw:?} in profile \"{profile}\" is not a whole number of seconds (allowed: {MIN_DURATION} to {MAX_DURATION})"
+            "duration_seconds {} in profile \"{profile}\" is not a whole number of seconds (allowed: {MIN_DURATION} to {MAX_DURATION})",
+            shown(raw)
         ))
     })
 }
@@ -165,6 +186,19 @@ pub fn profile_duration(profile: &str, raw: &str) -> Result<i64, AuthError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_values_are_capped_in_errors() {
+        let arn = format!("arn:aws:iam::123456789012:role/{}", "x".repeat(15_000));
+        let err = role_arn(&arn.replace("iam::", "iam:us-east-1:"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.len() < 400, "{} bytes: {err}", err.len());
+        assert!(err.contains("characters)"), "{err}");
+        let err = session_name(&"é".repeat(5000)).unwrap_err().to_string();
+        assert!(err.len() < 400, "{err}");
+        assert_eq!(shown("ab"), "\"ab\"");
+    }
 
     #[test]
     fn session_names() {

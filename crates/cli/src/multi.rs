@@ -95,9 +95,10 @@ pub fn listed_accounts(t: &TargetArgs) -> Result<Vec<String>, Failure> {
             }
             if !valid_account(id) {
                 return Err(Failure::Usage(format!(
-                    "{}:{}: {id:?} is not a 12-digit AWS account id",
+                    "{}:{}: {} is not a 12-digit AWS account id",
                     path.display(),
-                    n + 1
+                    n + 1,
+                    kestrel_auth::validate::shown(id)
                 )));
             }
             ids.push(id.to_string());
@@ -106,7 +107,8 @@ pub fn listed_accounts(t: &TargetArgs) -> Result<Vec<String>, Failure> {
     for id in ids.iter().chain(&t.exclude_accounts) {
         if !valid_account(id) {
             return Err(Failure::Usage(format!(
-                "{id:?} is not a 12-digit AWS account id"
+                "{} is not a 12-digit AWS account id",
+                kestrel_auth::validate::shown(id)
             )));
         }
     }
@@ -139,7 +141,8 @@ pub async fn targets_for(
     let role_name = role_name.trim_start_matches('/');
     if role_name.is_empty() || role_name.contains(':') {
         return Err(Failure::Usage(format!(
-            "invalid --role-name {role_name:?}: a role name or path/name, not an ARN"
+            "invalid --role-name {}: a role name or path/name, not an ARN",
+            kestrel_auth::validate::shown(role_name)
         )));
     }
     let mut ids = listed_accounts(t)?;

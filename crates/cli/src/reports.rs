@@ -1,6 +1,5 @@
 //! Wiring of the output formats (kestrel-report) for a scan.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use kestrel_checks::compliance::{self, Framework};
@@ -85,20 +84,8 @@ impl Reports {
     }
 }
 
-/// Writes a file only the user can read (it holds account data).
+/// Writes a file only the user can read (it holds account data), atomically and never
+/// through a symlink (see `kestrel_report::files`).
 pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    #[cfg(unix)]
-    let mut f = {
-        use std::os::unix::fs::OpenOptionsExt;
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(path)?
-    };
-    #[cfg(not(unix))]
-    let mut f = std::fs::File::create(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
+    kestrel_report::write_private(path, bytes)
 }

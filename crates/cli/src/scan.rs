@@ -150,14 +150,16 @@ impl ScanArgs {
         for r in self.regions.iter().chain(&self.excluded_regions) {
             if !looks_like_region(r) {
                 return Err(Failure::Usage(format!(
-                    "invalid region {r:?}: expected a region name such as us-east-1 or eu-west-2"
+                    "invalid region {}: expected a region name such as us-east-1 or eu-west-2",
+                    kestrel_auth::validate::shown(r)
                 )));
             }
         }
         if let Some(name) = &self.output_filename {
             if name.contains('/') || name.is_empty() {
                 return Err(Failure::Usage(format!(
-                    "invalid output file name {name:?}: a file name without directories (use -o for the directory)"
+                    "invalid output file name {}: a file name without directories (use -o for the directory)",
+                    kestrel_auth::validate::shown(name)
                 )));
             }
         }

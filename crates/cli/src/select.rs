@@ -30,7 +30,10 @@ pub fn unknown(kind: &str, value: &str, valid: &[&str]) -> Failure {
     } else {
         String::new()
     };
-    Failure::Usage(format!("unknown {kind} {value:?}{listing}{hint}"))
+    Failure::Usage(format!(
+        "unknown {kind} {}{listing}{hint}",
+        kestrel_auth::validate::shown(value)
+    ))
 }
 
 /// Accepts `cis_7.0_aws`, `cis_7.0`, `cis_6.0_aws`.

@@ -19,7 +19,7 @@ use kestrel_checks::CheckMeta;
 use kestrel_model::{Finding, Status};
 
 use crate::csv::{py_bool, write_record};
-use crate::files::FileSink;
+use crate::files::{FileSink, Sink};
 use crate::{FindingWriter, ScanInfo};
 
 /// The compliance CSV columns, in Prowler's order.
@@ -184,13 +184,13 @@ impl<'a, W: Write> ComplianceCsvWriter<'a, W> {
     }
 }
 
-impl<W: Write> FindingWriter for ComplianceCsvWriter<'_, W> {
+impl<W: Sink> FindingWriter for ComplianceCsvWriter<'_, W> {
     fn write(&mut self, f: &Finding, _meta: &CheckMeta) -> io::Result<()> {
         self.write_finding(f)
     }
 
     fn finish(self: Box<Self>) -> io::Result<()> {
-        self.into_inner().map(drop)
+        self.into_inner()?.commit()
     }
 }
 
@@ -267,7 +267,7 @@ pub fn write_compliance_csv(
 ) -> io::Result<()> {
     let mut out = FileSink::create(path)?;
     write_compliance_to(&mut out, framework, results, scan)?;
-    out.flush()
+    out.commit()
 }
 
 /// [`write_compliance_csv`] to any writer.

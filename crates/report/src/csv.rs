@@ -9,7 +9,7 @@ use kestrel_checks::CheckMeta;
 use kestrel_model::Finding;
 
 use crate::common::{compliance_cell, finding_uid, unroll_tags};
-use crate::files::FileSink;
+use crate::files::{FileSink, Sink};
 use crate::{FindingWriter, ScanInfo};
 
 /// The CSV columns, in Prowler's order.
@@ -178,12 +178,12 @@ impl<W: Write> CsvWriter<W> {
     }
 }
 
-impl<W: Write> FindingWriter for CsvWriter<W> {
+impl<W: Sink> FindingWriter for CsvWriter<W> {
     fn write(&mut self, f: &Finding, meta: &CheckMeta) -> io::Result<()> {
         self.write_finding(f, meta)
     }
 
     fn finish(self: Box<Self>) -> io::Result<()> {
-        self.into_inner().map(drop)
+        self.into_inner()?.commit()
     }
 }

@@ -3,8 +3,13 @@
 //! Reports hold account data (resource names, ARNs, policies' verdicts), so every file is
 //! created owner-only (0600) and a directory kestrel creates is 0700. Errors name the
 //! path: "permission denied" alone does not tell the user which of five files failed.
+//!
+//! A file is written to a new temporary file beside it (created exclusively, never
+//! through a symlink) and renamed into place when complete: a symlink planted at the
+//! report's path is replaced, never followed, and a killed run leaves the previous file
+//! or none, never a truncated HTML or JSON.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -95,40 +100,63 @@ pub fn ensure_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Creates (or truncates) `path` with mode 0600, creating its directory 0700 if needed.
-/// A file that already existed is narrowed to 0600 too.
-pub fn create_private_file(path: &Path) -> io::Result<File> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        ensure_dir(parent)?;
-    }
-    let mut opts = fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let file = opts.open(path).map_err(|e| with_path(path, e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(fs::Permissions::from_mode(0o600))
-            .map_err(|e| with_path(path, e))?;
-    }
-    Ok(file)
+/// A new temporary file (0600, `O_EXCL`) in `path`'s directory, which is created 0700 if
+/// needed; [`commit`] renames it to `path`.
+fn temporary_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let parent = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(p) => {
+            ensure_dir(p)?;
+            p
+        }
+        None => Path::new("."),
+    };
+    tempfile::Builder::new()
+        .prefix(".kestrel-")
+        .suffix(".tmp")
+        .tempfile_in(parent)
+        .map_err(|e| with_path(path, e))
 }
 
-/// A buffered report file whose write errors name the file.
+/// Flushes the temporary file to disk and renames it to `path` (replacing a file or a
+/// symlink there, never writing through it).
+fn commit(tmp: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
+    tmp.as_file().sync_all().map_err(|e| with_path(path, e))?;
+    tmp.persist(path).map_err(|e| with_path(path, e.error))?;
+    Ok(())
+}
+
+/// Writes `bytes` to `path` (0600) atomically, as report files are written.
+pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut tmp = temporary_beside(path)?;
+    tmp.write_all(bytes).map_err(|e| with_path(path, e))?;
+    commit(tmp, path)
+}
+
+/// Where a report writer's bytes go: [`Sink::commit`] is called once the report is
+/// complete (a [`FileSink`] renames its file into place; a `Vec` has nothing to do).
+pub trait Sink: Write {
+    fn commit(self) -> io::Result<()>
+    where
+        Self: Sized,
+    {
+        Ok(())
+    }
+}
+
+impl Sink for Vec<u8> {}
+
+/// A buffered report file whose write errors name the file. Nothing appears at `path`
+/// until [`FileSink::commit`]; dropped without it, the temporary file is removed.
 #[derive(Debug)]
 pub struct FileSink {
-    inner: BufWriter<File>,
+    inner: BufWriter<tempfile::NamedTempFile>,
     path: PathBuf,
 }
 
 impl FileSink {
-    /// Creates the file as [`create_private_file`] does.
+    /// Starts the file (see the module's notes).
     pub fn create(path: &Path) -> io::Result<FileSink> {
-        let file = create_private_file(path)?;
+        let file = temporary_beside(path)?;
         Ok(FileSink {
             inner: BufWriter::with_capacity(64 * 1024, file),
             path: path.to_path_buf(),
@@ -137,6 +165,18 @@ impl FileSink {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+}
+
+impl Sink for FileSink {
+    /// Flushes and renames the file into place.
+    fn commit(self) -> io::Result<()> {
+        let path = self.path;
+        let tmp = self
+            .inner
+            .into_inner()
+            .map_err(|e| with_path(&path, e.into_error()))?;
+        commit(tmp, &path)
     }
 }
 
@@ -184,18 +224,64 @@ mod tests {
         let mut f = FileSink::create(&path).unwrap();
         f.write_all(b"x").unwrap();
         f.flush().unwrap();
+        assert!(!path.exists(), "nothing at the path before commit");
+        f.commit().unwrap();
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(&dir), 0o700);
         assert_eq!(mode(&tmp.path().join("a")), 0o700);
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "no temporary left");
 
-        // An existing, looser file is narrowed.
+        // An existing, looser file is replaced by a 0600 one.
         let loose = tmp.path().join("loose.csv");
         fs::write(&loose, "old").unwrap();
         fs::set_permissions(&loose, fs::Permissions::from_mode(0o644)).unwrap();
-        create_private_file(&loose).unwrap();
+        write_private(&loose, b"new").unwrap();
         assert_eq!(mode(&loose), 0o600);
-        assert_eq!(fs::read_to_string(&loose).unwrap(), "");
+        assert_eq!(fs::read_to_string(&loose).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_symlink_is_replaced_not_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let victim = tmp.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        fs::set_permissions(&victim, fs::Permissions::from_mode(0o644)).unwrap();
+        let out = tmp.path().join("out");
+        fs::create_dir(&out).unwrap();
+        for name in ["fixed.csv", "fixed.json"] {
+            let link = out.join(name);
+            std::os::unix::fs::symlink(&victim, &link).unwrap();
+            if name.ends_with(".csv") {
+                let mut f = FileSink::create(&link).unwrap();
+                f.write_all(b"report").unwrap();
+                f.commit().unwrap();
+            } else {
+                write_private(&link, b"report").unwrap();
+            }
+            assert!(!fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink());
+            assert_eq!(fs::read_to_string(&link).unwrap(), "report");
+        }
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        let mode = fs::metadata(&victim).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+    }
+
+    #[test]
+    fn a_report_dropped_unfinished_leaves_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("r.html");
+        fs::write(&path, "previous run").unwrap();
+        let mut f = FileSink::create(&path).unwrap();
+        f.write_all(b"<html>half").unwrap();
+        drop(f);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "previous run");
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
     }
 
     #[test]

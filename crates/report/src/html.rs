@@ -20,7 +20,7 @@ use kestrel_model::{Finding, Severity, Status};
 use sha1::{Digest, Sha1};
 
 use crate::common::{compliance_cell, unroll_tags};
-use crate::files::FileSink;
+use crate::files::{FileSink, Sink};
 use crate::summary::{Counts, STATUSES};
 use crate::{FindingWriter, ScanInfo};
 
@@ -264,13 +264,13 @@ impl<W: Write> HtmlWriter<W> {
     }
 }
 
-impl<W: Write> FindingWriter for HtmlWriter<W> {
+impl<W: Sink> FindingWriter for HtmlWriter<W> {
     fn write(&mut self, f: &Finding, meta: &CheckMeta) -> io::Result<()> {
         self.write_finding(f, meta)
     }
 
     fn finish(self: Box<Self>) -> io::Result<()> {
-        self.into_inner().map(drop)
+        self.into_inner()?.commit()
     }
 }
 

@@ -45,7 +45,7 @@ pub use common::{compliance_cell, compliance_of, finding_uid};
 pub use compliance::{write_compliance_csv, ComplianceCollector, ComplianceCsvWriter};
 pub use csv::CsvWriter;
 pub use files::{
-    create_private_file, default_output_name, ensure_dir, FileSink, OutputPaths, DEFAULT_OUTPUT_DIR,
+    default_output_name, ensure_dir, write_private, FileSink, OutputPaths, Sink, DEFAULT_OUTPUT_DIR,
 };
 pub use html::HtmlWriter;
 pub use ocsf::OcsfWriter;

@@ -11,7 +11,7 @@ use kestrel_model::{Finding, Severity};
 use serde::Serialize;
 
 use crate::common::{compliance_of, finding_uid, tag_labels};
-use crate::files::FileSink;
+use crate::files::{FileSink, Sink};
 use crate::{FindingWriter, ScanInfo};
 
 pub const OCSF_VERSION: &str = "1.5.0";
@@ -241,13 +241,13 @@ impl<W: Write> OcsfWriter<W> {
     }
 }
 
-impl<W: Write> FindingWriter for OcsfWriter<W> {
+impl<W: Sink> FindingWriter for OcsfWriter<W> {
     fn write(&mut self, f: &Finding, meta: &CheckMeta) -> io::Result<()> {
         self.write_finding(f, meta)
     }
 
     fn finish(self: Box<Self>) -> io::Result<()> {
-        self.into_inner().map(drop)
+        self.into_inner()?.commit()
     }
 }
 
