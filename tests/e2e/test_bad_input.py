@@ -2,6 +2,7 @@
 (2 for usage errors), name the offending value (or what is wrong) and what is allowed,
 print no "panicked", and finish within seconds."""
 
+import json
 import time
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 KEYS = "aws_access_key_id = AKIDSTATIC00000001\naws_secret_access_key = staticsecret\n"
 ROLE = "arn:aws:iam::123456789012:role/Audit"
 CREDS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+SECRET = "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY"  # must never reach any output
 
 
 def cfg(text):
@@ -110,6 +112,30 @@ ROWS = [
     ("role-name-is-an-arn", ["aws", "--role-name", ROLE, "--account-ids", "111111111111"], None, 2, ["not an ARN"]),
     ("role-and-role-name", ["aws", "-R", ROLE, "--role-name", "Audit", "--account-ids", "111111111111"], None, 2,
      ["-R/--role names one role"]),
+    # hardening: secrets never echoed, no panics on odd values, bounded helpers
+    ("credentials-nested-secret", ["whoami"],
+     lambda ws: ws.write(credentials="[default]\naws_access_key_id = AKIDSTATIC00000001\naws_secret_access_key =\n  " + SECRET + "\n") or {
+         "AWS_ACCESS_KEY_ID": None, "AWS_SECRET_ACCESS_KEY": None}, 1,
+     ["Unable to parse config file:", "line 4"]),
+    ("config-nested-secret-in-token", ["whoami"],
+     cfg("[default]\naws_session_token\n  " + SECRET + "=\n"), 1, ["Unable to parse config file:", "line 2"]),
+    ("imds-timeout-infinite", ["whoami"],
+     lambda ws: {"AWS_ACCESS_KEY_ID": None, "AWS_SECRET_ACCESS_KEY": None, "AWS_EC2_METADATA_DISABLED": "false",
+                 "AWS_METADATA_SERVICE_TIMEOUT": "inf", "AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:9/"}, 1,
+     ["Unable to locate credentials"]),
+    ("process-expired-credentials", ["whoami", "-p", "p"],
+     proc_script('echo \'{"Version": 1, "AccessKeyId": "AKIDPROC000000000001", "SecretAccessKey": "' + SECRET
+                 + '", "SessionToken": "t", "Expiration": "2001-01-01T00:00:00Z"}\''), 1,
+     ["refreshed credentials are still expired"]),
+    ("process-endless-output", ["whoami", "-p", "p"], proc_script("yes " + SECRET), 1,
+     ["custom-process", "printed more than 1024 KB on stdout"]),
+    ("process-hangs", ["whoami", "-p", "p"],
+     lambda ws: {**proc_script("sleep 30")(ws), "KESTREL_CREDENTIAL_PROCESS_TIMEOUT": "1"}, 1,
+     ["custom-process", "did not finish within 1 s"]),
+    ("inventory-account-traversal", ["aws", "--inventory", "inv.json", "-o", "a/b"],
+     lambda ws: ws.file("inv.json", json.dumps({"format": 1, "account": {"account_id": "/../../../../escaped"}})) and {}, 1,
+     ["inv.json", "not 12 digits"]),
+    ("role-arn-15kb", ["whoami", "-R", "arn:aws:iam::123456789012:role/" + "r" * 15000], None, 2, ["at most 2048 characters", "(15031 characters)", "…"]),
     ("ous-without-organizations", ["aws", "--role-name", "A", "--account-ids", "111111111111", "--organizational-units", "ou-x"],
      None, 2, ["--organizational-units needs --organizations"]),
 ]
@@ -130,6 +156,8 @@ def test_bad_input(ws, row):
     for n in needles:
         assert n in r.err, f"{n!r} not in {r.err!r}"
     assert "panicked" not in r.err + r.out
+    assert SECRET[:12] not in r.err + r.out, "a secret was printed"
+    assert len(r.err) < 4000, f"{len(r.err)} bytes on stderr"
     assert elapsed < 15, f"took {elapsed:.1f}s"
 
 

@@ -75,6 +75,21 @@ def test_three_accounts_in_parallel(ws):
     assert json.loads(next(out.glob("kestrel-summary-*.json")).read_text())[1]["highest_failing_severity"] == "medium"
 
 
+def test_output_name_is_per_account_in_a_multi_account_run(ws):
+    # One -F NAME for many accounts: each account's files carry its id (two accounts
+    # sharing NAME.csv would leave one report).
+    iam_in(ws.moto, A).update_account_password_policy(MinimumPasswordLength=20)
+    out = ws.root / "out"
+    r = run(ws, "aws", "--role-name", "Audit", "--account-ids", f"{A},{B}", "-F", "audit",
+            "-c", "iam_password_policy_minimum_length_14", "-f", "us-east-1", "-o", str(out))
+    assert r.rc == 3, r
+    assert [x["STATUS"] for x in read_csv(out / f"audit-{A}.csv")] == ["PASS"]
+    assert [x["STATUS"] for x in read_csv(out / f"audit-{B}.csv")] == ["FAIL"]
+    assert (out / f"audit-{A}.html").exists() and (out / f"audit-{B}.ocsf.json").exists()
+    assert not (out / "audit.csv").exists()
+    assert {s["ACCOUNT_ID"] for s in read_csv(out / "audit-summary.csv")} == {A, B}
+
+
 def test_accounts_file_and_exclusions(ws):
     f = ws.file("accounts.txt", f"# production\n{A}\n{B}  # payments\n\n{C}\n")
     out = ws.root / "out"

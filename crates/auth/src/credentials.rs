@@ -55,9 +55,12 @@ impl Credentials {
 
     /// The access key id shortened for display (`AKIA…WXYZ`): enough to tell keys apart.
     pub fn key_hint(&self) -> String {
-        let k = &self.access_key_id;
-        if k.len() > 8 {
-            format!("{}…{}", &k[..4], &k[k.len() - 4..])
+        // Characters, not bytes: a key id from a hand-edited file may be anything.
+        let k: Vec<char> = self.access_key_id.chars().collect();
+        if k.len() > 8 && k.iter().all(|c| c.is_ascii_alphanumeric()) {
+            let head: String = k[..4].iter().collect();
+            let tail: String = k[k.len() - 4..].iter().collect();
+            format!("{head}…{tail}")
         } else {
             "…".into()
         }
@@ -71,5 +74,29 @@ impl Credentials {
             self.expiration,
             provider,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_hint_never_slices_inside_a_character() {
+        assert_eq!(
+            Credentials::new("AKIAIOSFODNN7EXAMPLE", "s").key_hint(),
+            "AKIA…MPLE"
+        );
+        // Multi-byte characters at the cut points used to panic (and print the key id).
+        for id in [
+            "ééééééééééé",
+            "AKI€IOSFODNN7EXA€PLE",
+            "😀😀😀😀😀😀😀😀😀",
+            "short",
+            "",
+        ] {
+            let hint = Credentials::new(id, "s").key_hint();
+            assert_eq!(hint, "…", "{id}");
+        }
     }
 }

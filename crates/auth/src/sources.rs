@@ -411,7 +411,8 @@ pub async fn instance_metadata(
     let timeout = setting("AWS_METADATA_SERVICE_TIMEOUT", "metadata_service_timeout")
         .and_then(|v| v.parse::<f64>().ok())
         .filter(|v| *v > 0.0)
-        .unwrap_or(1.0);
+        .and_then(|v| Duration::try_from_secs_f64(v).ok())
+        .unwrap_or(Duration::from_secs(1));
     let attempts = setting(
         "AWS_METADATA_SERVICE_NUM_ATTEMPTS",
         "metadata_service_num_attempts",
@@ -421,9 +422,7 @@ pub async fn instance_metadata(
     .unwrap_or(1);
     let imds = Imds {
         base: endpoint.trim_end_matches('/').to_string(),
-        agent: ureq::AgentBuilder::new()
-            .timeout(Duration::from_secs_f64(timeout))
-            .build(),
+        agent: ureq::AgentBuilder::new().timeout(timeout).build(),
         attempts,
         v1_disabled,
     };

@@ -138,9 +138,18 @@ pub async fn get_caller_identity(
         .send()
         .await
         .map_err(|e| map_error("GetCallerIdentity", settings, e))?;
+    let account = out.account().unwrap_or_default().to_string();
+    if !crate::validate::is_account_id(&account) {
+        // It names report files and reaches ARNs: never trust an endpoint's word for it.
+        return Err(AuthError::Other(format!(
+            "GetCallerIdentity at {} returned the account id {}, which is not 12 digits",
+            settings.endpoint_for_messages(),
+            crate::validate::shown(&account)
+        )));
+    }
     Ok(CallerIdentity {
         user_id: out.user_id().unwrap_or_default().to_string(),
-        account: out.account().unwrap_or_default().to_string(),
+        account,
         arn: out.arn().unwrap_or_default().to_string(),
     })
 }

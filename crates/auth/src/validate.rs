@@ -115,6 +115,11 @@ pub fn duration(value: i64) -> Result<(), AuthError> {
     }
 }
 
+/// An AWS account id: exactly 12 ASCII digits.
+pub fn is_account_id(id: &str) -> bool {
+    id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Prowler's checks on the `-R` ARN: no region, a known partition, service `iam` or
 /// `sts`, a 12-digit account, resource type role|user|assumed-role|root|federated-user,
 /// and a name.
@@ -125,6 +130,10 @@ pub fn role_arn(value: &str) -> Result<(), AuthError> {
             shown(value)
         )))
     };
+    if value.chars().count() > 2048 {
+        // AssumeRole's own limit on RoleArn.
+        return fail("AWS allows at most 2048 characters");
+    }
     let parts: Vec<&str> = value.splitn(6, ':').collect();
     if parts.len() != 6 || parts[0] != "arn" {
         return fail("it must have the form arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE");
@@ -153,7 +162,7 @@ pub fn role_arn(value: &str) -> Result<(), AuthError> {
     if !region.is_empty() {
         return fail("IAM ARNs have no region");
     }
-    if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+    if !is_account_id(account) {
         return fail(&format!("account {} is not 12 digits", shown(account)));
     }
     let (rtype, name) = resource.split_once('/').unwrap_or((resource, ""));

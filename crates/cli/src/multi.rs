@@ -69,9 +69,7 @@ pub struct Target {
     pub metadata: Option<kestrel_inventory::org::AccountMetadata>,
 }
 
-fn valid_account(id: &str) -> bool {
-    id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit())
-}
+use kestrel_model::is_account_id as valid_account;
 
 /// The account ids given by `--account-ids` and `--accounts-file` (checked).
 pub fn listed_accounts(t: &TargetArgs) -> Result<Vec<String>, Failure> {
@@ -171,7 +169,15 @@ pub async fn targets_for(
                     e.describe()
                 ))
             })?;
-        ids.extend(accounts.into_iter().map(|a| a.id));
+        for a in accounts {
+            if !valid_account(&a.id) {
+                return Err(Failure::Other(anyhow::anyhow!(
+                    "Organizations listed the account id {}, which is not 12 digits",
+                    kestrel_auth::validate::shown(&a.id)
+                )));
+            }
+            ids.push(a.id);
+        }
     }
     let excluded: BTreeSet<&String> = t.exclude_accounts.iter().collect();
     let mut seen = BTreeSet::new();
@@ -412,13 +418,7 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([';', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
+use kestrel_report::csv::cell as csv_field;
 
 fn write_summary(args: &ScanArgs, rows: &[Row]) -> std::io::Result<(PathBuf, PathBuf)> {
     let dir = &args.output_directory;

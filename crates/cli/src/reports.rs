@@ -33,6 +33,12 @@ impl Reports {
             scan.scan_id = snapshot.scan_id.clone();
         }
         let paths = match &args.output_filename {
+            // Many accounts, one -F NAME: each account's files carry its id, or every
+            // account would overwrite the one before.
+            Some(name) if args.targets.is_multi() => OutputPaths::new(
+                &args.output_directory,
+                format!("{name}-{}", snapshot.account.account_id),
+            ),
             Some(name) => OutputPaths::new(&args.output_directory, name.clone()),
             None => OutputPaths::with_default_name(
                 &args.output_directory,

@@ -608,6 +608,14 @@ pub fn load_inventory(path: &Path) -> Result<Snapshot, Failure> {
             path.display()
         ))
     })?;
+    if snap.format == SNAPSHOT_FORMAT && !kestrel_model::is_account_id(&snap.account.account_id) {
+        // The account id names the report files: `/../../x` would write outside -o.
+        return Err(Failure::Other(anyhow::anyhow!(
+            "{} is not a usable kestrel inventory: its account id {} is not 12 digits",
+            path.display(),
+            kestrel_auth::validate::shown(&snap.account.account_id)
+        )));
+    }
     if snap.format != SNAPSHOT_FORMAT || snap.account.account_id.is_empty() {
         return Err(Failure::Other(anyhow::anyhow!(
             "{} is not a kestrel inventory of format {SNAPSHOT_FORMAT} (format {}, account {:?})",

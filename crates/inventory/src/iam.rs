@@ -124,7 +124,13 @@ async fn credential_report(
         .content()
         .map(|b| String::from_utf8_lossy(b.as_ref()).into_owned())
         .unwrap_or_default();
-    Ok(crate::decode::credential_report(&text))
+    crate::decode::credential_report(&text).map_err(|reason| {
+        ApiError::new(
+            "iam:GetCredentialReport",
+            "MalformedCredentialReport",
+            &reason,
+        )
+    })
 }
 
 /// An IAM tag list as the snapshot keeps it.

@@ -145,6 +145,13 @@ pub struct Snapshot {
     pub regional: BTreeMap<String, Regional>,
 }
 
+/// Whether `id` is an AWS account id: exactly 12 ASCII digits. Every account id that
+/// reaches a file name or a report (from a saved inventory, GetCallerIdentity,
+/// Organizations or a list) is checked with this first.
+pub fn is_account_id(id: &str) -> bool {
+    id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Who was scanned, and with what identity.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -66,12 +66,28 @@ pub(crate) const EOL: &str = "\r\n";
 /// Writes one cell: quoted (with `"` doubled) only when it holds the delimiter, a quote
 /// or a line break, as Python's `QUOTE_MINIMAL` does.
 pub(crate) fn write_cell(out: &mut impl Write, s: &str) -> io::Result<()> {
-    if s.contains([';', '"', '\n', '\r']) {
-        out.write_all(b"\"")?;
-        out.write_all(s.replace('"', "\"\"").as_bytes())?;
-        out.write_all(b"\"")
+    out.write_all(cell(s).as_bytes())
+}
+
+/// Characters that make a spreadsheet read a cell as a formula when they lead it.
+const FORMULA_LEADS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One `;`-separated CSV cell, quoted when it has to be, and defused when it would
+/// start a formula: a resource name, tag or description from AWS such as
+/// `=HYPERLINK(…)` gets a leading `'` (as Prowler's CSV does), so opening the report
+/// in a spreadsheet shows the text and runs nothing.
+pub fn cell(s: &str) -> String {
+    let guarded;
+    let s = if s.starts_with(FORMULA_LEADS) {
+        guarded = format!("'{s}");
+        guarded.as_str()
     } else {
-        out.write_all(s.as_bytes())
+        s
+    };
+    if s.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
     }
 }
 
@@ -185,5 +201,27 @@ impl<W: Sink> FindingWriter for CsvWriter<W> {
 
     fn finish(self: Box<Self>) -> io::Result<()> {
         self.into_inner()?.commit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn formula_leads_are_defused_and_quoting_still_applies() {
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("-2+3"), "'-2+3");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("\r=1"), "\"'\r=1\"");
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a=b"), "a=b");
+        assert_eq!(cell(""), "");
+        assert_eq!(cell("a;b"), "\"a;b\"");
     }
 }

@@ -1,0 +1,96 @@
+"""Hostile data from AWS and from files (the hardening issue): a credential report whose
+user names hold commas, report cells that would run as spreadsheet formulas, per-account
+file names under -F, report paths that a saved inventory must not steer, and files that
+are replaced, never written through a planted symlink."""
+
+import csv
+import json
+import os
+
+import boto3
+
+CREDS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+
+
+def iam(ws):
+    return boto3.client("iam", endpoint_url=ws.moto.url, region_name="us-east-1",
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
+def scan(ws, *args, out="out", name="scan"):
+    return ws.kestrel("aws", "-f", "us-east-1", "-o", str(ws.root / out), "-F", name, "-b", *args,
+                      env=dict(CREDS), timeout=300)
+
+
+def rows(ws, out="out", name="scan"):
+    with open(ws.root / out / f"{name}.csv", newline="") as f:
+        return list(csv.DictReader(f, delimiter=";"))
+
+
+def test_comma_in_a_user_name_never_shifts_the_credential_report(ws):
+    # moto writes this name unquoted: the row has too many fields. Splitting on commas
+    # used to read it as user "evil" with password_enabled taken from another column
+    # (PASS); a CSV reader that counts fields refuses the report: ERROR, never PASS.
+    c = iam(ws)
+    name = "evil,arn:aws:iam::123456789012:user/x"
+    c.create_user(UserName=name)
+    c.create_login_profile(UserName=name, Password="Passw0rd!!x")
+    r = scan(ws, "-c", "iam_user_mfa_enabled_console_access")
+    found = rows(ws)
+    assert r.rc == 0, r  # ERROR is not FAIL (Prowler's exit codes)
+    assert found and {f["STATUS"] for f in found} == {"ERROR"}, found
+    assert "MalformedCredentialReport" in found[0]["STATUS_EXTENDED"], found[0]
+    assert "fields where the header has 22" in found[0]["STATUS_EXTENDED"], found[0]
+    assert not any(f["RESOURCE_NAME"] == "evil" for f in found)
+
+
+def test_cells_that_start_a_formula_are_defused(ws):
+    c = iam(ws)
+    for n in ["=HYPERLINK", "+plus", "@at", "-dash", "plain=fine"]:
+        c.create_user(UserName=n)
+        c.create_login_profile(UserName=n, Password="Passw0rd!!x")
+    r = scan(ws, "-c", "iam_user_mfa_enabled_console_access", "--compliance", "cis_7.0_aws")
+    assert r.rc == 3, r
+    names = {f["RESOURCE_NAME"] for f in rows(ws)}
+    assert {"'=HYPERLINK", "'+plus", "'@at", "'-dash", "plain=fine"} <= names, names
+    raw = (ws.root / "out" / "scan.csv").read_text()
+    comp = (ws.root / "out" / "compliance" / "scan_cis_7.0_aws.csv").read_text()
+    for text in (raw, comp):
+        for line in text.splitlines():
+            assert not any(cell.startswith(("=", "+", "@", "-")) for cell in line.split(";")), line
+    assert "'=HYPERLINK" in comp
+    # The OCSF and HTML reports are not spreadsheets: they keep the name as it is.
+    ocsf = json.loads((ws.root / "out" / "scan.ocsf.json").read_text())
+    assert any(e["resources"][0]["name"] == "=HYPERLINK" for e in ocsf)
+
+
+def test_an_inventory_cannot_steer_the_report_path(ws):
+    r = scan(ws, "-c", "iam_password_policy_minimum_length_14", "--save-inventory", str(ws.root / "inv.json"))
+    assert r.rc == 3, r
+    inv = json.loads((ws.root / "inv.json").read_text())
+    inv["account"]["account_id"] = "/../../../../escaped"
+    (ws.root / "evil.json").write_text(json.dumps(inv))
+    deep = ws.root / "a" / "b"
+    r = ws.kestrel("aws", "--inventory", str(ws.root / "evil.json"), "-o", str(deep), env=dict(CREDS))
+    assert r.rc == 1, r
+    assert "not 12 digits" in r.err and "panicked" not in r.err, r
+    assert not list(ws.root.rglob("*escaped*")), list(ws.root.rglob("*escaped*"))
+
+
+def test_reports_replace_a_planted_symlink_and_never_write_through_it(ws):
+    victim = ws.root / "victim.txt"
+    victim.write_text("keep me\n")
+    victim.chmod(0o644)
+    out = ws.root / "out"
+    out.mkdir()
+    for ext in ["csv", "html", "ocsf.json"]:
+        os.symlink(victim, out / f"scan.{ext}")
+    r = scan(ws, "-c", "iam_password_policy_minimum_length_14")
+    assert r.rc == 3, r
+    assert victim.read_text() == "keep me\n"
+    assert oct(victim.stat().st_mode & 0o777) == "0o644"
+    for ext in ["csv", "html", "ocsf.json"]:
+        p = out / f"scan.{ext}"
+        assert not p.is_symlink() and p.stat().st_size > 0, p
+        assert oct(p.stat().st_mode & 0o777) == "0o600", p
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], list(out.iterdir())
