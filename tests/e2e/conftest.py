@@ -16,6 +16,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import ssl
 import threading
 import time
 import urllib.request
@@ -224,11 +225,17 @@ class StandIn:
     """A tiny local HTTP server with fixed routes, for endpoints moto does not serve
     (IMDSv1-only metadata, the SSO portal) or behaviours it does not have."""
 
-    def __init__(self, routes):
+    def __init__(self, routes, tls=None):
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.server.routes = routes
         self.server.requests = []
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        scheme = "http"
+        if tls:  # (certificate file, key file): serve HTTPS
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(*tls)
+            self.server.socket = ctx.wrap_socket(self.server.socket, server_side=True)
+            scheme = "https"
+        self.url = f"{scheme}://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
@@ -241,8 +248,8 @@ class StandIn:
 def stand_in():
     started = []
 
-    def make(routes):
-        s = StandIn(routes)
+    def make(routes, tls=None):
+        s = StandIn(routes, tls)
         started.append(s)
         return s
 

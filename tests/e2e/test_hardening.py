@@ -6,6 +6,9 @@ are replaced, never written through a planted symlink."""
 import csv
 import json
 import os
+import socket
+import subprocess
+import time
 
 import boto3
 
@@ -85,7 +88,12 @@ def test_reports_replace_a_planted_symlink_and_never_write_through_it(ws):
     out.mkdir()
     for ext in ["csv", "html", "ocsf.json"]:
         os.symlink(victim, out / f"scan.{ext}")
-    r = scan(ws, "-c", "iam_password_policy_minimum_length_14")
+    inventory = ws.root / "inv.json"  # an existing, world-readable file: replaced, 0600
+    inventory.write_text("old")
+    inventory.chmod(0o644)
+    r = scan(ws, "-c", "iam_password_policy_minimum_length_14", "--save-inventory", str(inventory))
+    assert oct(inventory.stat().st_mode & 0o777) == "0o600"
+    assert json.loads(inventory.read_text())["format"] == 1
     assert r.rc == 3, r
     assert victim.read_text() == "keep me\n"
     assert oct(victim.stat().st_mode & 0o777) == "0o644"
@@ -94,3 +102,62 @@ def test_reports_replace_a_planted_symlink_and_never_write_through_it(ws):
         assert not p.is_symlink() and p.stat().st_size > 0, p
         assert oct(p.stat().st_mode & 0o777) == "0o600", p
     assert not [p for p in out.iterdir() if p.name.startswith(".")], list(out.iterdir())
+
+
+def test_an_endpoint_that_never_answers_times_out(ws):
+    # It accepts connections (the kernel's backlog) and never reads or answers.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(64)
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    try:
+        for argv in (["whoami"], ["aws", "-f", "us-east-1", "-c", "iam_password_policy_minimum_length_14",
+                                  "-o", str(ws.root / "out")]):
+            started = time.time()
+            r = ws.kestrel(*argv, "--aws-read-timeout", "1", env={**CREDS, "AWS_ENDPOINT_URL": url}, timeout=60)
+            elapsed = time.time() - started
+            assert r.rc == 1, r
+            assert "timed out" in r.err and "--aws-read-timeout" in r.err, r
+            assert elapsed < 30, f"{argv[0]} took {elapsed:.1f}s"
+    finally:
+        silent.close()
+    r = ws.kestrel("whoami", "--aws-read-timeout", "0", env=dict(CREDS))
+    assert r.rc == 2 and "0 is not in 1..=3600" in r.err, r
+
+
+IDENTITY = ('<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>'
+            '<Arn>arn:aws:iam::123456789012:user/behind-proxy</Arn><UserId>AIDATLSPROXY</UserId>'
+            '<Account>123456789012</Account></GetCallerIdentityResult>'
+            '<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetCallerIdentityResponse>')
+
+
+def test_ca_bundle_is_honoured_as_the_aws_cli_does(ws, stand_in):
+    # An endpoint with a certificate from a private CA (an inspecting proxy's, say):
+    # refused by default, trusted through AWS_CA_BUNDLE or the profile's ca_bundle.
+    cert, key = ws.root / "ca.pem", ws.root / "ca.key"
+    leaf, leaf_key, csr = ws.root / "leaf.pem", ws.root / "leaf.key", ws.root / "leaf.csr"
+    ext = ws.file("leaf.ext", "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
+
+    def openssl(*args):
+        subprocess.run(["openssl", *args], check=True, capture_output=True)
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=kestrel test CA",
+            "-keyout", str(key), "-out", str(cert))
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", str(leaf_key), "-out", str(csr))
+    openssl("x509", "-req", "-in", str(csr), "-CA", str(cert), "-CAkey", str(key), "-CAcreateserial", "-days", "2",
+            "-extfile", str(ext), "-out", str(leaf))
+    sts = stand_in({("POST", "/"): lambda h: (200, {"Content-Type": "text/xml"}, IDENTITY)}, tls=(str(leaf), str(leaf_key)))
+    env = {**CREDS, "AWS_ENDPOINT_URL": sts.url}
+    r = ws.kestrel("whoami", env=env)
+    assert r.rc == 1 and "certificate is not trusted" in r.err and "AWS_CA_BUNDLE" in r.err, r
+    r = ws.kestrel("whoami", env={**env, "AWS_CA_BUNDLE": str(cert)})
+    assert r.rc == 0 and json.loads(r.out)["Arn"].endswith("user/behind-proxy"), r
+    ws.write(f"[default]\nca_bundle = {cert}\n")
+    r = ws.kestrel("whoami", env=env)
+    assert r.rc == 0 and "behind-proxy" in r.out, r
+    # The AWS CLI agrees on both.
+    r = ws.aws("sts", "get-caller-identity", env=env)
+    assert r.rc == 0 and "behind-proxy" in r.out, r
+    for bad, why in [(ws.root / "absent.pem", "No such file"), (key, "holds no PEM certificate")]:
+        r = ws.kestrel("whoami", env={**env, "AWS_CA_BUNDLE": str(bad)})
+        assert r.rc == 1 and "cannot use the CA bundle" in r.err and why in r.err, r
+        assert "panicked" not in r.err

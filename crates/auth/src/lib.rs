@@ -6,7 +6,8 @@
 //! - [`plan`] decides, without any network, which source and which role hops apply;
 //! - [`resolve`] executes the plan ([`sources`] for the base, [`sts`] for the hops),
 //!   with the AWS CLI's disk [`cache`] and [`mfa`] prompts;
-//! - [`provider`] hands the result to AWS SDK clients and refreshes it before expiry.
+//! - [`provider`] hands the result to AWS SDK clients and refreshes it before expiry;
+//! - [`net`] is the HTTPS client and timeouts every AWS client of a run shares.
 //!
 //! The exact semantics are in `../shared/reference/credentials.md`; the README lists
 //! where kestrel deliberately differs.
@@ -18,6 +19,7 @@ pub mod error;
 pub mod files;
 pub mod ini;
 pub mod mfa;
+pub mod net;
 pub mod plan;
 pub mod provider;
 pub mod pyjson;

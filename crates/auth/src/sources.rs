@@ -307,6 +307,8 @@ pub async fn sso(
     }
     let mut b = aws_sdk_sso::Config::builder()
         .behavior_version(aws_sdk_sso::config::BehaviorVersion::latest())
+        .http_client(crate::net::http_client())
+        .timeout_config(crate::net::timeouts())
         .region(aws_sdk_sso::config::Region::new(cfg.region.clone()));
     if let Some(url) = &endpoint_url {
         b = b.endpoint_url(url);

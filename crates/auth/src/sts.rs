@@ -29,6 +29,8 @@ impl ClientSettings {
 pub fn client(settings: &ClientSettings, creds: Option<&Credentials>) -> aws_sdk_sts::Client {
     let mut b = aws_sdk_sts::Config::builder()
         .behavior_version(BehaviorVersion::latest())
+        .http_client(crate::net::http_client())
+        .timeout_config(crate::net::timeouts())
         .region(Region::new(settings.region.clone()));
     if let Some(c) = creds {
         b = b.credentials_provider(c.to_sdk("kestrel"));
@@ -175,6 +177,16 @@ fn role_from_sdk(
 }
 
 /// An SDK error as the AWS CLI would word it.
+/// What a timed-out request says: which limits applied and how to change them.
+fn timed_out() -> String {
+    let n = crate::net::network();
+    format!(
+        " (timed out: no connection within {} s or no answer within {} s; see --aws-connect-timeout and --aws-read-timeout)",
+        n.connect_timeout.as_secs(),
+        n.read_timeout.as_secs()
+    )
+}
+
 pub fn map_error<E, R>(operation: &str, settings: &ClientSettings, err: SdkError<E, R>) -> AuthError
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
@@ -192,14 +204,20 @@ where
         SdkError::DispatchFailure(d) => AuthError::Connect {
             endpoint: settings.endpoint_for_messages(),
             detail: if d.is_timeout() {
-                " (timed out)".into()
+                timed_out()
             } else {
-                String::new()
+                let chain = aws_smithy_types::error::display::DisplayErrorContext(&err).to_string();
+                if chain.contains("certificate") {
+                    // botocore's "SSL validation failed", with the way out.
+                    " (TLS: the endpoint's certificate is not trusted; behind an inspecting proxy, point AWS_CA_BUNDLE or the profile's ca_bundle at its CA)".into()
+                } else {
+                    String::new()
+                }
             },
         },
         SdkError::TimeoutError(_) => AuthError::Connect {
             endpoint: settings.endpoint_for_messages(),
-            detail: " (timed out)".into(),
+            detail: timed_out(),
         },
         _ => {
             let code = err.code().map(str::to_string);

@@ -1,6 +1,7 @@
 //! The authentication flags shared by every command that talks to AWS (Prowler's names).
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use clap::Args;
 use kestrel_auth::mfa::TerminalPrompter;
@@ -41,9 +42,46 @@ pub struct AuthArgs {
     /// Neither read nor write the credential cache (~/.aws/cli/cache).
     #[arg(long = "no-cache")]
     pub no_cache: bool,
+
+    /// Seconds to wait for a connection to an AWS endpoint [default: 10].
+    #[arg(long = "aws-connect-timeout", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub connect_timeout: Option<u64>,
+
+    /// Seconds to wait for an AWS endpoint's answer [default: 60].
+    #[arg(long = "aws-read-timeout", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub read_timeout: Option<u64>,
 }
 
 impl AuthArgs {
+    /// Sets the run's timeouts and CA bundle (`AWS_CA_BUNDLE`, else the profile's
+    /// `ca_bundle`) before the resolver makes its first request.
+    fn with_network(&self, resolver: Resolver) -> Result<Resolver, AuthError> {
+        let ca_bundle = resolver
+            .env()
+            .non_empty("AWS_CA_BUNDLE")
+            .map(str::to_string)
+            .or_else(|| {
+                resolver
+                    .files()
+                    .get(resolver.profile(), "ca_bundle")
+                    .map(str::to_string)
+            })
+            .filter(|s| !s.is_empty())
+            .map(std::path::PathBuf::from);
+        kestrel_auth::net::configure(kestrel_auth::net::Network {
+            connect_timeout: Duration::from_secs(
+                self.connect_timeout
+                    .unwrap_or(kestrel_auth::net::DEFAULT_CONNECT_TIMEOUT),
+            ),
+            read_timeout: Duration::from_secs(
+                self.read_timeout
+                    .unwrap_or(kestrel_auth::net::DEFAULT_READ_TIMEOUT),
+            ),
+            ca_bundle,
+        })?;
+        Ok(resolver)
+    }
+
     /// Checks the flags (usage errors) and builds the resolver (configuration errors).
     pub fn resolver(&self) -> Result<Resolver, AuthError> {
         ResolveOptions::validate(
@@ -71,7 +109,11 @@ impl AuthArgs {
             no_cache: self.no_cache,
             region: None,
         };
-        Resolver::new(&opts, Env::real(), Arc::new(TerminalPrompter::default()))
+        self.with_network(Resolver::new(
+            &opts,
+            Env::real(),
+            Arc::new(TerminalPrompter::default()),
+        )?)
     }
 
     /// The resolver for one of many targets: the profile's credentials, then (with
@@ -96,7 +138,11 @@ impl AuthArgs {
             no_cache: self.no_cache,
             region: None,
         };
-        Resolver::new(&opts, Env::real(), Arc::new(TerminalPrompter::default()))
+        self.with_network(Resolver::new(
+            &opts,
+            Env::real(),
+            Arc::new(TerminalPrompter::default()),
+        )?)
     }
 
     /// The profile's own credentials (no `-R`), e.g. to list an organization.
@@ -107,6 +153,10 @@ impl AuthArgs {
             no_cache: self.no_cache,
             region: None,
         };
-        Resolver::new(&opts, Env::real(), Arc::new(TerminalPrompter::default()))
+        self.with_network(Resolver::new(
+            &opts,
+            Env::real(),
+            Arc::new(TerminalPrompter::default()),
+        )?)
     }
 }

@@ -27,24 +27,6 @@ pub struct Clients {
     http: aws_smithy_runtime_api::client::http::SharedHttpClient,
 }
 
-/// The SDK's default HTTPS client (rustls with aws-lc, proxy from the environment),
-/// built once.
-fn shared_http_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
-    use aws_smithy_http_client::proxy::ProxyConfig;
-    use aws_smithy_http_client::{tls, Builder, ConnectorBuilder};
-    Builder::new().build_with_connector_fn(move |settings, components| {
-        let mut b = ConnectorBuilder::default().tls_provider(tls::Provider::Rustls(
-            tls::rustls_provider::CryptoMode::AwsLc,
-        ));
-        b.set_connector_settings(settings.cloned());
-        if let Some(c) = components {
-            b.set_sleep_impl(c.sleep_impl());
-        }
-        b.set_proxy_config(Some(ProxyConfig::from_env()));
-        b.build()
-    })
-}
-
 macro_rules! client {
     ($name:ident, $krate:ident, $env:literal, $key:literal) => {
         pub fn $name(&self, region: &str) -> $krate::Client {
@@ -69,7 +51,7 @@ impl Clients {
             endpoints,
             max_attempts: max_attempts.max(1),
             on_expired: None,
-            http: shared_http_client(),
+            http: kestrel_auth::net::http_client(),
         }
     }
 
@@ -91,6 +73,7 @@ impl Clients {
             .region(Region::new(region.to_string()))
             .credentials_provider(self.credentials.clone())
             .http_client(self.http.clone())
+            .timeout_config(kestrel_auth::net::timeouts())
             // The provider caches and refreshes by itself (and can be told that AWS
             // rejected its credentials); the SDK's own cache would hide that.
             .identity_cache(aws_smithy_runtime::client::identity::IdentityCache::no_cache())
