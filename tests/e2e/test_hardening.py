@@ -161,3 +161,25 @@ def test_ca_bundle_is_honoured_as_the_aws_cli_does(ws, stand_in):
         r = ws.kestrel("whoami", env={**env, "AWS_CA_BUNDLE": str(bad)})
         assert r.rc == 1 and "cannot use the CA bundle" in r.err and why in r.err, r
         assert "panicked" not in r.err
+
+
+def test_a_repeated_pagination_token_stops_paging(ws, stand_in):
+    # A KMS endpoint that answers every ListKeys with the same "next page" marker: the
+    # scan must stop (ERROR, with the reason), not page forever.
+    calls = []
+
+    def list_keys(h):
+        calls.append(h.headers.get("X-Amz-Target"))
+        return 200, {"Content-Type": "application/x-amz-json-1.1"}, json.dumps({
+            "Keys": [{"KeyId": "k1", "KeyArn": "arn:aws:kms:us-east-1:123456789012:key/k1"}],
+            "NextMarker": "same-again", "Truncated": True})
+    kms = stand_in({("POST", "/"): list_keys})
+    started = time.time()
+    r = ws.kestrel("aws", "-f", "us-east-1", "-o", str(ws.root / "out"), "-F", "scan", "-b",
+                   "-c", "kms_cmk_rotation_enabled", env={**CREDS, "AWS_ENDPOINT_URL_KMS": kms.url}, timeout=60)
+    assert time.time() - started < 30
+    found = rows(ws)
+    assert found and {f["STATUS"] for f in found} == {"ERROR"}, found
+    assert "RepeatedPaginationToken" in found[0]["STATUS_EXTENDED"], found[0]
+    assert calls == ["TrentService.ListKeys"] * 2, calls
+    assert r.rc == 0, r

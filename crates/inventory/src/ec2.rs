@@ -25,6 +25,7 @@ macro_rules! paginate {
     ($ctx:expr, $op:literal, $builder:expr, $items:ident, $map:expr) => {{
         let mut out = Vec::new();
         let mut token: Option<String> = None;
+        let mut pages = crate::Pages::default();
         loop {
             let page = $ctx
                 .call($op, || $builder.set_next_token(token.clone()).send())
@@ -32,9 +33,9 @@ macro_rules! paginate {
             // The items' ARNs carry the account id.
             $ctx.wait_account_id().await;
             out.extend(page.$items().iter().map($map));
-            match page.next_token() {
-                Some(t) if !t.is_empty() => token = Some(t.to_string()),
-                _ => break,
+            token = pages.next($op, page.next_token())?;
+            if token.is_none() {
+                break;
             }
         }
         Ok::<_, ApiError>(out)

@@ -180,6 +180,7 @@ async fn organizations(ctx: &Ctx) -> Organizations {
             async {
                 let mut out = Vec::new();
                 let mut token = None;
+                let mut pages = crate::Pages::default();
                 loop {
                     let page = match ctx
                         .call("organizations:ListDelegatedAdministrators", || {
@@ -208,9 +209,12 @@ async fn organizations(ctx: &Ctx) -> Organizations {
                                 .unwrap_or_default(),
                         });
                     }
-                    match page.next_token() {
-                        Some(t) => token = Some(t.to_string()),
-                        None => break,
+                    token = pages.next(
+                        "organizations:ListDelegatedAdministrators",
+                        page.next_token(),
+                    )?;
+                    if token.is_none() {
+                        break;
                     }
                 }
                 Ok(out)
@@ -248,6 +252,7 @@ async fn distributions(ctx: &Ctx) -> Result<Vec<Distribution>, ApiError> {
     let c = ctx.clients.cloudfront(home_region(ctx));
     let mut list = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("cloudfront:ListDistributions", || {
@@ -269,9 +274,12 @@ async fn distributions(ctx: &Ctx) -> Result<Vec<Distribution>, ApiError> {
                 ..Default::default()
             });
         }
-        match dl.next_marker() {
-            Some(m) if dl.is_truncated() => marker = Some(m.to_string()),
-            _ => break,
+        marker = pages.next(
+            "cloudfront:ListDistributions",
+            dl.next_marker().filter(|_| dl.is_truncated()),
+        )?;
+        if marker.is_none() {
+            break;
         }
     }
     if ctx.scope.needs("cloudfront:GetDistributionConfig") {

@@ -190,6 +190,7 @@ async fn virtual_mfa(
 ) -> Result<Vec<VirtualMfaDevice>, ApiError> {
     let mut out = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("iam:ListVirtualMFADevices", || {
@@ -204,9 +205,12 @@ async fn virtual_mfa(
                 user_arn: d.user().map(|u| u.arn().to_string()),
             });
         }
-        match page.marker() {
-            Some(m) if page.is_truncated() => marker = Some(m.to_string()),
-            _ => break,
+        marker = pages.next(
+            "iam:ListVirtualMFADevices",
+            page.marker().filter(|_| page.is_truncated()),
+        )?;
+        if marker.is_none() {
+            break;
         }
     }
     Ok(out)
@@ -215,6 +219,7 @@ async fn virtual_mfa(
 async fn users(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<User>, ApiError> {
     let mut list = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("iam:ListUsers", || {
@@ -230,9 +235,12 @@ async fn users(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<User>, ApiError
                 ..Default::default()
             });
         }
-        match page.marker() {
-            Some(m) if page.is_truncated() => marker = Some(m.to_string()),
-            _ => break,
+        marker = pages.next(
+            "iam:ListUsers",
+            page.marker().filter(|_| page.is_truncated()),
+        )?;
+        if marker.is_none() {
+            break;
         }
     }
     let attached = ctx.scope.needs("iam:ListAttachedUserPolicies");
@@ -271,6 +279,7 @@ async fn user_attached(
 ) -> Result<Vec<AttachedPolicy>, ApiError> {
     let mut out = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("iam:ListAttachedUserPolicies", || {
@@ -286,9 +295,12 @@ async fn user_attached(
                 arn: p.policy_arn().unwrap_or_default().to_string(),
             });
         }
-        match page.marker() {
-            Some(m) if page.is_truncated() => marker = Some(m.to_string()),
-            _ => break,
+        marker = pages.next(
+            "iam:ListAttachedUserPolicies",
+            page.marker().filter(|_| page.is_truncated()),
+        )?;
+        if marker.is_none() {
+            break;
         }
     }
     Ok(out)
@@ -301,6 +313,7 @@ async fn user_inline(
 ) -> Result<Vec<String>, ApiError> {
     let mut out = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("iam:ListUserPolicies", || {
@@ -311,9 +324,12 @@ async fn user_inline(
             })
             .await?;
         out.extend(page.policy_names().iter().cloned());
-        match page.marker() {
-            Some(m) if page.is_truncated() => marker = Some(m.to_string()),
-            _ => break,
+        marker = pages.next(
+            "iam:ListUserPolicies",
+            page.marker().filter(|_| page.is_truncated()),
+        )?;
+        if marker.is_none() {
+            break;
         }
     }
     Ok(out)
@@ -322,6 +338,7 @@ async fn user_inline(
 async fn roles(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Role>, ApiError> {
     let mut out = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("iam:ListRoles", || {
@@ -339,9 +356,12 @@ async fn roles(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Role>, ApiError
                 tags: Default::default(),
             });
         }
-        match page.marker() {
-            Some(m) if page.is_truncated() => marker = Some(m.to_string()),
-            _ => break,
+        marker = pages.next(
+            "iam:ListRoles",
+            page.marker().filter(|_| page.is_truncated()),
+        )?;
+        if marker.is_none() {
+            break;
         }
     }
     Ok(out)
@@ -402,6 +422,7 @@ async fn policy_list(
 ) -> Result<Vec<Policy>, ApiError> {
     let mut list = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("iam:ListPolicies", || {
@@ -426,9 +447,12 @@ async fn policy_list(
                 ..Default::default()
             });
         }
-        match page.marker() {
-            Some(m) if page.is_truncated() => marker = Some(m.to_string()),
-            _ => return Ok(list),
+        marker = pages.next(
+            "iam:ListPolicies",
+            page.marker().filter(|_| page.is_truncated()),
+        )?;
+        if marker.is_none() {
+            return Ok(list);
         }
     }
 }

@@ -194,6 +194,32 @@ impl Ctx {
 }
 
 /// Error codes that mean "these credentials are no longer valid, get new ones".
+/// Pagination's guard: the token of the next page, None after the last one (an absent
+/// or empty token), and an error when a service hands back a token it already gave, so
+/// that a faulty or hostile endpoint cannot keep a scan paging forever.
+#[derive(Default)]
+pub(crate) struct Pages {
+    seen: std::collections::HashSet<String>,
+}
+
+impl Pages {
+    pub(crate) fn next(
+        &mut self,
+        operation: &str,
+        token: Option<&str>,
+    ) -> Result<Option<String>, ApiError> {
+        match token {
+            None | Some("") => Ok(None),
+            Some(t) if !self.seen.insert(t.to_string()) => Err(ApiError::new(
+                operation,
+                "RepeatedPaginationToken",
+                "the service returned a pagination token it had already returned; paging stopped there",
+            )),
+            Some(t) => Ok(Some(t.to_string())),
+        }
+    }
+}
+
 pub fn is_expired_token(code: &str) -> bool {
     matches!(
         code,
@@ -477,6 +503,22 @@ pub const KNOWN_ACTIONS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    use super::Pages;
+
+    #[test]
+    fn pages_end_on_an_empty_token_and_refuse_a_repeated_one() {
+        let mut p = Pages::default();
+        assert_eq!(p.next("kms:ListKeys", Some("a")).unwrap(), Some("a".into()));
+        assert_eq!(p.next("kms:ListKeys", Some("b")).unwrap(), Some("b".into()));
+        assert_eq!(p.next("kms:ListKeys", Some("")).unwrap(), None);
+        assert_eq!(p.next("kms:ListKeys", None).unwrap(), None);
+        let e = p.next("kms:ListKeys", Some("a")).unwrap_err();
+        assert_eq!(
+            (e.operation.as_str(), e.code.as_str()),
+            ("kms:ListKeys", "RepeatedPaginationToken")
+        );
+    }
+
     #[test]
     fn every_action_a_check_needs_is_collected() {
         let missing: Vec<String> = kestrel_checks::all()

@@ -48,6 +48,7 @@ pub async fn list_accounts(clients: &Clients, ous: &[String]) -> Result<Vec<OrgA
     let mut out = Vec::new();
     if ous.is_empty() {
         let mut token = None;
+        let mut pages = crate::Pages::default();
         loop {
             let page = c
                 .list_accounts()
@@ -56,15 +57,16 @@ pub async fn list_accounts(clients: &Clients, ous: &[String]) -> Result<Vec<OrgA
                 .await
                 .map_err(|e| api_error("organizations:ListAccounts", e))?;
             out.extend(page.accounts().iter().map(account));
-            match page.next_token() {
-                Some(t) => token = Some(t.to_string()),
-                None => break,
+            token = pages.next("organizations:ListAccounts", page.next_token())?;
+            if token.is_none() {
+                break;
             }
         }
     } else {
         let mut pending: Vec<String> = ous.to_vec();
         while let Some(parent) = pending.pop() {
             let mut token = None;
+            let mut pages = crate::Pages::default();
             loop {
                 let page = c
                     .list_accounts_for_parent()
@@ -74,9 +76,9 @@ pub async fn list_accounts(clients: &Clients, ous: &[String]) -> Result<Vec<OrgA
                     .await
                     .map_err(|e| api_error("organizations:ListAccountsForParent", e))?;
                 out.extend(page.accounts().iter().map(account));
-                match page.next_token() {
-                    Some(t) => token = Some(t.to_string()),
-                    None => break,
+                token = pages.next("organizations:ListAccountsForParent", page.next_token())?;
+                if token.is_none() {
+                    break;
                 }
             }
             let children = c

@@ -346,6 +346,7 @@ async fn alarms(ctx: &Ctx, region: &str) -> Result<Vec<MetricAlarm>, ApiError> {
     let c = ctx.clients.cloudwatch(region);
     let mut out = Vec::new();
     let mut token = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("cloudwatch:DescribeAlarms", || {
@@ -362,9 +363,9 @@ async fn alarms(ctx: &Ctx, region: &str) -> Result<Vec<MetricAlarm>, ApiError> {
                 alarm_actions: a.alarm_actions().to_vec(),
             });
         }
-        match page.next_token() {
-            Some(t) => token = Some(t.to_string()),
-            None => break,
+        token = pages.next("cloudwatch:DescribeAlarms", page.next_token())?;
+        if token.is_none() {
+            break;
         }
     }
     Ok(out)
@@ -374,6 +375,7 @@ async fn metric_filters(ctx: &Ctx, region: &str) -> Result<Vec<MetricFilter>, Ap
     let c = ctx.clients.logs(region);
     let mut out = Vec::new();
     let mut token = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("logs:DescribeMetricFilters", || {
@@ -399,9 +401,9 @@ async fn metric_filters(ctx: &Ctx, region: &str) -> Result<Vec<MetricFilter>, Ap
                     .collect(),
             });
         }
-        match page.next_token() {
-            Some(t) => token = Some(t.to_string()),
-            None => break,
+        token = pages.next("logs:DescribeMetricFilters", page.next_token())?;
+        if token.is_none() {
+            break;
         }
     }
     Ok(out)
@@ -453,6 +455,7 @@ async fn kms_keys(ctx: &Ctx, region: &str) -> Result<Vec<KmsKey>, ApiError> {
     let c = ctx.clients.kms(region);
     let mut ids = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("kms:ListKeys", || {
@@ -465,9 +468,12 @@ async fn kms_keys(ctx: &Ctx, region: &str) -> Result<Vec<KmsKey>, ApiError> {
                 k.key_arn().unwrap_or_default().to_string(),
             )
         }));
-        match page.next_marker() {
-            Some(m) if page.truncated() => marker = Some(m.to_string()),
-            _ => break,
+        marker = pages.next(
+            "kms:ListKeys",
+            page.next_marker().filter(|_| page.truncated()),
+        )?;
+        if marker.is_none() {
+            break;
         }
     }
     let rotation = ctx.scope.needs("kms:GetKeyRotationStatus");
@@ -547,6 +553,7 @@ async fn db_instances(ctx: &Ctx, region: &str) -> Result<Vec<DbInstance>, ApiErr
     let c = ctx.clients.rds(region);
     let mut out = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("rds:DescribeDBInstances", || {
@@ -587,9 +594,9 @@ async fn db_instances(ctx: &Ctx, region: &str) -> Result<Vec<DbInstance>, ApiErr
                 tags: rds_tags(d.tag_list()),
             });
         }
-        match page.marker() {
-            Some(m) => marker = Some(m.to_string()),
-            None => break,
+        marker = pages.next("rds:DescribeDBInstances", page.marker())?;
+        if marker.is_none() {
+            break;
         }
     }
     Ok(out)
@@ -610,6 +617,7 @@ async fn db_clusters(ctx: &Ctx, region: &str) -> Result<Vec<DbCluster>, ApiError
     let c = ctx.clients.rds(region);
     let mut out = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("rds:DescribeDBClusters", || {
@@ -626,9 +634,9 @@ async fn db_clusters(ctx: &Ctx, region: &str) -> Result<Vec<DbCluster>, ApiError
                 tags: rds_tags(d.tag_list()),
             });
         }
-        match page.marker() {
-            Some(m) => marker = Some(m.to_string()),
-            None => break,
+        marker = pages.next("rds:DescribeDBClusters", page.marker())?;
+        if marker.is_none() {
+            break;
         }
     }
     Ok(out)
@@ -638,6 +646,7 @@ async fn file_systems(ctx: &Ctx, region: &str) -> Result<Vec<FileSystem>, ApiErr
     let c = ctx.clients.efs(region);
     let mut out = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("elasticfilesystem:DescribeFileSystems", || {
@@ -656,9 +665,9 @@ async fn file_systems(ctx: &Ctx, region: &str) -> Result<Vec<FileSystem>, ApiErr
                     .collect(),
             });
         }
-        match page.next_marker() {
-            Some(m) => marker = Some(m.to_string()),
-            None => break,
+        marker = pages.next("elasticfilesystem:DescribeFileSystems", page.next_marker())?;
+        if marker.is_none() {
+            break;
         }
     }
     Ok(out)
@@ -670,6 +679,7 @@ async fn analyzers(ctx: &Ctx, region: &str) -> Result<Vec<Analyzer>, ApiError> {
     let c = ctx.clients.accessanalyzer(region);
     let mut out = Vec::new();
     let mut token = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("access-analyzer:ListAnalyzers", || {
@@ -684,9 +694,9 @@ async fn analyzers(ctx: &Ctx, region: &str) -> Result<Vec<Analyzer>, ApiError> {
                 analyzer_type: a.r#type().as_str().to_string(),
             });
         }
-        match page.next_token() {
-            Some(t) => token = Some(t.to_string()),
-            None => break,
+        token = pages.next("access-analyzer:ListAnalyzers", page.next_token())?;
+        if token.is_none() {
+            break;
         }
     }
     Ok(out)
@@ -762,6 +772,7 @@ async fn functions(ctx: &Ctx, region: &str) -> Result<Vec<LambdaFunction>, ApiEr
     let c = ctx.clients.lambda(region);
     let mut list = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("lambda:ListFunctions", || {
@@ -776,9 +787,9 @@ async fn functions(ctx: &Ctx, region: &str) -> Result<Vec<LambdaFunction>, ApiEr
                 ..Default::default()
             });
         }
-        match page.next_marker() {
-            Some(m) => marker = Some(m.to_string()),
-            None => break,
+        marker = pages.next("lambda:ListFunctions", page.next_marker())?;
+        if marker.is_none() {
+            break;
         }
     }
     if ctx.scope.needs("lambda:GetPolicy") {
@@ -880,6 +891,7 @@ async fn http_apis(ctx: &Ctx, region: &str) -> Result<Vec<HttpApi>, ApiError> {
     let c = ctx.clients.apigatewayv2(region);
     let mut list = Vec::new();
     let mut token = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("apigateway:GET", || {
@@ -903,9 +915,9 @@ async fn http_apis(ctx: &Ctx, region: &str) -> Result<Vec<HttpApi>, ApiError> {
                     .unwrap_or_default(),
             });
         }
-        match page.next_token() {
-            Some(t) => token = Some(t.to_string()),
-            None => break,
+        token = pages.next("apigateway:GET", page.next_token())?;
+        if token.is_none() {
+            break;
         }
     }
     let stages = crate::fan_out(list.iter().map(|a| {
@@ -936,6 +948,7 @@ async fn load_balancers(ctx: &Ctx, region: &str) -> Result<Vec<LoadBalancer>, Ap
     let c = ctx.clients.elbv2(region);
     let mut list = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("elasticloadbalancing:DescribeLoadBalancers", || {
@@ -955,9 +968,12 @@ async fn load_balancers(ctx: &Ctx, region: &str) -> Result<Vec<LoadBalancer>, Ap
                 ..Default::default()
             });
         }
-        match page.next_marker() {
-            Some(m) => marker = Some(m.to_string()),
-            None => break,
+        marker = pages.next(
+            "elasticloadbalancing:DescribeLoadBalancers",
+            page.next_marker(),
+        )?;
+        if marker.is_none() {
+            break;
         }
     }
     if ctx
@@ -994,6 +1010,7 @@ async fn buses(ctx: &Ctx, region: &str) -> Result<Vec<EventBus>, ApiError> {
     let c = ctx.clients.eventbridge(region);
     let mut out = Vec::new();
     let mut token = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("events:ListEventBuses", || {
@@ -1007,9 +1024,9 @@ async fn buses(ctx: &Ctx, region: &str) -> Result<Vec<EventBus>, ApiError> {
                 policy: b.policy().and_then(|p| serde_json::from_str(p).ok()),
             });
         }
-        match page.next_token() {
-            Some(t) => token = Some(t.to_string()),
-            None => break,
+        token = pages.next("events:ListEventBuses", page.next_token())?;
+        if token.is_none() {
+            break;
         }
     }
     Ok(out)
@@ -1021,6 +1038,7 @@ async fn vaults(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
     let c = ctx.clients.glacier(region);
     let mut list = Vec::new();
     let mut marker = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("glacier:ListVaults", || {
@@ -1037,9 +1055,9 @@ async fn vaults(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
                 ..Default::default()
             });
         }
-        match page.marker() {
-            Some(m) => marker = Some(m.to_string()),
-            None => break,
+        marker = pages.next("glacier:ListVaults", page.marker())?;
+        if marker.is_none() {
+            break;
         }
     }
     if ctx.scope.needs("glacier:GetVaultAccessPolicy") {
@@ -1076,6 +1094,7 @@ async fn secrets(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, Api
     let c = ctx.clients.secretsmanager(region);
     let mut list = Vec::new();
     let mut token = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("secretsmanager:ListSecrets", || {
@@ -1099,9 +1118,9 @@ async fn secrets(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, Api
                 ..Default::default()
             });
         }
-        match page.next_token() {
-            Some(t) => token = Some(t.to_string()),
-            None => break,
+        token = pages.next("secretsmanager:ListSecrets", page.next_token())?;
+        if token.is_none() {
+            break;
         }
     }
     if ctx.scope.needs("secretsmanager:GetResourcePolicy") {
@@ -1129,6 +1148,7 @@ async fn topics(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
     let c = ctx.clients.sns(region);
     let mut list = Vec::new();
     let mut token = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("sns:ListTopics", || {
@@ -1143,9 +1163,9 @@ async fn topics(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
                 ..Default::default()
             });
         }
-        match page.next_token() {
-            Some(t) => token = Some(t.to_string()),
-            None => break,
+        token = pages.next("sns:ListTopics", page.next_token())?;
+        if token.is_none() {
+            break;
         }
     }
     if ctx.scope.needs("sns:GetTopicAttributes") {
@@ -1174,6 +1194,7 @@ async fn queues(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
     let c = ctx.clients.sqs(region);
     let mut urls = Vec::new();
     let mut token = None;
+    let mut pages = crate::Pages::default();
     loop {
         let page = ctx
             .call("sqs:ListQueues", || {
@@ -1181,9 +1202,9 @@ async fn queues(ctx: &Ctx, region: &str) -> Result<Vec<ResourceWithPolicy>, ApiE
             })
             .await?;
         urls.extend(page.queue_urls().iter().cloned());
-        match page.next_token() {
-            Some(t) => token = Some(t.to_string()),
-            None => break,
+        token = pages.next("sqs:ListQueues", page.next_token())?;
+        if token.is_none() {
+            break;
         }
     }
     let want_policy = ctx.scope.needs("sqs:GetQueueAttributes");
