@@ -267,6 +267,18 @@ impl DiskCache {
         result
     }
 
+    /// Drops one entry (AWS rejected its session); absent is fine.
+    pub fn remove(&self, key: &str) {
+        if !self.enabled {
+            return;
+        }
+        match fs::remove_file(self.path(key)) {
+            Ok(()) => tracing::info!("dropped the rejected cached session {key}"),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => tracing::warn!("cannot drop the cached session {key}: {e}"),
+        }
+    }
+
     /// Removes every entry (kestrel's and the AWS CLI's); returns the files removed.
     pub fn clear(&self) -> std::io::Result<Vec<PathBuf>> {
         let mut removed = Vec::new();

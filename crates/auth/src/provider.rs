@@ -25,9 +25,11 @@ struct Inner {
     margin: Duration,
     current: tokio::sync::Mutex<Option<Credentials>>,
     refreshes: std::sync::atomic::AtomicUsize,
-    /// AWS rejected the current credentials (ExpiredToken): refresh on next use,
-    /// without reusing cached sessions.
-    stale: std::sync::atomic::AtomicBool,
+    /// Bumped whenever `current` is replaced: a caller that saw generation `g` before
+    /// its request was rejected heals the chain only if nobody did since.
+    generation: std::sync::atomic::AtomicU64,
+    /// Some hop of the first chain came from the cache: a rejection can be healed.
+    healable: bool,
 }
 
 impl RefreshingProvider {
@@ -44,7 +46,8 @@ impl RefreshingProvider {
                 margin,
                 current: tokio::sync::Mutex::new(Some(first.credentials.clone())),
                 refreshes: Default::default(),
-                stale: Default::default(),
+                generation: Default::default(),
+                healable: Resolver::can_heal(first),
             }),
         }
     }
@@ -63,13 +66,6 @@ impl RefreshingProvider {
     /// Current credentials, refreshed first when they are about to expire.
     pub async fn credentials(&self) -> Result<Credentials, AuthError> {
         let mut current = self.inner.current.lock().await;
-        let stale = self
-            .inner
-            .stale
-            .swap(false, std::sync::atomic::Ordering::SeqCst);
-        if stale {
-            *current = None;
-        }
         if let Some(c) = current.as_ref() {
             match c.remaining() {
                 None => return Ok(c.clone()),
@@ -77,28 +73,71 @@ impl RefreshingProvider {
                 Some(_) => {}
             }
         }
-        let refreshing = current.is_some() || stale;
-        let resolved = if stale {
-            self.inner.resolver.resolve_fresh().await?
-        } else {
-            self.inner.resolver.resolve(refreshing).await?
-        };
+        let refreshing = current.is_some();
+        let resolved = self.inner.resolver.resolve(refreshing).await?;
         if refreshing {
             self.inner
                 .refreshes
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             tracing::info!("credentials refreshed");
         }
-        *current = Some(resolved.credentials.clone());
+        self.replace(&mut current, &resolved.credentials);
         Ok(resolved.credentials)
     }
 
-    /// AWS said the credentials expired (ExpiredToken): the next use walks the chain
-    /// again without reusing cached sessions. Callable from anywhere (not async).
-    pub fn mark_stale(&self) {
+    fn replace(&self, current: &mut Option<Credentials>, with: &Credentials) {
+        *current = Some(with.clone());
         self.inner
-            .stale
-            .store(true, std::sync::atomic::Ordering::SeqCst);
+            .generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Which credentials are current (see [`RefreshingProvider::reject_generation`]).
+    pub fn generation(&self) -> u64 {
+        self.inner
+            .generation
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// AWS rejected the credentials of generation `seen` (expired or revoked before
+    /// their time): walk the chain again without them ([`Resolver::resolve_without`]),
+    /// unless another caller already replaced them.
+    pub async fn reject_generation(&self, seen: u64) -> Result<(), AuthError> {
+        let mut current = self.inner.current.lock().await;
+        if self.generation() != seen {
+            return Ok(());
+        }
+        let Some(rejected) = current.clone() else {
+            return Ok(());
+        };
+        let resolved = self.inner.resolver.resolve_without(&rejected).await?;
+        self.inner
+            .refreshes
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        tracing::info!("credentials refreshed (AWS rejected the previous ones)");
+        self.replace(&mut current, &resolved.credentials);
+        Ok(())
+    }
+
+    /// GetCallerIdentity with the current credentials; when AWS rejects a cached
+    /// session, heals the chain once and asks again.
+    pub async fn identity(
+        &self,
+        sts: &crate::sts::ClientSettings,
+    ) -> Result<crate::sts::CallerIdentity, AuthError> {
+        let creds = self.credentials().await?;
+        let seen = self.generation();
+        match crate::sts::get_caller_identity(sts, &creds).await {
+            Err(AuthError::Service { code, .. })
+                if self.inner.healable && crate::resolve::is_rejected_session(&code) =>
+            {
+                tracing::info!("AWS rejected a cached session ({code}): assuming it again");
+                self.reject_generation(seen).await?;
+                let creds = self.credentials().await?;
+                crate::sts::get_caller_identity(sts, &creds).await
+            }
+            other => other,
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! and writing the shared disk cache for every hop, and prompting for MFA codes only
 //! when no valid cached session exists.
 
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
@@ -111,6 +112,9 @@ pub struct Resolver {
     warnings: Vec<String>,
     /// `--mfa`'s device ARN, asked once per run.
     mfa_serial_answer: Mutex<Option<String>>,
+    /// Access key ids of sessions AWS rejected before their expiry (revoked): a cached
+    /// entry holding one is dropped and its hop assumed again.
+    rejected: Mutex<HashSet<String>>,
 }
 
 impl std::fmt::Debug for Resolver {
@@ -202,6 +206,7 @@ impl Resolver {
             sso_endpoint,
             warnings,
             mfa_serial_answer: Mutex::new(None),
+            rejected: Mutex::new(HashSet::new()),
         })
     }
 
@@ -250,13 +255,71 @@ impl Resolver {
         self.walk(refreshing, false).await
     }
 
-    /// Walks the chain again without reading cached sessions (AWS rejected the current
-    /// ones before their expiry); fresh sessions are written to the cache as usual.
-    pub async fn resolve_fresh(&self) -> Result<Resolved, AuthError> {
-        self.walk(true, true).await
+    /// AWS rejected `creds` before their expiry (a revoked session: see
+    /// [`is_rejected_session`]). Walks the chain again without them: the cached entry
+    /// holding them is dropped and only that hop is assumed again; the hops before it
+    /// (an MFA session AWS still accepts) are reused, so no new MFA code is asked unless
+    /// that session is rejected too. The new session is cached for the AWS CLI.
+    pub async fn resolve_without(&self, creds: &Credentials) -> Result<Resolved, AuthError> {
+        self.reject(&creds.access_key_id);
+        self.walk(true, false).await
+    }
+
+    /// Whether a resolved chain can be healed after a rejection: some hop came from
+    /// the cache (static keys or a fresh session cannot be replaced by walking again).
+    pub fn can_heal(resolved: &Resolved) -> bool {
+        resolved.steps.iter().any(|s| s.from_cache)
+    }
+
+    /// GetCallerIdentity with `resolved`'s credentials; when AWS rejects a cached
+    /// session, heals the chain ([`Resolver::resolve_without`]) and asks once more.
+    pub async fn identity(
+        &self,
+        resolved: &mut Resolved,
+    ) -> Result<crate::sts::CallerIdentity, AuthError> {
+        match sts::get_caller_identity(&self.sts, &resolved.credentials).await {
+            Err(AuthError::Service { code, .. })
+                if is_rejected_session(&code) && Self::can_heal(resolved) =>
+            {
+                tracing::info!("AWS rejected a cached session ({code}): assuming it again");
+                *resolved = self.resolve_without(&resolved.credentials).await?;
+                sts::get_caller_identity(&self.sts, &resolved.credentials).await
+            }
+            other => other,
+        }
+    }
+
+    fn reject(&self, access_key_id: &str) {
+        self.rejected
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(access_key_id.to_string());
+    }
+
+    fn is_rejected(&self, access_key_id: &str) -> bool {
+        self.rejected
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(access_key_id)
     }
 
     async fn walk(&self, refreshing: bool, skip_cache: bool) -> Result<Resolved, AuthError> {
+        // A hop whose caller is a cached session that AWS rejects: drop that session and
+        // walk again (at most once per hop).
+        let mut attempts = self.plan.hops.len() + 1;
+        loop {
+            match self.walk_once(refreshing, skip_cache).await {
+                Err(Rejected::Caller(key, _)) if attempts > 0 => {
+                    attempts -= 1;
+                    self.reject(&key);
+                }
+                Err(Rejected::Caller(_, e)) | Err(Rejected::Other(e)) => return Err(e),
+                Ok(r) => return Ok(r),
+            }
+        }
+    }
+
+    async fn walk_once(&self, refreshing: bool, skip_cache: bool) -> Result<Resolved, Rejected> {
         let mut steps = Vec::new();
         let mut warnings = if refreshing {
             vec![]
@@ -268,14 +331,35 @@ impl Resolver {
             self.plan.base,
             Base::WebIdentity { .. } | Base::Sso(_) | Base::Container | Base::InstanceMetadata
         );
+        let mut from_cache = base_step.from_cache;
         steps.push(base_step);
         for hop in &self.plan.hops {
-            let (next, step, warning) = self
+            let (next, step, warning) = match self
                 .assume(hop, &creds, chained, refreshing, skip_cache)
-                .await?;
+                .await
+            {
+                Ok(x) => x,
+                Err(AuthError::Service {
+                    code,
+                    operation,
+                    message,
+                }) if from_cache && is_rejected_session(&code) => {
+                    tracing::info!("{operation}: AWS rejected the cached session that called it ({code}): assuming that one again");
+                    return Err(Rejected::Caller(
+                        creds.access_key_id.clone(),
+                        AuthError::Service {
+                            code,
+                            operation,
+                            message,
+                        },
+                    ));
+                }
+                Err(e) => return Err(Rejected::Other(e)),
+            };
             if let Some(w) = warning {
                 warnings.push(w);
             }
+            from_cache = step.from_cache;
             steps.push(step);
             creds = next;
             // A GetSessionToken session is not a role session: no chaining cap after it.
@@ -288,12 +372,18 @@ impl Resolver {
         })
     }
 
+    /// A usable cache entry, unless skipped, or holding a session AWS rejected (then
+    /// the entry is dropped).
     fn cached(&self, key: &str, skip: bool) -> Result<CachedRole, Miss> {
         if skip {
-            Err(Miss::Expired)
-        } else {
-            self.cache.get(key)
+            return Err(Miss::Expired);
         }
+        let hit = self.cache.get(key)?;
+        if self.is_rejected(&hit.credentials.access_key_id) {
+            self.cache.remove(key);
+            return Err(Miss::Expired);
+        }
+        Ok(hit)
     }
 
     async fn base(&self, skip_cache: bool) -> Result<(Credentials, Step), AuthError> {
@@ -491,7 +581,7 @@ impl Resolver {
             note: Some(format!("MFA {serial}")),
             ..Default::default()
         };
-        let session = match self.cache.get(&key) {
+        let session = match self.cached(&key, false) {
             Ok(hit) => {
                 step.from_cache = true;
                 hit
@@ -547,6 +637,30 @@ impl Resolver {
             Ok(id) => id.arn.contains(":assumed-role/"),
             Err(_) => false,
         }
+    }
+}
+
+/// Error codes with which AWS rejects a session that is not expired by its clock: the
+/// session was revoked (or its keys deleted). Other codes are not healed.
+pub fn is_rejected_session(code: &str) -> bool {
+    matches!(
+        code,
+        "ExpiredToken"
+            | "ExpiredTokenException"
+            | "InvalidClientTokenId"
+            | "UnrecognizedClientException"
+    )
+}
+
+/// Why a walk stopped: the caller of a hop was rejected (its access key id), or else.
+enum Rejected {
+    Caller(String, AuthError),
+    Other(AuthError),
+}
+
+impl From<AuthError> for Rejected {
+    fn from(e: AuthError) -> Self {
+        Rejected::Other(e)
     }
 }
 

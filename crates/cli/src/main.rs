@@ -161,15 +161,14 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
 
 async fn whoami(auth: &AuthArgs, explain: bool) -> Result<ExitCode, Failure> {
     let resolver = auth.resolver()?;
-    let resolved = resolver.resolve(false).await?;
+    let mut resolved = resolver.resolve(false).await?;
     for w in &resolved.warnings {
         eprintln!("kestrel: warning: {w}");
     }
     if explain {
         eprint!("{}", explain::render(&resolver, &resolved));
     }
-    let id = kestrel_auth::sts::get_caller_identity(resolver.sts_settings(), &resolved.credentials)
-        .await?;
+    let id = resolver.identity(&mut resolved).await?;
     let mut out = std::io::stdout().lock();
     let text = to_cli_json(&id).map_err(|e| anyhow::anyhow!(e))?;
     writeln!(out, "{text}").map_err(|e| anyhow::anyhow!(e))?;

@@ -150,15 +150,15 @@ pub async fn targets_for(
         ));
     }
     let source = auth.source_resolver()?;
-    let source_resolved = source.resolve(false).await?;
-    let partition =
-        kestrel_auth::sts::get_caller_identity(source.sts_settings(), &source_resolved.credentials)
-            .await?
-            .arn
-            .split(':')
-            .nth(1)
-            .unwrap_or("aws")
-            .to_string();
+    let mut source_resolved = source.resolve(false).await?;
+    let partition = source
+        .identity(&mut source_resolved)
+        .await?
+        .arn
+        .split(':')
+        .nth(1)
+        .unwrap_or("aws")
+        .to_string();
     if t.organizations {
         let clients = clients_for(source, &source_resolved, 3);
         let accounts = kestrel_inventory::org::list_accounts(&clients, &t.organizational_units)

@@ -49,22 +49,32 @@ pub async fn run(args: PreflightArgs) -> Result<u8, Failure> {
         vec![(account, role, None)]
     };
     let single = !args.targets.is_multi();
-    let lines: Vec<Line> = futures::stream::iter(targets)
-        .map(|(account, role, serial)| {
-            let auth = auth.clone();
-            async move {
-                let result = check(&auth, &role, serial.as_deref(), single).await;
-                Line {
-                    account,
-                    role,
-                    result,
-                }
+    let one = |(account, role, serial): (String, String, Option<String>)| {
+        let auth = auth.clone();
+        async move {
+            let result = check(&auth, &role, serial.as_deref(), single).await;
+            Line {
+                account,
+                role,
+                result,
             }
-        })
+        }
+    };
+    let mut targets = targets.into_iter();
+    let mut lines = Vec::new();
+    // With --mfa the first role goes alone, as in a scan: it asks the code once (or
+    // replaces a rejected MFA session) and caches the session the others then use.
+    if auth.mfa {
+        if let Some(first) = targets.next() {
+            lines.push(one(first).await);
+        }
+    }
+    let rest: Vec<Line> = futures::stream::iter(targets)
+        .map(one)
         .buffer_unordered(args.targets.parallel_accounts as usize)
         .collect()
         .await;
-    let mut lines = lines;
+    lines.extend(rest);
     lines.sort_by(|a, b| a.account.cmp(&b.account).then(a.role.cmp(&b.role)));
     let mut failed = 0;
     for l in &lines {
@@ -106,8 +116,9 @@ async fn check(
         auth.resolver_for_target(role, serial)
     }
     .map_err(|e| explain(&e))?;
-    let resolved = resolver.resolve(false).await.map_err(|e| explain(&e))?;
-    let id = kestrel_auth::sts::get_caller_identity(resolver.sts_settings(), &resolved.credentials)
+    let mut resolved = resolver.resolve(false).await.map_err(|e| explain(&e))?;
+    let id = resolver
+        .identity(&mut resolved)
         .await
         .map_err(|e| explain(&e))?;
     let secs = resolved

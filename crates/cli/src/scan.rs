@@ -479,9 +479,8 @@ pub async fn scan_account(
                 key,
             )
         });
-    let stale = provider.clone();
     let clients = kestrel_inventory::Clients::new(provider.clone(), lookup, args.retries)
-        .with_expiry_hook(Arc::new(move || stale.mark_stale()));
+        .with_healing(provider.clone());
 
     // Who we are and which regions are enabled are two round trips, asked at once and
     // while collection starts: the global services at once, the regional ones at once
@@ -506,10 +505,7 @@ pub async fn scan_account(
         None
     };
     let preamble = async {
-        let (identity, enabled) = tokio::join!(
-            kestrel_auth::sts::get_caller_identity(&sts_settings, &resolved.credentials),
-            enabled.clone(),
-        );
+        let (identity, enabled) = tokio::join!(provider.identity(&sts_settings), enabled.clone(),);
         let identity = identity?;
         account_tx.send(&identity.account);
         let enabled = enabled.map_err(|e| {

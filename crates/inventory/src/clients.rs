@@ -12,15 +12,13 @@ use aws_types::sdk_config::{RetryConfig, SdkConfig};
 /// `(AWS_ENDPOINT_URL_<ID> suffix, [services] key)` → endpoint override.
 pub type EndpointLookup = Arc<dyn Fn(&str, &str) -> Option<String> + Send + Sync>;
 
-/// Called when AWS says the credentials expired before their time.
-pub type ExpiryHook = Arc<dyn Fn() + Send + Sync>;
-
 #[derive(Clone)]
 pub struct Clients {
     credentials: SharedCredentialsProvider,
     endpoints: EndpointLookup,
     max_attempts: u32,
-    on_expired: Option<ExpiryHook>,
+    /// The provider to heal when AWS rejects its credentials before their time.
+    healing: Option<kestrel_auth::RefreshingProvider>,
     /// One HTTPS client (TLS configuration, connection pools) for every service and
     /// region: the SDK would otherwise build one per client, and kestrel makes one per
     /// service, region and bucket.
@@ -50,20 +48,31 @@ impl Clients {
             credentials: SharedCredentialsProvider::new(credentials),
             endpoints,
             max_attempts: max_attempts.max(1),
-            on_expired: None,
+            healing: None,
             http: kestrel_auth::net::http_client(),
         }
     }
 
-    /// What to do when AWS answers ExpiredToken (mark the provider stale).
-    pub fn with_expiry_hook(mut self, hook: ExpiryHook) -> Self {
-        self.on_expired = Some(hook);
+    /// The provider whose credentials are replaced when AWS rejects them (ExpiredToken,
+    /// a revoked session): see [`Clients::credentials_rejected`].
+    pub fn with_healing(mut self, provider: kestrel_auth::RefreshingProvider) -> Self {
+        self.healing = Some(provider);
         self
     }
 
-    pub fn credentials_expired(&self) {
-        if let Some(h) = &self.on_expired {
-            h();
+    /// Which credentials are current; read before a request.
+    pub fn generation(&self) -> u64 {
+        self.healing.as_ref().map(|p| p.generation()).unwrap_or(0)
+    }
+
+    /// AWS rejected the credentials current at `generation`: replace them (once, however
+    /// many requests were rejected meanwhile). A failure is logged; the retried request
+    /// then reports the error.
+    pub async fn credentials_rejected(&self, generation: u64) {
+        if let Some(p) = &self.healing {
+            if let Err(e) = p.reject_generation(generation).await {
+                tracing::warn!("cannot replace the rejected credentials: {e}");
+            }
         }
     }
 

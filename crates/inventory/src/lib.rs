@@ -141,6 +141,7 @@ impl Ctx {
     {
         let mut refreshed = false;
         loop {
+            let generation = self.clients.generation();
             let queued = std::time::Instant::now();
             let result = {
                 let _permit = self.scope.limit.acquire(limit::priority(operation)).await;
@@ -166,7 +167,8 @@ impl Ctx {
                             "{operation}: {} — refreshing credentials and retrying",
                             err.code
                         );
-                        self.clients.credentials_expired();
+                        // Boxed: rare, and it keeps every collector's future small.
+                        Box::pin(self.clients.credentials_rejected(generation)).await;
                         refreshed = true;
                         continue;
                     }
@@ -193,7 +195,6 @@ impl Ctx {
     }
 }
 
-/// Error codes that mean "these credentials are no longer valid, get new ones".
 /// Pagination's guard: the token of the next page, None after the last one (an absent
 /// or empty token), and an error when a service hands back a token it already gave, so
 /// that a faulty or hostile endpoint cannot keep a scan paging forever.
@@ -220,11 +221,11 @@ impl Pages {
     }
 }
 
+/// Error codes that mean "these credentials are no longer valid, get new ones"
+/// (revoked sessions answer InvalidClientTokenId or UnrecognizedClientException).
 pub fn is_expired_token(code: &str) -> bool {
-    matches!(
-        code,
-        "ExpiredToken" | "ExpiredTokenException" | "RequestExpired" | "TokenRefreshRequired"
-    )
+    kestrel_auth::resolve::is_rejected_session(code)
+        || matches!(code, "RequestExpired" | "TokenRefreshRequired")
 }
 
 /// An SDK error as the snapshot records it.
@@ -402,11 +403,20 @@ pub fn partition_of(region: &str) -> &'static str {
 /// The regions enabled for the account (`ec2:DescribeRegions`, asked in `region`).
 pub async fn enabled_regions(clients: &Clients, region: &str) -> Result<Vec<String>, ApiError> {
     let c = clients.ec2(region);
-    let out = c
-        .describe_regions()
-        .send()
-        .await
-        .map_err(|e| api_error("ec2:DescribeRegions", e))?;
+    let generation = clients.generation();
+    let call = || async {
+        c.describe_regions()
+            .send()
+            .await
+            .map_err(|e| api_error("ec2:DescribeRegions", e))
+    };
+    let out = match call().await {
+        Err(e) if is_expired_token(&e.code) => {
+            clients.credentials_rejected(generation).await;
+            call().await?
+        }
+        other => other?,
+    };
     let mut regions: Vec<String> = out
         .regions()
         .iter()
