@@ -81,6 +81,22 @@ def test_mfa_prompt_on_a_terminal_has_echo_off(ws):
     assert (ws.cache_dir / cache_key({"RoleArn": "arn:aws:iam::111111111111:role/mfa-role", "SerialNumber": SERIAL})).exists()
 
 
+def test_ctrl_c_at_the_mfa_prompt_restores_echo(ws):
+    ws.write(MFA_CONFIG)
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(kestrel_bin(), [kestrel_bin(), "whoami", "-p", "m"], ws.env)
+    try:
+        read_until(fd, b": ")
+        assert not termios.tcgetattr(fd)[3] & termios.ECHO
+        os.write(fd, b"\x03")  # Ctrl-C: SIGINT to the foreground process
+        read_rest(fd, timeout=5)
+    finally:
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) in (-2, 130), status
+    assert termios.tcgetattr(fd)[3] & termios.ECHO, "the terminal was left without echo"
+
+
 def test_mfa_code_is_checked_before_calling_sts(ws):
     ws.write(MFA_CONFIG)
     for bad in ["98765", "abcdef", "9876543"]:

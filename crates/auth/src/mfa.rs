@@ -48,6 +48,7 @@ impl Prompter for TerminalPrompter {
     fn mfa_code(&self, serial: &str, refreshing: bool) -> Result<Secret, AuthError> {
         let prompt = format!("Enter MFA code for {serial}: ");
         let on_terminal = if self.has_terminal() {
+            let _restore = echo::RestoreOnInterrupt::install();
             rpassword::prompt_password(&prompt).ok()
         } else {
             None
@@ -83,6 +84,92 @@ impl Prompter for TerminalPrompter {
             .ok_or_else(|| AuthError::Mfa("No MFA device ARN was entered".into()))?;
         validate::mfa_serial(&serial)?;
         Ok(serial)
+    }
+}
+
+/// rpassword turns the terminal's echo off while the code is typed and back on when it
+/// returns; Ctrl-C kills the process in between, leaving the shell without echo. While
+/// the prompt is up, SIGINT first puts the terminal's settings back, then ends the
+/// process as the signal would have.
+#[cfg(unix)]
+mod echo {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::OnceLock;
+
+    /// The terminal's settings before the prompt (set once, read by the handler).
+    static SAVED: OnceLock<libc::termios> = OnceLock::new();
+    static ARMED: AtomicBool = AtomicBool::new(false);
+
+    pub struct RestoreOnInterrupt {
+        previous: Option<libc::sighandler_t>,
+    }
+
+    extern "C" fn on_interrupt(signal: libc::c_int) {
+        // Only async-signal-safe calls: open, tcsetattr, close, signal, raise.
+        if ARMED.load(Ordering::SeqCst) {
+            if let Some(t) = SAVED.get() {
+                // SAFETY: a NUL-terminated path, a valid termios, fds we opened.
+                unsafe {
+                    let fd = libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_NOCTTY);
+                    if fd >= 0 {
+                        libc::tcsetattr(fd, libc::TCSANOW, t);
+                        libc::close(fd);
+                    }
+                }
+            }
+        }
+        // SAFETY: restoring the default disposition and re-raising is the documented
+        // way to end "as the signal would have".
+        unsafe {
+            libc::signal(signal, libc::SIG_DFL);
+            libc::raise(signal);
+        }
+    }
+
+    impl RestoreOnInterrupt {
+        pub fn install() -> Self {
+            // SAFETY: plain libc calls on a file we open; the handler only reads SAVED.
+            unsafe {
+                let fd = libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_NOCTTY);
+                if fd < 0 {
+                    return RestoreOnInterrupt { previous: None };
+                }
+                let mut t: libc::termios = std::mem::zeroed();
+                let ok = libc::tcgetattr(fd, &mut t) == 0;
+                libc::close(fd);
+                if !ok || (SAVED.get().is_none() && SAVED.set(t).is_err()) {
+                    return RestoreOnInterrupt { previous: None };
+                }
+                ARMED.store(true, Ordering::SeqCst);
+                let handler = on_interrupt as extern "C" fn(libc::c_int) as libc::sighandler_t;
+                let previous = libc::signal(libc::SIGINT, handler);
+                RestoreOnInterrupt {
+                    previous: Some(previous),
+                }
+            }
+        }
+    }
+
+    impl Drop for RestoreOnInterrupt {
+        fn drop(&mut self) {
+            if let Some(previous) = self.previous {
+                ARMED.store(false, Ordering::SeqCst);
+                // SAFETY: putting back the disposition we replaced.
+                unsafe {
+                    libc::signal(libc::SIGINT, previous);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod echo {
+    pub struct RestoreOnInterrupt;
+    impl RestoreOnInterrupt {
+        pub fn install() -> Self {
+            RestoreOnInterrupt
+        }
     }
 }
 
