@@ -68,6 +68,23 @@ def sso_token(ws, key):
         "accessToken": "sso-access-token", "expiresAt": "2999-01-01T00:00:00Z"}))
 
 
+def login_cache(ws, session, expires="2999-01-01T00:00:00Z", drop=(), directory=None):
+    """What `aws login` caches (botocore's LoginTokenLoader): a file named by the
+    SHA-256 of the session name; dpopKey is only read when the session is renewed."""
+    import hashlib
+    d = directory or ws.home / ".aws" / "login" / "cache"
+    d.mkdir(parents=True, exist_ok=True)
+    doc = {"accessToken": {"accessKeyId": "AKIDLOGIN000000001", "secretAccessKey": "loginsecret",
+                           "sessionToken": "logintoken", "accountId": "123456789012", "expiresAt": expires},
+           "tokenType": "aws_sigv4", "refreshToken": "login-refresh", "idToken": "id.token.sig",
+           "clientId": "arn:aws:signin:::devtools/same-device",
+           "dpopKey": "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n"}
+    for k in drop:
+        doc.pop(k)
+    (d / (hashlib.sha256(session.encode()).hexdigest() + ".json")).write_text(json.dumps(doc))
+    return {}
+
+
 # Each row: id, config, credentials, profile (None: not passed), env, stdin,
 # setup(ws, stand_in) -> extra env, expect ("arn", value) or ("error", substring),
 # differs (reason) when the AWS CLI deliberately behaves otherwise.
@@ -223,6 +240,25 @@ ROWS = [
          profile="s", expect=("error", 'The profile "s" is configured to use SSO but is missing required configuration: sso_role_name, sso_start_url')),
     dict(id="sso-start-url-alone-is-not-sso", config="[profile s]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n",
          profile="s", expect=("error", "Unable to locate credentials")),
+    dict(id="login-session", config="[profile l]\nlogin_session = arn:aws:iam::123456789012:user/alice\n",
+         setup=lambda ws, si: login_cache(ws, "arn:aws:iam::123456789012:user/alice"),
+         profile="l", expect=("arn", MOTO_USER)),
+    dict(id="login-session-cache-directory-env", config="[profile l]\nlogin_session = alice\n",
+         setup=lambda ws, si: (login_cache(ws, "alice", directory=ws.root / "login-cache"),
+                               {"AWS_LOGIN_CACHE_DIRECTORY": str(ws.root / "login-cache")})[1],
+         profile="l", expect=("arn", MOTO_USER)),
+    dict(id="login-session-wins-over-credential-process",
+         config="[profile l]\nlogin_session = alice\ncredential_process = /bin/false\n",
+         setup=lambda ws, si: login_cache(ws, "alice"), profile="l", expect=("arn", MOTO_USER)),
+    dict(id="login-session-not-cached", config="[profile l]\nlogin_session = alice\n", profile="l",
+         expect=("error", "Unable to load a existing login session for session alice. Please reauthenticate with 'aws login'.")),
+    dict(id="login-session-missing-fields", config="[profile l]\nlogin_session = alice\n", profile="l",
+         setup=lambda ws, si: login_cache(ws, "alice", drop=("dpopKey", "clientId")),
+         expect=("error", "Failed to load access token from token cache, missing required fields: dpopKey, clientId.")),
+    dict(id="login-session-expired", config="[profile l]\nlogin_session = alice\n", profile="l",
+         setup=lambda ws, si: login_cache(ws, "alice", expires="2001-01-01T00:00:00Z"),
+         expect=("error", "run any AWS CLI command with --profile l (it renews the session)"),
+         differs="botocore renews the session with the cached DPoP key; kestrel does not sign DPoP proofs yet and says how to renew it"),
     dict(id="mfa-role-code-on-stdin",
          config="[profile m]\nrole_arn = arn:aws:iam::111111111111:role/mfa\nsource_profile = k\nmfa_serial = arn:aws:iam::123456789012:mfa/user\n[profile k]\n" + KEYS,
          profile="m", stdin="123456\n", expect=("arn", role_arn("111111111111", "mfa"))),

@@ -38,6 +38,8 @@ pub enum Base {
     },
     /// IAM Identity Center (SSO) role credentials.
     Sso(SsoConfig),
+    /// The credentials `aws login` cached for a profile's `login_session`.
+    Login { profile: String, session: String },
     /// The ECS/EKS container credentials endpoint.
     Container,
     /// EC2 instance metadata (IMDSv2, falling back to v1).
@@ -54,6 +56,7 @@ impl Base {
             Base::Process { .. } => "custom-process",
             Base::WebIdentity { .. } => "assume-role-with-web-identity",
             Base::Sso(_) => "sso",
+            Base::Login { .. } => "login",
             Base::Container => "container-role",
             Base::InstanceMetadata => "iam-role",
         }
@@ -252,7 +255,7 @@ impl<'a> Planner<'a> {
     }
 
     /// The profile-scoped sources, in order: web identity, SSO, credentials-file keys,
-    /// credential_process, config-file keys.
+    /// `login_session`, credential_process, config-file keys.
     fn profile_sources(&self, profile: &str, disable_env: bool) -> Result<Option<Base>, AuthError> {
         if let Some(base) = self.web_identity(profile, disable_env)? {
             return Ok(Some(base));
@@ -264,6 +267,12 @@ impl<'a> Planner<'a> {
         if has_file_keys(credentials_file, "shared-credentials-file")? {
             return Ok(Some(Base::CredentialsFile {
                 profile: profile.to_string(),
+            }));
+        }
+        if let Some(session) = self.get(profile, "login_session") {
+            return Ok(Some(Base::Login {
+                profile: profile.to_string(),
+                session: session.to_string(),
             }));
         }
         if let Some(command) = self.get(profile, "credential_process") {

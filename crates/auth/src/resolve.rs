@@ -109,6 +109,7 @@ pub struct Resolver {
     sts: ClientSettings,
     region: String,
     sso_endpoint: Option<String>,
+    sso_oidc_endpoint: Option<String>,
     warnings: Vec<String>,
     /// `--mfa`'s device ARN, asked once per run.
     mfa_serial_answer: Mutex<Option<String>>,
@@ -195,6 +196,7 @@ impl Resolver {
             endpoint_url: endpoint_url(&env, &files, &choice.name, "STS", "sts"),
         };
         let sso_endpoint = endpoint_url(&env, &files, &choice.name, "SSO", "sso");
+        let sso_oidc_endpoint = endpoint_url(&env, &files, &choice.name, "SSO_OIDC", "sso_oidc");
         Ok(Resolver {
             cache: DiskCache::for_env(&env, !opts.no_cache),
             env,
@@ -204,6 +206,7 @@ impl Resolver {
             sts,
             region,
             sso_endpoint,
+            sso_oidc_endpoint,
             warnings,
             mfa_serial_answer: Mutex::new(None),
             rejected: Mutex::new(HashSet::new()),
@@ -458,7 +461,18 @@ impl Resolver {
             Base::Sso(cfg) => {
                 step.profile = Some(cfg.profile.clone());
                 step.note = Some(format!("{} in {}", cfg.role_name, cfg.account_id));
-                crate::sources::sso(cfg, &self.env, self.sso_endpoint.clone()).await?
+                crate::sources::sso(
+                    cfg,
+                    &self.env,
+                    self.sso_endpoint.clone(),
+                    self.sso_oidc_endpoint.clone(),
+                )
+                .await?
+            }
+            Base::Login { profile, session } => {
+                step.profile = Some(profile.clone());
+                step.note = Some(format!("aws login session {session}"));
+                crate::sources::login(profile, session, &self.env)?
             }
             Base::Container => crate::sources::container(&self.env)
                 .await?

@@ -264,6 +264,7 @@ pub async fn sso(
     cfg: &SsoConfig,
     env: &Env,
     endpoint_url: Option<String>,
+    oidc_endpoint_url: Option<String>,
 ) -> Result<Credentials, AuthError> {
     let fail = |message: String| AuthError::Retrieval {
         provider: "sso".into(),
@@ -293,18 +294,54 @@ pub async fn sso(
             path.display()
         ))
     })?;
-    let token = doc
+    let mut token = doc
         .get("accessToken")
         .and_then(Value::as_str)
-        .ok_or_else(expired)?;
-    let expires = doc
+        .ok_or_else(expired)?
+        .to_string();
+    let mut expires = doc
         .get("expiresAt")
         .and_then(Value::as_str)
         .and_then(timefmt::parse_system_time)
         .ok_or_else(expired)?;
-    if expires <= SystemTime::now() {
-        return Err(expired());
+    // botocore refreshes the token of an sso-session profile (never a legacy one)
+    // within 15 minutes of its expiry, and keeps the cached one when it cannot.
+    let near = expires
+        .duration_since(SystemTime::now())
+        .map(|left| left < SSO_REFRESH_WINDOW)
+        .unwrap_or(true);
+    if cfg.session.is_some() && near {
+        match refresh_sso_token(cfg, &doc, oidc_endpoint_url.as_deref()).await {
+            Ok(Some(fresh)) => {
+                if let Err(e) = crate::cache::write_private_file(&path, fresh.text.as_bytes()) {
+                    tracing::warn!(
+                        "the SSO token was refreshed but could not be saved to {}: {e}",
+                        path.display()
+                    );
+                }
+                token = fresh.access_token;
+                expires = fresh.expires;
+            }
+            Ok(None) => {}
+            Err(why) if expires > SystemTime::now() => tracing::warn!(
+                "refreshing the SSO token of sso-session {cache_key} failed ({why}); using the cached token until it expires"
+            ),
+            Err(why) => tracing::warn!(
+                "refreshing the SSO token of sso-session {cache_key} failed: {why}"
+            ),
+        }
     }
+    if expires <= SystemTime::now() {
+        return Err(match &cfg.session {
+            // botocore's words for an sso-session profile, with the way out.
+            Some(_) => AuthError::InvalidConfig(format!(
+                "Error when retrieving token from sso: Token has expired and refresh failed. To sign in again run aws sso login --profile {}",
+                cfg.profile
+            )),
+            None => expired(),
+        });
+    }
+    let token = token.as_str();
     let mut b = aws_sdk_sso::Config::builder()
         .behavior_version(aws_sdk_sso::config::BehaviorVersion::latest())
         .http_client(crate::net::http_client())
@@ -340,6 +377,192 @@ pub async fn sso(
         Some(SystemTime::UNIX_EPOCH + Duration::from_millis(rc.expiration().max(0) as u64));
     c.account_id = Some(cfg.account_id.clone());
     Ok(c)
+}
+
+/// `aws login` (a profile with `login_session`): the credentials the AWS CLI cached in
+/// `~/.aws/login/cache/<sha256 of the session name>.json` (`AWS_LOGIN_CACHE_DIRECTORY`
+/// moves it), in botocore's format: `accessToken` holds `accessKeyId`,
+/// `secretAccessKey`, `sessionToken`, `accountId`, `expiresAt`; `refreshToken`,
+/// `dpopKey` and `clientId` are required beside it. kestrel does not refresh the
+/// session itself (botocore signs the refresh with the cached DPoP key): once the
+/// cached credentials have expired, any AWS CLI command with the profile renews them.
+pub fn login(profile: &str, session: &str, env: &Env) -> Result<Credentials, AuthError> {
+    use sha2::Digest as _;
+    let fail = |message: String| AuthError::Retrieval {
+        provider: "login".into(),
+        message: format!("Error loading login session token: {message}"),
+    };
+    let dir = match env.get("AWS_LOGIN_CACHE_DIRECTORY") {
+        Some(d) => crate::files::expand_path(d, env),
+        None => std::path::Path::new(env.home().unwrap_or(".")).join(".aws/login/cache"),
+    };
+    let hash: String = sha2::Sha256::digest(session.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let path = dir.join(format!("{hash}.json"));
+    let missing = || {
+        fail(format!(
+            "Unable to load a existing login session for session {session}. Please reauthenticate with 'aws login'."
+        ))
+    };
+    let text = match std::fs::read(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(missing()),
+        Err(e) => return Err(fail(format!("cannot read {}: {e}", path.display()))),
+    };
+    // Never echo the file: it holds keys and a private key.
+    let doc: Value = serde_json::from_slice(&text).map_err(|e| {
+        fail(format!(
+            "{} is not a JSON document (line {}, column {})",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let absent: Vec<&str> = ["accessToken", "refreshToken", "dpopKey", "clientId"]
+        .into_iter()
+        .filter(|k| doc.get(*k).is_none())
+        .collect();
+    if !absent.is_empty() {
+        return Err(fail(format!(
+            "Failed to load access token from token cache, missing required fields: {}.",
+            absent.join(", ")
+        )));
+    }
+    let token = &doc["accessToken"];
+    let field = |k: &str| {
+        token
+            .get(k)
+            .and_then(Value::as_str)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| fail(format!("the cached accessToken has no {k}")))
+    };
+    let expires_text = field("expiresAt")?;
+    let expires = timefmt::parse_system_time(expires_text).ok_or_else(|| {
+        fail(format!(
+            "the cached accessToken's expiresAt is not a time: {expires_text:?}"
+        ))
+    })?;
+    if expires <= SystemTime::now() {
+        return Err(AuthError::InvalidConfig(format!(
+            "The aws login session {session} expired at {expires_text}, and kestrel cannot renew it: run any AWS CLI command with --profile {profile} (it renews the session), or aws login --profile {profile}"
+        )));
+    }
+    let mut c = Credentials::new(field("accessKeyId")?, field("secretAccessKey")?)
+        .with_token(Some(field("sessionToken")?.to_string()));
+    c.expiration = Some(expires);
+    c.account_id = token
+        .get("accountId")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    Ok(c)
+}
+
+/// botocore's window: an sso-session token with less than this left is refreshed.
+const SSO_REFRESH_WINDOW: Duration = Duration::from_secs(15 * 60);
+
+/// A token obtained from sso-oidc CreateToken, and the cache text to write back.
+struct FreshSsoToken {
+    access_token: String,
+    expires: SystemTime,
+    text: String,
+}
+
+/// sso-oidc `CreateToken` with the cached refresh token, as botocore's
+/// `SSOTokenProvider` does. `Ok(None)`: the cache holds no usable registration
+/// (`refreshToken`, `clientId`, `clientSecret`, `registrationExpiresAt` missing, or the
+/// registration expired), so there is nothing to try. The text written back has
+/// botocore's keys, order and timestamp format, so the AWS CLI reads it as its own.
+async fn refresh_sso_token(
+    cfg: &SsoConfig,
+    doc: &Value,
+    endpoint_url: Option<&str>,
+) -> Result<Option<FreshSsoToken>, String> {
+    let field = |k: &str| doc.get(k).and_then(Value::as_str);
+    let (Some(refresh), Some(client_id), Some(client_secret), Some(registration)) = (
+        field("refreshToken"),
+        field("clientId"),
+        field("clientSecret"),
+        field("registrationExpiresAt"),
+    ) else {
+        tracing::info!("the cached SSO token has no refresh token or client registration");
+        return Ok(None);
+    };
+    match timefmt::parse_system_time(registration) {
+        Some(at) if at > SystemTime::now() => {}
+        _ => {
+            tracing::info!("the SSO client registration expired at {registration}");
+            return Ok(None);
+        }
+    }
+    let mut b = aws_sdk_ssooidc::Config::builder()
+        .behavior_version(aws_sdk_ssooidc::config::BehaviorVersion::latest())
+        .http_client(crate::net::http_client())
+        .timeout_config(crate::net::timeouts())
+        .region(aws_sdk_ssooidc::config::Region::new(cfg.region.clone()));
+    if let Some(url) = endpoint_url {
+        b = b.endpoint_url(url);
+    }
+    let client = aws_sdk_ssooidc::Client::from_conf(b.build());
+    let started = SystemTime::now();
+    let out = client
+        .create_token()
+        .grant_type("refresh_token")
+        .client_id(client_id)
+        .client_secret(client_secret)
+        .refresh_token(refresh)
+        .send()
+        .await
+        .map_err(|e| {
+            let settings = crate::sts::ClientSettings {
+                region: cfg.region.clone(),
+                endpoint_url: endpoint_url.map(str::to_string),
+            };
+            crate::sts::map_error("CreateToken", &settings, e).to_string()
+        })?;
+    let access_token = out
+        .access_token()
+        .filter(|t| !t.is_empty())
+        .ok_or("CreateToken returned no access token")?
+        .to_string();
+    let expires_in = u64::try_from(out.expires_in())
+        .ok()
+        .filter(|s| *s > 0)
+        .ok_or("CreateToken returned no lifetime")?;
+    let expires_epoch =
+        timefmt::epoch(started).saturating_add(expires_in.min(i64::MAX as u64) as i64);
+    let expires = SystemTime::UNIX_EPOCH + Duration::from_secs(expires_epoch.max(0) as u64);
+    let mut fields = vec![
+        ("startUrl", cfg.start_url.as_str()),
+        ("region", cfg.region.as_str()),
+        ("accessToken", access_token.as_str()),
+    ];
+    let expires_text = timefmt::rfc3339(expires_epoch);
+    fields.push(("expiresAt", &expires_text));
+    fields.push(("clientId", client_id));
+    fields.push(("clientSecret", client_secret));
+    fields.push(("registrationExpiresAt", registration));
+    if let Some(r) = out.refresh_token() {
+        fields.push(("refreshToken", r));
+    }
+    let text = format!(
+        "{{{}}}",
+        fields
+            .iter()
+            .map(|(k, v)| format!(
+                "{}: {}",
+                crate::pyjson::dumps(&Value::from(*k)),
+                crate::pyjson::dumps(&Value::from(*v))
+            ))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(Some(FreshSsoToken {
+        access_token,
+        expires,
+        text,
+    }))
 }
 
 /// The ECS/EKS container endpoint, through aws-config's provider, which reads
