@@ -114,50 +114,22 @@ impl CachedRole {
     }
 
     pub fn from_json(v: &Value) -> Result<Self, String> {
-        let c = v.get("Credentials").ok_or("no \"Credentials\" object")?;
-        let field = |name: &str| -> Result<String, String> {
-            c.get(name)
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .ok_or_else(|| format!("no \"Credentials.{name}\" string"))
-        };
-        let exp_text = field("Expiration")?;
-        let expiration = timefmt::parse_system_time(&exp_text)
-            .ok_or_else(|| format!("unreadable Expiration {exp_text:?}"))?;
-        let arn = v
-            .pointer("/AssumedRoleUser/Arn")
-            .and_then(Value::as_str)
-            .map(str::to_string);
-        let account_id = c
-            .get("AccountId")
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .or_else(|| arn.as_deref().and_then(account_from_arn));
+        let e = kestrel_parse::cache_entry::from_json(v)?;
         Ok(CachedRole {
             credentials: Credentials {
-                access_key_id: field("AccessKeyId")?,
-                secret_access_key: Secret::new(field("SecretAccessKey")?),
-                session_token: c
-                    .get("SessionToken")
-                    .and_then(Value::as_str)
-                    .filter(|t| !t.is_empty())
-                    .map(Secret::new),
-                expiration: Some(expiration),
-                account_id,
+                access_key_id: e.access_key_id,
+                secret_access_key: Secret::new(e.secret_access_key),
+                session_token: e.session_token.map(Secret::new),
+                expiration: Some(e.expiration),
+                account_id: e.account_id,
             },
-            assumed_role_arn: arn,
-            assumed_role_id: v
-                .pointer("/AssumedRoleUser/AssumedRoleId")
-                .and_then(Value::as_str)
-                .map(str::to_string),
+            assumed_role_arn: e.assumed_role_arn,
+            assumed_role_id: e.assumed_role_id,
         })
     }
 }
 
-pub fn account_from_arn(arn: &str) -> Option<String> {
-    let acct = arn.split(':').nth(4)?;
-    (acct.len() == 12 && acct.bytes().all(|b| b.is_ascii_digit())).then(|| acct.to_string())
-}
+pub use kestrel_parse::cache_entry::account_from_arn;
 
 /// Why an entry was not used.
 #[derive(Debug, Clone, PartialEq, Eq)]

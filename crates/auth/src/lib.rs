@@ -17,7 +17,7 @@ pub mod credentials;
 pub mod env;
 pub mod error;
 pub mod files;
-pub mod ini;
+pub use kestrel_parse::ini;
 pub mod mfa;
 pub mod net;
 pub mod plan;

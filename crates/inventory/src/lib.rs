@@ -19,7 +19,7 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use kestrel_model::{ApiError, Snapshot};
 
 pub mod clients;
-pub mod decode;
+pub use kestrel_parse::decode;
 mod ec2;
 mod global;
 mod iam;
