@@ -16,3 +16,14 @@ ensure_venv() {
   fi
   export KESTREL_MOTO_SERVER="$VENV/bin/moto_server"
 }
+
+# Cargo tools the suite uses (cargo-deny, cargo-fuzz), installed once from crates.io
+# at a pinned version into $TOOLS, which is put on PATH.
+TOOLS=$HOME/.cache/kestrel/cargo-tools
+export PATH=$TOOLS/bin:$PATH
+ensure_cargo_tool() {  # crate version
+  if [ ! -x "$TOOLS/bin/$1" ]; then
+    echo "== installing $1 $2 from crates.io into $TOOLS"
+    cargo install "$1" --locked --version "$2" --root "$TOOLS" --quiet
+  fi
+}

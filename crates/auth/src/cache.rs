@@ -71,15 +71,12 @@ impl KeyArgs {
     /// kestrel's own key for a GetSessionToken session with MFA (the AWS CLI has none).
     pub fn session_token_key(serial: &str) -> String {
         let text = pyjson::dumps(&json!({"KestrelGetSessionToken": true, "SerialNumber": serial}));
-        let digest = Sha1::digest(text.as_bytes());
-        digest.iter().map(|b| format!("{b:02x}")).collect()
+        hex(&Sha1::digest(text.as_bytes()))
     }
 
     /// The file-safe key: SHA-1 hex of `key_text`, `:` and `/` replaced by `_`.
     pub fn key(&self) -> String {
-        let digest = Sha1::digest(self.key_text().as_bytes());
-        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-        hex.replace([':', '/'], "_")
+        hex(&Sha1::digest(self.key_text().as_bytes())).replace([':', '/'], "_")
     }
 }
 
@@ -130,6 +127,11 @@ impl CachedRole {
 }
 
 pub use kestrel_parse::cache_entry::account_from_arn;
+
+/// Lower-case hex of a digest, as Python's `hexdigest()` (cache file names).
+pub fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
 
 /// Why an entry was not used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -217,7 +219,6 @@ impl DiskCache {
         if !self.enabled {
             return Ok(());
         }
-        create_private_dir(&self.dir)?;
         let text = serde_json::to_string(&entry.to_json())?;
         write_private_file(&self.path(key), text.as_bytes())
     }

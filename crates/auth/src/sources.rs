@@ -271,10 +271,7 @@ pub async fn sso(
         message,
     };
     let cache_key = cfg.session.as_deref().unwrap_or(&cfg.start_url);
-    let hash: String = Sha1::digest(cache_key.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = crate::cache::hex(&Sha1::digest(cache_key.as_bytes()));
     let path = std::path::Path::new(env.home().unwrap_or("."))
         .join(".aws/sso/cache")
         .join(format!("{hash}.json"));
@@ -396,10 +393,7 @@ pub fn login(profile: &str, session: &str, env: &Env) -> Result<Credentials, Aut
         Some(d) => crate::files::expand_path(d, env),
         None => std::path::Path::new(env.home().unwrap_or(".")).join(".aws/login/cache"),
     };
-    let hash: String = sha2::Sha256::digest(session.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = crate::cache::hex(&sha2::Sha256::digest(session.as_bytes()));
     let path = dir.join(format!("{hash}.json"));
     let missing = || {
         fail(format!(
@@ -441,7 +435,8 @@ pub fn login(profile: &str, session: &str, env: &Env) -> Result<Credentials, Aut
     let expires_text = field("expiresAt")?;
     let expires = timefmt::parse_system_time(expires_text).ok_or_else(|| {
         fail(format!(
-            "the cached accessToken's expiresAt is not a time: {expires_text:?}"
+            "the cached accessToken's expiresAt is not a time: {}",
+            crate::validate::shown(expires_text)
         ))
     })?;
     if expires <= SystemTime::now() {
@@ -533,16 +528,16 @@ async fn refresh_sso_token(
     let expires_epoch =
         timefmt::epoch(started).saturating_add(expires_in.min(i64::MAX as u64) as i64);
     let expires = SystemTime::UNIX_EPOCH + Duration::from_secs(expires_epoch.max(0) as u64);
+    let expires_text = timefmt::rfc3339(expires_epoch);
     let mut fields = vec![
         ("startUrl", cfg.start_url.as_str()),
         ("region", cfg.region.as_str()),
         ("accessToken", access_token.as_str()),
+        ("expiresAt", expires_text.as_str()),
+        ("clientId", client_id),
+        ("clientSecret", client_secret),
+        ("registrationExpiresAt", registration),
     ];
-    let expires_text = timefmt::rfc3339(expires_epoch);
-    fields.push(("expiresAt", &expires_text));
-    fields.push(("clientId", client_id));
-    fields.push(("clientSecret", client_secret));
-    fields.push(("registrationExpiresAt", registration));
     if let Some(r) = out.refresh_token() {
         fields.push(("refreshToken", r));
     }
