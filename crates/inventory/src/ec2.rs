@@ -3,8 +3,9 @@
 //! connections — each only when a selected check needs it.
 
 use kestrel_model::{
-    ApiError, Ec2, FlowLog, Instance, IpPermission, NaclEntry, NetworkAcl, NetworkInterface, Route,
-    RouteTable, SecurityGroup, Tags, Volume, Vpc, VpcPeeringConnection,
+    ec2::Ec2, ec2::FlowLog, ec2::Instance, ec2::IpPermission, ec2::NaclEntry, ec2::NetworkAcl,
+    ec2::NetworkInterface, ec2::Route, ec2::RouteTable, ec2::SecurityGroup, ec2::Volume, ec2::Vpc,
+    ec2::VpcPeeringConnection, ApiError, Tags,
 };
 
 use crate::global::when;

@@ -4,8 +4,9 @@
 use std::future::Future;
 
 use kestrel_model::{
-    AccountContacts, ApiError, CloudFront, Contact, DelegatedAdministrator, Distribution, Fetched,
-    Iam, Organization, Organizations, Snapshot, S3,
+    account::AccountContacts, account::Contact, cloudfront::CloudFront, cloudfront::Distribution,
+    iam::Iam, organizations::DelegatedAdministrator, organizations::Organization,
+    organizations::Organizations, s3::S3, ApiError, Fetched, Snapshot,
 };
 
 use crate::{Ctx, Progress, Scope};

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use aws_sdk_iam::types::PolicyScopeType;
 use kestrel_model::{
-    ApiError, AttachedPolicy, Fetched, Iam, PasswordPolicy, Policy, PolicyEntities, Role,
-    ServerCertificate, User, VirtualMfaDevice,
+    iam::AttachedPolicy, iam::Iam, iam::PasswordPolicy, iam::Policy, iam::PolicyEntities,
+    iam::Role, iam::ServerCertificate, iam::User, iam::VirtualMfaDevice, ApiError, Fetched,
 };
 
 use crate::{global::when, Ctx};

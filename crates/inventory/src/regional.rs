@@ -3,10 +3,12 @@
 use std::collections::BTreeMap;
 
 use kestrel_model::{
-    Analyzer, ApiError, ConfigRecorder, DataResource, DbCluster, DbInstance, EventBus,
-    EventSelector, EventSelectors, Fetched, FileSystem, HttpApi, HttpStage, Hub, KmsKey,
-    LambdaFunction, LoadBalancer, MetricAlarm, MetricFilter, Regional, ResourceWithPolicy, RestApi,
-    RestStage, Snapshot, Trail,
+    accessanalyzer::Analyzer, apigateway::HttpApi, apigateway::HttpStage, apigateway::RestApi,
+    apigateway::RestStage, cloudtrail::DataResource, cloudtrail::EventSelector,
+    cloudtrail::EventSelectors, cloudtrail::Trail, cloudwatch::MetricAlarm, config::ConfigRecorder,
+    efs::FileSystem, elbv2::LoadBalancer, eventbridge::EventBus, kms::KmsKey,
+    lambda::LambdaFunction, logs::MetricFilter, rds::DbCluster, rds::DbInstance, securityhub::Hub,
+    ApiError, Fetched, Regional, ResourceWithPolicy, Snapshot,
 };
 
 use crate::global::when;
@@ -94,7 +96,7 @@ pub async fn collect(
 }
 
 enum Part {
-    Ec2(Box<kestrel_model::Ec2>),
+    Ec2(Box<kestrel_model::ec2::Ec2>),
     CloudTrail(Fetched<Vec<Trail>>),
     Alarms(Fetched<Vec<MetricAlarm>>),
     Filters(Fetched<Vec<MetricFilter>>),
@@ -119,30 +121,30 @@ impl Part {
     fn apply(self, r: &mut Regional) {
         match self {
             Part::Ec2(v) => r.ec2 = *v,
-            Part::CloudTrail(v) => r.cloudtrail = v,
-            Part::Alarms(v) => r.cloudwatch_alarms = v,
-            Part::Filters(v) => r.log_metric_filters = v,
-            Part::Config(v) => r.config_recorders = v,
-            Part::Kms(v) => r.kms_keys = v,
+            Part::CloudTrail(v) => r.cloudtrail.trails = v,
+            Part::Alarms(v) => r.cloudwatch.alarms = v,
+            Part::Filters(v) => r.logs.metric_filters = v,
+            Part::Config(v) => r.config.recorders = v,
+            Part::Kms(v) => r.kms.keys = v,
             Part::Rds(i, c) => {
-                r.rds_instances = i;
-                r.rds_clusters = c;
+                r.rds.instances = i;
+                r.rds.clusters = c;
             }
-            Part::Efs(v) => r.efs_file_systems = v,
-            Part::Analyzers(v) => r.access_analyzers = v,
-            Part::Hub(v) => r.securityhub = v,
-            Part::Macie(v) => r.macie_status = v,
-            Part::Lambda(v) => r.lambda_functions = v,
+            Part::Efs(v) => r.efs.file_systems = v,
+            Part::Analyzers(v) => r.accessanalyzer.analyzers = v,
+            Part::Hub(v) => r.securityhub.hub = v,
+            Part::Macie(v) => r.macie.status = v,
+            Part::Lambda(v) => r.lambda.functions = v,
             Part::Apis(a, b) => {
-                r.rest_apis = a;
-                r.http_apis = b;
+                r.apigateway.rest_apis = a;
+                r.apigateway.http_apis = b;
             }
-            Part::Elbv2(v) => r.load_balancers = v,
-            Part::Buses(v) => r.event_buses = v,
-            Part::Glacier(v) => r.glacier_vaults = v,
-            Part::Secrets(v) => r.secrets = v,
-            Part::Sns(v) => r.sns_topics = v,
-            Part::Sqs(v) => r.sqs_queues = v,
+            Part::Elbv2(v) => r.elbv2.load_balancers = v,
+            Part::Buses(v) => r.eventbridge.buses = v,
+            Part::Glacier(v) => r.glacier.vaults = v,
+            Part::Secrets(v) => r.secretsmanager.secrets = v,
+            Part::Sns(v) => r.sns.topics = v,
+            Part::Sqs(v) => r.sqs.queues = v,
         }
     }
 }
@@ -315,7 +317,7 @@ async fn trails(ctx: &Ctx, region: &str) -> Result<Vec<Trail>, ApiError> {
 pub fn share_trail_details(snap: &mut Snapshot) {
     let mut by_arn: BTreeMap<String, (Fetched<bool>, Fetched<EventSelectors>)> = BTreeMap::new();
     for r in snap.regional.values() {
-        if let Fetched::Ok(trails) = &r.cloudtrail {
+        if let Fetched::Ok(trails) = &r.cloudtrail.trails {
             for t in trails {
                 if t.is_logging.is_collected() || t.event_selectors.is_collected() {
                     by_arn.insert(
@@ -327,7 +329,7 @@ pub fn share_trail_details(snap: &mut Snapshot) {
         }
     }
     for r in snap.regional.values_mut() {
-        if let Fetched::Ok(trails) = &mut r.cloudtrail {
+        if let Fetched::Ok(trails) = &mut r.cloudtrail.trails {
             for t in trails.iter_mut() {
                 if !t.is_logging.is_collected() && !t.event_selectors.is_collected() {
                     if let Some((s, e)) = by_arn.get(&t.arn) {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use kestrel_model::{ApiError, Bucket, PublicAccessBlock, Versioning, S3};
+use kestrel_model::{s3::Bucket, s3::PublicAccessBlock, s3::Versioning, s3::S3, ApiError};
 
 use crate::global::when;
 use crate::Ctx;

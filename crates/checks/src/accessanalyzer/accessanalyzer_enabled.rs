@@ -40,8 +40,14 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let account = ctx.account_id();
     let account_arn = format!("arn:{}:iam::{account}:root", ctx.partition());
     for (region, r) in ctx.regions() {
-        let Some(analyzers) = data(&r.access_analyzers, id, region, account, &account_arn, emit)
-        else {
+        let Some(analyzers) = data(
+            &r.accessanalyzer.analyzers,
+            id,
+            region,
+            account,
+            &account_arn,
+            emit,
+        ) else {
             continue;
         };
         if analyzers.is_empty() {
@@ -75,7 +81,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{Analyzer, ApiError, Fetched, Regional};
+    use kestrel_model::{accessanalyzer::Analyzer, ApiError, Fetched, Regional};
 
     fn analyzer(name: &str, status: &str) -> Analyzer {
         Analyzer {
@@ -89,7 +95,7 @@ mod tests {
     #[test]
     fn pass_per_active_analyzer_fail_when_not_active() {
         let mut s = snapshot();
-        region(&mut s).access_analyzers = Fetched::Ok(vec![
+        region(&mut s).accessanalyzer.analyzers = Fetched::Ok(vec![
             analyzer("main", "ACTIVE"),
             analyzer("broken", "FAILED"),
         ]);
@@ -106,12 +112,14 @@ mod tests {
     #[test]
     fn fail_per_region_without_analyzer() {
         let mut s = snapshot();
-        region(&mut s).access_analyzers = Fetched::Ok(vec![]);
+        region(&mut s).accessanalyzer.analyzers = Fetched::Ok(vec![]);
         s.regions.push("eu-west-1".into());
         s.regional.insert(
             "eu-west-1".into(),
             Regional {
-                access_analyzers: Fetched::Ok(vec![analyzer("eu", "ACTIVE")]),
+                accessanalyzer: kestrel_model::accessanalyzer::AccessAnalyzer {
+                    analyzers: Fetched::Ok(vec![analyzer("eu", "ACTIVE")]),
+                },
                 ..Default::default()
             },
         );
@@ -128,7 +136,7 @@ mod tests {
     #[test]
     fn error_when_denied() {
         let mut s = snapshot();
-        region(&mut s).access_analyzers = Fetched::Error(ApiError::new(
+        region(&mut s).accessanalyzer.analyzers = Fetched::Error(ApiError::new(
             "access-analyzer:ListAnalyzers",
             "AccessDeniedException",
             "",

@@ -71,7 +71,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{ApiError, Contact, Fetched};
+    use kestrel_model::{account::Contact, ApiError, Fetched};
 
     #[test]
     fn registered_contact_is_left_to_a_person() {

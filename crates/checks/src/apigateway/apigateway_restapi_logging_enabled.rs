@@ -11,7 +11,7 @@
 //! --patch-operations op=replace,path=/*/*/logging/loglevel,value=ERROR` (the account
 //! needs a CloudWatch Logs role set in API Gateway's settings).
 
-use kestrel_model::{Finding, RestStage, Severity, Status};
+use kestrel_model::{apigateway::RestStage, Finding, Severity, Status};
 
 use crate::util::data;
 use crate::{Check, CheckMeta, Context};
@@ -54,7 +54,14 @@ fn stage_logging(stage: &RestStage) -> bool {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(apis) = data(&r.rest_apis, id, region, ctx.account_id(), "", emit) else {
+        let Some(apis) = data(
+            &r.apigateway.rest_apis,
+            id,
+            region,
+            ctx.account_id(),
+            "",
+            emit,
+        ) else {
             continue;
         };
         for api in apis {
@@ -88,7 +95,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, RestApi, Snapshot};
+    use kestrel_model::{apigateway::RestApi, ApiError, Fetched, Snapshot};
 
     fn stage(name: &str, level: Option<&str>, overrides: &[&str]) -> RestStage {
         RestStage {
@@ -101,7 +108,7 @@ mod tests {
 
     fn snap(stages: Vec<RestStage>) -> Snapshot {
         let mut s = snapshot();
-        region(&mut s).rest_apis = Fetched::Ok(vec![RestApi {
+        region(&mut s).apigateway.rest_apis = Fetched::Ok(vec![RestApi {
             id: "a1".into(),
             name: "shop".into(),
             arn: "arn:aws:apigateway:us-east-1::/restapis/a1".into(),
@@ -153,7 +160,7 @@ mod tests {
     #[test]
     fn error_when_listing_denied() {
         let mut s = snapshot();
-        region(&mut s).rest_apis = Fetched::Error(ApiError::new(
+        region(&mut s).apigateway.rest_apis = Fetched::Error(ApiError::new(
             "apigateway:GetRestApis",
             "AccessDeniedException",
             "",

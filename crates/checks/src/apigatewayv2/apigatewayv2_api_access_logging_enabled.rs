@@ -38,7 +38,14 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(apis) = data(&r.http_apis, id, region, ctx.account_id(), "", emit) else {
+        let Some(apis) = data(
+            &r.apigateway.http_apis,
+            id,
+            region,
+            ctx.account_id(),
+            "",
+            emit,
+        ) else {
             continue;
         };
         for api in apis {
@@ -78,11 +85,11 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, HttpApi, HttpStage, Snapshot};
+    use kestrel_model::{apigateway::HttpApi, apigateway::HttpStage, ApiError, Fetched, Snapshot};
 
     fn snap(stages: Vec<HttpStage>) -> Snapshot {
         let mut s = snapshot();
-        region(&mut s).http_apis = Fetched::Ok(vec![HttpApi {
+        region(&mut s).apigateway.http_apis = Fetched::Ok(vec![HttpApi {
             id: "h1".into(),
             name: "web".into(),
             arn: "arn:aws:apigateway:us-east-1::apis/h1".into(),
@@ -130,7 +137,7 @@ mod tests {
     #[test]
     fn error_when_listing_denied() {
         let mut s = snapshot();
-        region(&mut s).http_apis = Fetched::Error(ApiError::new(
+        region(&mut s).apigateway.http_apis = Fetched::Error(ApiError::new(
             "apigateway:GetApis",
             "AccessDeniedException",
             "",

@@ -39,7 +39,7 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(functions) = data(&r.lambda_functions, id, region, ctx.account_id(), "", emit)
+        let Some(functions) = data(&r.lambda.functions, id, region, ctx.account_id(), "", emit)
         else {
             continue;
         };
@@ -73,12 +73,12 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, LambdaFunction};
+    use kestrel_model::{lambda::LambdaFunction, ApiError, Fetched};
     use serde_json::{json, Value};
 
     fn check(policy: Fetched<Option<Value>>) -> Vec<Finding> {
         let mut s = snapshot();
-        region(&mut s).lambda_functions = Fetched::Ok(vec![LambdaFunction {
+        region(&mut s).lambda.functions = Fetched::Ok(vec![LambdaFunction {
             name: "fn".into(),
             arn: "arn:aws:lambda:us-east-1:123456789012:function:fn".into(),
             policy,

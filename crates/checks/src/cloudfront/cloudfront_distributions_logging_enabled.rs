@@ -78,7 +78,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses, REGION};
-    use kestrel_model::{ApiError, Distribution, Fetched};
+    use kestrel_model::{cloudfront::Distribution, ApiError, Fetched};
 
     fn check(logging: Fetched<bool>, realtime: bool) -> Vec<Finding> {
         let mut s = snapshot();

@@ -62,7 +62,7 @@ mod tests {
         let mut s = snapshot();
         let mut t = trail("main", "us-east-1", multi);
         t.kms_key_id = key.map(String::from);
-        region(&mut s).cloudtrail = Fetched::Ok(vec![t]);
+        region(&mut s).cloudtrail.trails = Fetched::Ok(vec![t]);
         run(&CHECK, &s)
     }
 
@@ -94,9 +94,9 @@ mod tests {
     #[test]
     fn no_trails_no_findings_and_error_when_denied() {
         let mut s = snapshot();
-        region(&mut s).cloudtrail = Fetched::Ok(vec![]);
+        region(&mut s).cloudtrail.trails = Fetched::Ok(vec![]);
         assert!(run(&CHECK, &s).is_empty());
-        region(&mut s).cloudtrail = Fetched::Error(ApiError::new(
+        region(&mut s).cloudtrail.trails = Fetched::Error(ApiError::new(
             "cloudtrail:DescribeTrails",
             "AccessDenied",
             "",

@@ -68,7 +68,7 @@ mod tests {
         let mut on = trail("on", "us-east-1", true);
         on.log_file_validation_enabled = true;
         let off = trail("off", "us-east-1", false);
-        region(&mut s).cloudtrail = Fetched::Ok(vec![on, off]);
+        region(&mut s).cloudtrail.trails = Fetched::Ok(vec![on, off]);
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Pass, Status::Fail]);
         assert_eq!(
@@ -86,11 +86,13 @@ mod tests {
         let mut s = snapshot();
         s.regions.push("eu-west-1".into());
         let t = trail("org", "eu-west-1", true);
-        region(&mut s).cloudtrail = Fetched::Ok(vec![t.clone()]);
+        region(&mut s).cloudtrail.trails = Fetched::Ok(vec![t.clone()]);
         s.regional.insert(
             "eu-west-1".into(),
             Regional {
-                cloudtrail: Fetched::Ok(vec![t]),
+                cloudtrail: kestrel_model::cloudtrail::CloudTrail {
+                    trails: Fetched::Ok(vec![t]),
+                },
                 ..Default::default()
             },
         );

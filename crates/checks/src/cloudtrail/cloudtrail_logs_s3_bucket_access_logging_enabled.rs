@@ -109,11 +109,11 @@ mod tests {
     use super::*;
     use crate::cloudtrail::testdata::trail;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Bucket, Fetched, Snapshot};
+    use kestrel_model::{s3::Bucket, ApiError, Fetched, Snapshot};
 
     fn snap(bucket: Option<Bucket>) -> Snapshot {
         let mut s = snapshot();
-        region(&mut s).cloudtrail = Fetched::Ok(vec![trail("main", "us-east-1", false)]);
+        region(&mut s).cloudtrail.trails = Fetched::Ok(vec![trail("main", "us-east-1", false)]);
         s.s3.buckets = Fetched::Ok(bucket.into_iter().collect());
         s
     }

@@ -92,7 +92,7 @@ mod tests {
     use kestrel_model::{ApiError, Fetched, Regional, Snapshot};
 
     /// us-east-1 and eu-west-1, with these trails listed in us-east-1.
-    fn two_regions(trails: Vec<kestrel_model::Trail>) -> Snapshot {
+    fn two_regions(trails: Vec<kestrel_model::cloudtrail::Trail>) -> Snapshot {
         let mut s = snapshot();
         s.regions.push("eu-west-1".into());
         let shadows: Vec<_> = trails
@@ -100,11 +100,13 @@ mod tests {
             .filter(|t| t.is_multi_region)
             .cloned()
             .collect();
-        region(&mut s).cloudtrail = Fetched::Ok(trails);
+        region(&mut s).cloudtrail.trails = Fetched::Ok(trails);
         s.regional.insert(
             "eu-west-1".into(),
             Regional {
-                cloudtrail: Fetched::Ok(shadows),
+                cloudtrail: kestrel_model::cloudtrail::CloudTrail {
+                    trails: Fetched::Ok(shadows),
+                },
                 ..Default::default()
             },
         );
@@ -165,18 +167,18 @@ mod tests {
             "",
         ));
         let mut s = snapshot();
-        region(&mut s).cloudtrail = Fetched::Ok(vec![t.clone()]);
+        region(&mut s).cloudtrail.trails = Fetched::Ok(vec![t.clone()]);
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
         // Another trail that is logging still decides the region.
         let mut s2 = snapshot();
-        region(&mut s2).cloudtrail = Fetched::Ok(vec![t, trail("ok", "us-east-1", false)]);
+        region(&mut s2).cloudtrail.trails = Fetched::Ok(vec![t, trail("ok", "us-east-1", false)]);
         assert_eq!(statuses(&run(&CHECK, &s2)), [Status::Pass]);
     }
 
     #[test]
     fn denied_listing_is_an_error_for_that_region() {
         let mut s = two_regions(vec![trail("org", "us-east-1", true)]);
-        s.regional.get_mut("eu-west-1").unwrap().cloudtrail = Fetched::Error(ApiError::new(
+        s.regional.get_mut("eu-west-1").unwrap().cloudtrail.trails = Fetched::Error(ApiError::new(
             "cloudtrail:DescribeTrails",
             "AccessDenied",
             "",

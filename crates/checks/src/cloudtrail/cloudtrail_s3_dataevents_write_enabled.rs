@@ -55,7 +55,7 @@ mod tests {
     use super::*;
     use crate::cloudtrail::testdata::{dataevents_snapshot, selector};
     use crate::testkit::{region, run, statuses};
-    use kestrel_model::{ApiError, EventSelectors, Fetched, Status};
+    use kestrel_model::{cloudtrail::EventSelectors, ApiError, Fetched, Status};
     use serde_json::json;
 
     #[test]
@@ -98,7 +98,7 @@ mod tests {
     #[test]
     fn unreadable_selectors_are_an_error_not_a_fail() {
         let mut s = dataevents_snapshot(None, true);
-        if let Fetched::Ok(trails) = &mut region(&mut s).cloudtrail {
+        if let Fetched::Ok(trails) = &mut region(&mut s).cloudtrail.trails {
             trails[0].event_selectors = Fetched::Error(ApiError::new(
                 "cloudtrail:GetEventSelectors",
                 "AccessDenied",

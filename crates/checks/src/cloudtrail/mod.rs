@@ -1,11 +1,11 @@
 //! CloudTrail checks, and how they see trails.
 //!
-//! `regional[r].cloudtrail` is DescribeTrails in region `r`, so a multi-region (or
+//! `regional[r].cloudtrail.trails` is DescribeTrails in region `r`, so a multi-region (or
 //! organization) trail appears once per region, as shadow copies. Prowler keys trails by
 //! ARN, so each trail is judged once and reported in its home region; `trails` does
 //! the same.
 
-use kestrel_model::{Finding, Status, Trail};
+use kestrel_model::{cloudtrail::Trail, Finding, Status};
 use serde_json::Value;
 
 use crate::util::data;
@@ -55,7 +55,7 @@ pub(crate) fn trails<'a>(
     };
     for (region, r) in ctx.regions() {
         let Some(listed) = data(
-            &r.cloudtrail,
+            &r.cloudtrail.trails,
             check_id,
             region,
             ctx.account_id(),
@@ -117,7 +117,7 @@ pub(crate) enum SelectorKind {
 /// Advanced selectors are read in the AWS JSON shape (`{"Name", "FieldSelectors":
 /// [{"Field", "Equals", …}]}`); a bare array is taken as the field selectors.
 pub(crate) fn s3_object_selectors(
-    selectors: &kestrel_model::EventSelectors,
+    selectors: &kestrel_model::cloudtrail::EventSelectors,
     partition: &str,
     access: S3Access,
 ) -> Vec<SelectorKind> {
@@ -243,7 +243,8 @@ pub(crate) fn run_s3_dataevents(
 #[cfg(test)]
 pub(crate) mod testdata {
     use kestrel_model::{
-        Bucket, DataResource, EventSelector, EventSelectors, Fetched, Snapshot, Trail,
+        cloudtrail::DataResource, cloudtrail::EventSelector, cloudtrail::EventSelectors,
+        cloudtrail::Trail, s3::Bucket, Fetched, Snapshot,
     };
 
     use crate::testkit::{region, snapshot};
@@ -282,7 +283,7 @@ pub(crate) mod testdata {
         let mut s = snapshot();
         let mut t = trail("main", "us-east-1", true);
         t.event_selectors = Fetched::Ok(selectors.unwrap_or_default());
-        region(&mut s).cloudtrail = Fetched::Ok(vec![t]);
+        region(&mut s).cloudtrail.trails = Fetched::Ok(vec![t]);
         let buckets = if with_bucket {
             vec![Bucket {
                 name: "b".into(),
@@ -304,7 +305,8 @@ mod tests {
     use crate::testkit::{region, snapshot, NOW};
     use crate::Settings;
     use kestrel_model::{
-        ApiError, DataResource, EventSelector, EventSelectors, Fetched, Regional, Status,
+        cloudtrail::DataResource, cloudtrail::EventSelector, cloudtrail::EventSelectors, ApiError,
+        Fetched, Regional, Status,
     };
     use serde_json::json;
 
@@ -319,11 +321,14 @@ mod tests {
         s.regional.insert(
             "eu-west-1".into(),
             Regional {
-                cloudtrail: Fetched::Ok(vec![shadow]),
+                cloudtrail: kestrel_model::cloudtrail::CloudTrail {
+                    trails: Fetched::Ok(vec![shadow]),
+                },
                 ..Default::default()
             },
         );
-        region(&mut s).cloudtrail = Fetched::Ok(vec![home, trail("local", "us-east-1", false)]);
+        region(&mut s).cloudtrail.trails =
+            Fetched::Ok(vec![home, trail("local", "us-east-1", false)]);
         let settings = Settings::default();
         let ctx = Context::new(&s, &settings, NOW);
         let mut out = Vec::new();
@@ -337,7 +342,7 @@ mod tests {
     #[test]
     fn failed_listing_is_an_error_and_recorded() {
         let mut s = snapshot();
-        region(&mut s).cloudtrail = Fetched::Error(ApiError::new(
+        region(&mut s).cloudtrail.trails = Fetched::Error(ApiError::new(
             "cloudtrail:DescribeTrails",
             "AccessDenied",
             "",

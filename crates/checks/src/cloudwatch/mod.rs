@@ -14,7 +14,7 @@
 //! in any order. `Clause` and `pattern_matches` reproduce those regexes exactly
 //! without a regex engine.
 
-use kestrel_model::{Finding, MetricAlarm, MetricFilter, Status};
+use kestrel_model::{cloudwatch::MetricAlarm, logs::MetricFilter, Finding, Status};
 
 use crate::util::data;
 use crate::{Check, Context};
@@ -162,7 +162,14 @@ pub(crate) fn run_metric_filter_check(
     let mut groups: Vec<(String, String)> = Vec::new();
     for (region, r) in ctx.regions() {
         let trail_arn = format!("arn:{partition}:cloudtrail:{region}:{account}:trail");
-        let Some(trails) = data(&r.cloudtrail, check_id, region, account, &trail_arn, emit) else {
+        let Some(trails) = data(
+            &r.cloudtrail.trails,
+            check_id,
+            region,
+            account,
+            &trail_arn,
+            emit,
+        ) else {
             complete = false;
             continue;
         };
@@ -188,7 +195,7 @@ pub(crate) fn run_metric_filter_check(
             continue;
         }
         let Some(filters) = data(
-            &r.log_metric_filters,
+            &r.logs.metric_filters,
             check_id,
             region,
             account,
@@ -211,7 +218,7 @@ pub(crate) fn run_metric_filter_check(
             continue;
         }
         let Some(alarms) = data(
-            &r.cloudwatch_alarms,
+            &r.cloudwatch.alarms,
             check_id,
             region,
             account,
@@ -275,7 +282,9 @@ pub(crate) fn run_metric_filter_check(
 
 #[cfg(test)]
 pub(crate) mod testdata {
-    use kestrel_model::{Fetched, MetricAlarm, MetricFilter, Snapshot, Trail};
+    use kestrel_model::{
+        cloudtrail::Trail, cloudwatch::MetricAlarm, logs::MetricFilter, Fetched, Snapshot,
+    };
 
     use crate::testkit::{region, snapshot};
 
@@ -286,7 +295,7 @@ pub(crate) mod testdata {
     pub fn snapshot_with(pattern: &str, alarm: bool) -> Snapshot {
         let mut s = snapshot();
         let r = region(&mut s);
-        r.cloudtrail = Fetched::Ok(vec![Trail {
+        r.cloudtrail.trails = Fetched::Ok(vec![Trail {
             name: "main".into(),
             arn: "arn:aws:cloudtrail:us-east-1:123456789012:trail/main".into(),
             home_region: "us-east-1".into(),
@@ -296,13 +305,13 @@ pub(crate) mod testdata {
             )),
             ..Default::default()
         }]);
-        r.log_metric_filters = Fetched::Ok(vec![MetricFilter {
+        r.logs.metric_filters = Fetched::Ok(vec![MetricFilter {
             name: "cis".into(),
             log_group_name: GROUP.into(),
             pattern: pattern.into(),
             metrics: vec![("m".into(), "CISBenchmark".into())],
         }]);
-        r.cloudwatch_alarms = Fetched::Ok(if alarm {
+        r.cloudwatch.alarms = Fetched::Ok(if alarm {
             vec![MetricAlarm {
                 name: "cis-alarm".into(),
                 arn: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:cis-alarm".into(),
@@ -423,14 +432,14 @@ mod tests {
     #[test]
     fn the_filter_must_be_on_a_trail_log_group() {
         let mut s = snapshot_with(PATTERN, true);
-        if let Fetched::Ok(trails) = &mut region(&mut s).cloudtrail {
+        if let Fetched::Ok(trails) = &mut region(&mut s).cloudtrail.trails {
             trails[0].cloudwatch_logs_log_group_arn = None;
         }
         assert_eq!(statuses(&s), [Status::Fail]);
         assert_eq!(findings(&s)[0].resource_id, "123456789012");
         // Same name, but the trail's log group is in another region.
         let mut s = snapshot_with(PATTERN, true);
-        if let Fetched::Ok(trails) = &mut region(&mut s).cloudtrail {
+        if let Fetched::Ok(trails) = &mut region(&mut s).cloudtrail.trails {
             trails[0].cloudwatch_logs_log_group_arn = Some(format!(
                 "arn:aws:logs:eu-west-1:123456789012:log-group:{GROUP}:*"
             ));
@@ -441,16 +450,16 @@ mod tests {
     #[test]
     fn the_alarm_must_watch_the_filter_metric() {
         let mut s = snapshot_with(PATTERN, true);
-        if let Fetched::Ok(alarms) = &mut region(&mut s).cloudwatch_alarms {
+        if let Fetched::Ok(alarms) = &mut region(&mut s).cloudwatch.alarms {
             alarms[0].namespace = Some("Other".into());
         }
         assert_eq!(statuses(&s), [Status::Fail]);
-        if let Fetched::Ok(alarms) = &mut region(&mut s).cloudwatch_alarms {
+        if let Fetched::Ok(alarms) = &mut region(&mut s).cloudwatch.alarms {
             alarms[0].namespace = None;
             alarms[0].metric_name = Some("n".into());
         }
         assert_eq!(statuses(&s), [Status::Fail]);
-        if let Fetched::Ok(alarms) = &mut region(&mut s).cloudwatch_alarms {
+        if let Fetched::Ok(alarms) = &mut region(&mut s).cloudwatch.alarms {
             alarms[0].metric_name = Some("m".into());
         }
         assert_eq!(statuses(&s), [Status::Pass]);
@@ -462,16 +471,20 @@ mod tests {
         let mut s = snapshot_with(PATTERN, true);
         let home = s.regional.remove("us-east-1").unwrap();
         let mut local = Regional {
-            cloudtrail: home.cloudtrail.clone(),
+            cloudtrail: kestrel_model::cloudtrail::CloudTrail {
+                trails: home.cloudtrail.trails.clone(),
+            },
             ..Default::default()
         };
-        if let Fetched::Ok(trails) = &mut local.cloudtrail {
+        if let Fetched::Ok(trails) = &mut local.cloudtrail.trails {
             trails[0].cloudwatch_logs_log_group_arn = Some(format!(
                 "arn:aws:logs:eu-west-1:123456789012:log-group:{GROUP}:*"
             ));
         }
         let remote = Regional {
-            cloudtrail: Fetched::Ok(vec![]),
+            cloudtrail: kestrel_model::cloudtrail::CloudTrail {
+                trails: Fetched::Ok(vec![]),
+            },
             ..home
         };
         s.regional.insert("us-east-1".into(), local);
@@ -486,20 +499,20 @@ mod tests {
     #[test]
     fn missing_data_is_an_error_never_a_pass_or_fail() {
         let mut s = snapshot_with(PATTERN, true);
-        region(&mut s).cloudtrail = Fetched::Error(denied("cloudtrail:DescribeTrails"));
+        region(&mut s).cloudtrail.trails = Fetched::Error(denied("cloudtrail:DescribeTrails"));
         assert_eq!(statuses(&s), [Status::Error]);
 
         let mut s = snapshot_with(PATTERN, true);
-        region(&mut s).log_metric_filters = Fetched::Error(denied("logs:DescribeMetricFilters"));
+        region(&mut s).logs.metric_filters = Fetched::Error(denied("logs:DescribeMetricFilters"));
         assert_eq!(statuses(&s), [Status::Error]);
 
         let mut s = snapshot_with(PATTERN, true);
-        region(&mut s).cloudwatch_alarms = Fetched::NotCollected;
+        region(&mut s).cloudwatch.alarms = Fetched::NotCollected;
         assert_eq!(statuses(&s), [Status::Error]);
 
         // Alarms are only needed where a filter matched.
         let mut s = snapshot_with("{ $.eventName = Nothing }", true);
-        region(&mut s).cloudwatch_alarms = Fetched::Error(denied("cloudwatch:DescribeAlarms"));
+        region(&mut s).cloudwatch.alarms = Fetched::Error(denied("cloudwatch:DescribeAlarms"));
         assert_eq!(statuses(&s), [Status::Fail]);
     }
 
@@ -510,14 +523,16 @@ mod tests {
         s.regional.insert(
             "eu-west-1".into(),
             Regional {
-                cloudtrail: Fetched::Error(denied("cloudtrail:DescribeTrails")),
+                cloudtrail: kestrel_model::cloudtrail::CloudTrail {
+                    trails: Fetched::Error(denied("cloudtrail:DescribeTrails")),
+                },
                 ..Default::default()
             },
         );
         assert_eq!(statuses(&s), [Status::Error, Status::Pass]);
         // …but a FAIL is withheld.
         let mut s2 = s.clone();
-        if let Fetched::Ok(alarms) = &mut region(&mut s2).cloudwatch_alarms {
+        if let Fetched::Ok(alarms) = &mut region(&mut s2).cloudwatch.alarms {
             alarms.clear();
         }
         assert_eq!(statuses(&s2), [Status::Error]);
@@ -527,7 +542,7 @@ mod tests {
     fn no_trails_at_all_is_a_fail() {
         let mut s = snapshot();
         let r = region(&mut s);
-        r.cloudtrail = Fetched::Ok(vec![]);
+        r.cloudtrail.trails = Fetched::Ok(vec![]);
         assert_eq!(statuses(&s), [Status::Fail]);
     }
 

@@ -47,7 +47,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
         // Recorders have no ARN; Prowler reports this one.
         let resource_arn = arn(ctx.partition(), "config", region, account, "recorder");
         let Some(recorders) = data(
-            &r.config_recorders,
+            &r.config.recorders,
             id,
             region,
             account,
@@ -109,7 +109,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses, ACCOUNT};
-    use kestrel_model::{ApiError, ConfigRecorder, Fetched};
+    use kestrel_model::{config::ConfigRecorder, ApiError, Fetched};
 
     fn recorder(recording: bool, last: Option<&str>) -> ConfigRecorder {
         ConfigRecorder {
@@ -123,7 +123,7 @@ mod tests {
 
     fn check(recorders: Vec<ConfigRecorder>) -> Vec<Finding> {
         let mut s = snapshot();
-        region(&mut s).config_recorders = Fetched::Ok(recorders);
+        region(&mut s).config.recorders = Fetched::Ok(recorders);
         run(&CHECK, &s)
     }
 
@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn error_when_denied() {
         let mut s = snapshot();
-        region(&mut s).config_recorders = Fetched::Error(ApiError::new(
+        region(&mut s).config.recorders = Fetched::Error(ApiError::new(
             "config:DescribeConfigurationRecorderStatus",
             "AccessDeniedException",
             "",

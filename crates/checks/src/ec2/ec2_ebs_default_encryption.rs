@@ -80,7 +80,7 @@ mod tests {
     use super::*;
     use crate::testkit::{region, run, run_with, snapshot, statuses, ACCOUNT};
     use crate::Settings;
-    use kestrel_model::{ApiError, Fetched, Volume};
+    use kestrel_model::{ec2::Volume, ApiError, Fetched};
 
     fn snap(enabled: bool, volumes: usize) -> kestrel_model::Snapshot {
         let mut s = snapshot();

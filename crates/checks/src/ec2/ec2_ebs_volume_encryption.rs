@@ -55,7 +55,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, Volume};
+    use kestrel_model::{ec2::Volume, ApiError, Fetched};
 
     fn volume(id: &str, encrypted: bool) -> Volume {
         Volume {

@@ -69,7 +69,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{Fetched, Instance};
+    use kestrel_model::{ec2::Instance, Fetched};
 
     fn instance(id: &str, state: &str, endpoint: &str, tokens: &str) -> Instance {
         Instance {

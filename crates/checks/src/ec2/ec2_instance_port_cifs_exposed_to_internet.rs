@@ -11,7 +11,7 @@
 //! **Fix.** Remove the 0.0.0.0/0 and ::/0 rules for ports 139 and 445; reach file
 //! shares over a VPN or from trusted ranges only.
 
-use kestrel_model::{Finding, Instance, Severity, Status};
+use kestrel_model::{ec2::Instance, Finding, Severity, Status};
 
 use crate::ec2::{instance_in_scope, subnet_is_public};
 use crate::util::data;
@@ -120,7 +120,7 @@ mod tests {
     use super::*;
     use crate::ec2::tests::route_table;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, IpPermission, SecurityGroup, Snapshot};
+    use kestrel_model::{ec2::IpPermission, ec2::SecurityGroup, ApiError, Fetched, Snapshot};
 
     fn snap(port: i32, cidr: &str, public_ip: Option<&str>, public_subnet: bool) -> Snapshot {
         let mut s = snapshot();

@@ -67,7 +67,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, Instance};
+    use kestrel_model::{ec2::Instance, ApiError, Fetched};
 
     fn instance(id: &str, state: &str, profile: Option<&str>) -> Instance {
         Instance {

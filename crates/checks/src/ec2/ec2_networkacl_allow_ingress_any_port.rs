@@ -45,7 +45,7 @@ mod tests {
     use super::*;
     use crate::testkit::{region, run, run_with, snapshot, statuses};
     use crate::Settings;
-    use kestrel_model::{Fetched, NaclEntry, NetworkAcl, Snapshot, Status};
+    use kestrel_model::{ec2::NaclEntry, ec2::NetworkAcl, Fetched, Snapshot, Status};
 
     fn entry(n: i32, action: &str, protocol: &str, from: i32, to: i32) -> NaclEntry {
         NaclEntry {

@@ -44,7 +44,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, NaclEntry, NetworkAcl, Status};
+    use kestrel_model::{ec2::NaclEntry, ec2::NetworkAcl, ApiError, Fetched, Status};
 
     fn entry(n: i32, action: &str, protocol: &str, from: i32, to: i32) -> NaclEntry {
         NaclEntry {

@@ -51,7 +51,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{Fetched, NaclEntry, NetworkAcl, Status};
+    use kestrel_model::{ec2::NaclEntry, ec2::NetworkAcl, Fetched, Status};
 
     fn check(entries: Vec<NaclEntry>) -> Vec<Status> {
         let mut s = snapshot();

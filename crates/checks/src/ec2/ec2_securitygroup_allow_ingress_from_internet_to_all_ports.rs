@@ -11,7 +11,7 @@
 //! **Fix.** Replace the rule with rules for the specific ports needed, from the ranges
 //! that need them.
 
-use kestrel_model::{Finding, IpPermission, Severity, Status};
+use kestrel_model::{ec2::IpPermission, Finding, Severity, Status};
 
 use crate::ec2::sg_in_scope;
 use crate::util::data;
@@ -87,7 +87,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{Fetched, NetworkInterface, SecurityGroup};
+    use kestrel_model::{ec2::NetworkInterface, ec2::SecurityGroup, Fetched};
 
     fn perm(protocol: &str, ports: Option<(i32, i32)>, v4: &str) -> IpPermission {
         IpPermission {

@@ -93,7 +93,7 @@ mod tests {
     use super::*;
     use crate::testkit::{region, run, run_with, snapshot, statuses};
     use crate::Settings;
-    use kestrel_model::{Fetched, IpPermission, NetworkInterface, SecurityGroup};
+    use kestrel_model::{ec2::IpPermission, ec2::NetworkInterface, ec2::SecurityGroup, Fetched};
 
     fn snap(cidr: &str, attached: bool) -> kestrel_model::Snapshot {
         let mut s = snapshot();

@@ -84,7 +84,7 @@ mod tests {
     use crate::testkit::{region, run, run_with, snapshot, statuses};
     use crate::Settings;
     use kestrel_model::{
-        ApiError, Fetched, IpPermission, NetworkInterface, SecurityGroup, Snapshot,
+        ec2::IpPermission, ec2::NetworkInterface, ec2::SecurityGroup, ApiError, Fetched, Snapshot,
     };
 
     fn snap(from: i32, to: i32, v6: &str, attached: bool) -> Snapshot {

@@ -77,7 +77,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{Fetched, IpPermission, NetworkInterface, SecurityGroup};
+    use kestrel_model::{ec2::IpPermission, ec2::NetworkInterface, ec2::SecurityGroup, Fetched};
 
     fn group(id: &str, name: &str, egress: bool) -> SecurityGroup {
         SecurityGroup {

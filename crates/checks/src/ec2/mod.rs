@@ -1,7 +1,8 @@
 //! EC2 checks (instances, EBS, security groups, network ACLs).
 
 use kestrel_model::{
-    Finding, Instance, NetworkAcl, NetworkInterface, RouteTable, SecurityGroup, Status, Tags,
+    ec2::Instance, ec2::NetworkAcl, ec2::NetworkInterface, ec2::RouteTable, ec2::SecurityGroup,
+    Finding, Status, Tags,
 };
 
 use crate::util::data;
@@ -126,7 +127,7 @@ pub(crate) fn run_nacl_check(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use kestrel_model::Route;
+    use kestrel_model::ec2::Route;
 
     pub fn route_table(
         id: &str,

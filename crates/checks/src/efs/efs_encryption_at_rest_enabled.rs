@@ -36,7 +36,7 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(filesystems) = data(&r.efs_file_systems, id, region, ctx.account_id(), "", emit)
+        let Some(filesystems) = data(&r.efs.file_systems, id, region, ctx.account_id(), "", emit)
         else {
             continue;
         };
@@ -61,7 +61,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, FileSystem};
+    use kestrel_model::{efs::FileSystem, ApiError, Fetched};
 
     fn fs(id: &str, encrypted: bool) -> FileSystem {
         FileSystem {
@@ -75,7 +75,7 @@ mod tests {
     #[test]
     fn pass_and_fail_per_file_system() {
         let mut s = snapshot();
-        region(&mut s).efs_file_systems = Fetched::Ok(vec![fs("fs-1", true), fs("fs-2", false)]);
+        region(&mut s).efs.file_systems = Fetched::Ok(vec![fs("fs-1", true), fs("fs-2", false)]);
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Pass, Status::Fail]);
         assert_eq!(f[1].resource_id, "fs-2");
@@ -84,7 +84,7 @@ mod tests {
     #[test]
     fn error_when_denied() {
         let mut s = snapshot();
-        region(&mut s).efs_file_systems = Fetched::Error(ApiError::new(
+        region(&mut s).efs.file_systems = Fetched::Error(ApiError::new(
             "elasticfilesystem:DescribeFileSystems",
             "AccessDeniedException",
             "",

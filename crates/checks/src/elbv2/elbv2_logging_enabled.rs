@@ -41,7 +41,14 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(lbs) = data(&r.load_balancers, id, region, ctx.account_id(), "", emit) else {
+        let Some(lbs) = data(
+            &r.elbv2.load_balancers,
+            id,
+            region,
+            ctx.account_id(),
+            "",
+            emit,
+        ) else {
             continue;
         };
         for lb in lbs {
@@ -72,11 +79,11 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, LoadBalancer};
+    use kestrel_model::{elbv2::LoadBalancer, ApiError, Fetched};
 
     fn check(lb_type: &str, logs: Fetched<bool>) -> Vec<Finding> {
         let mut s = snapshot();
-        region(&mut s).load_balancers = Fetched::Ok(vec![LoadBalancer {
+        region(&mut s).elbv2.load_balancers = Fetched::Ok(vec![LoadBalancer {
             name: "front".into(),
             arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/front/1"
                 .into(),

@@ -39,7 +39,7 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(buses) = data(&r.event_buses, id, region, ctx.account_id(), "", emit) else {
+        let Some(buses) = data(&r.eventbridge.buses, id, region, ctx.account_id(), "", emit) else {
             continue;
         };
         for bus in buses {
@@ -66,12 +66,12 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, EventBus, Fetched};
+    use kestrel_model::{eventbridge::EventBus, ApiError, Fetched};
     use serde_json::{json, Value};
 
     fn check(policy: Option<Value>) -> Vec<Finding> {
         let mut s = snapshot();
-        region(&mut s).event_buses = Fetched::Ok(vec![EventBus {
+        region(&mut s).eventbridge.buses = Fetched::Ok(vec![EventBus {
             name: "default".into(),
             arn: "arn:aws:events:us-east-1:123456789012:event-bus/default".into(),
             policy,
@@ -121,7 +121,7 @@ mod tests {
     #[test]
     fn error_when_listing_denied() {
         let mut s = snapshot();
-        region(&mut s).event_buses = Fetched::Error(ApiError::new(
+        region(&mut s).eventbridge.buses = Fetched::Error(ApiError::new(
             "events:ListEventBuses",
             "AccessDeniedException",
             "",

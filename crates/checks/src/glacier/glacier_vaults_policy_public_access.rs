@@ -52,7 +52,7 @@ fn is_empty_policy(doc: &Value) -> bool {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(vaults) = data(&r.glacier_vaults, id, region, ctx.account_id(), "", emit) else {
+        let Some(vaults) = data(&r.glacier.vaults, id, region, ctx.account_id(), "", emit) else {
             continue;
         };
         for v in vaults {
@@ -101,7 +101,7 @@ mod tests {
 
     fn check(policy: Fetched<Option<Value>>) -> Vec<Finding> {
         let mut s = snapshot();
-        region(&mut s).glacier_vaults = Fetched::Ok(vec![ResourceWithPolicy {
+        region(&mut s).glacier.vaults = Fetched::Ok(vec![ResourceWithPolicy {
             name: "archive".into(),
             arn: "arn:aws:glacier:us-east-1:123456789012:vaults/archive".into(),
             policy,

@@ -44,7 +44,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, Policy, Status};
+    use kestrel_model::{iam::Policy, ApiError, Fetched, Status};
     use serde_json::{json, Value};
 
     fn policy(name: &str, scope: &str, attached: i64, doc: Fetched<Value>) -> Policy {

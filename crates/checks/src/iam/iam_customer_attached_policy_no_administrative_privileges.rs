@@ -43,7 +43,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{Fetched, Policy, Status};
+    use kestrel_model::{iam::Policy, Fetched, Status};
     use serde_json::json;
 
     fn policy(name: &str, scope: &str, attached: i64, action: &str) -> Policy {

@@ -76,7 +76,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{Fetched, ServerCertificate};
+    use kestrel_model::{iam::ServerCertificate, Fetched};
 
     fn cert(name: &str, expiration: Option<&str>) -> ServerCertificate {
         ServerCertificate {

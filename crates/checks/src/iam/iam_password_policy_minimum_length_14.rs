@@ -64,7 +64,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, PasswordPolicy};
+    use kestrel_model::{iam::PasswordPolicy, ApiError, Fetched};
 
     fn with_length(n: Option<i64>) -> Vec<Status> {
         let mut s = snapshot();

@@ -99,7 +99,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{ApiError, AttachedPolicy, Fetched, User};
+    use kestrel_model::{iam::AttachedPolicy, iam::User, ApiError, Fetched};
 
     fn user(name: &str, attached: &[&str], inline: &[&str]) -> User {
         User {

@@ -76,7 +76,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{Fetched, PolicyEntities};
+    use kestrel_model::{iam::PolicyEntities, Fetched};
 
     const ARN: &str = "arn:aws:iam::aws:policy/AWSCloudShellFullAccess";
 

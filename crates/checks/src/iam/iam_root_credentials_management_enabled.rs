@@ -85,7 +85,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, Organization, Snapshot};
+    use kestrel_model::{organizations::Organization, ApiError, Fetched, Snapshot};
 
     fn snap(features: Fetched<Vec<String>>) -> Snapshot {
         let mut s = snapshot();

@@ -117,7 +117,7 @@ mod tests {
     use crate::iam::testrows::{user, with};
     use crate::iam::ROOT_USER;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{Fetched, Snapshot, VirtualMfaDevice};
+    use kestrel_model::{iam::VirtualMfaDevice, Fetched, Snapshot};
 
     fn snap(mfa_enabled: i64, virtual_root: bool) -> Snapshot {
         let mut s = snapshot();

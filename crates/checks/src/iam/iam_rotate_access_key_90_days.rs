@@ -115,7 +115,7 @@ mod tests {
     use crate::iam::testrows::{user, with};
     use crate::iam::Row;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{Fetched, User};
+    use kestrel_model::{iam::User, Fetched};
 
     fn check(rows: Vec<Row>) -> Vec<Finding> {
         let mut s = snapshot();

@@ -63,7 +63,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, PolicyEntities};
+    use kestrel_model::{iam::PolicyEntities, ApiError, Fetched};
 
     const ARN: &str = "arn:aws:iam::aws:policy/AWSSupportAccess";
 

@@ -104,7 +104,7 @@ mod tests {
     use super::*;
     use crate::iam::testrows::{user, with};
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{Fetched, Snapshot, User};
+    use kestrel_model::{iam::User, Fetched, Snapshot};
 
     fn snap(console: bool, last_used: Option<&str>) -> Snapshot {
         let mut s = snapshot();

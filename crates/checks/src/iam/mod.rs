@@ -220,7 +220,7 @@ pub fn attached_entities<'a>(
     check_id: &str,
     name: &str,
     emit: &mut dyn FnMut(Finding),
-) -> Option<(String, &'a kestrel_model::PolicyEntities)> {
+) -> Option<(String, &'a kestrel_model::iam::PolicyEntities)> {
     let arn = format!("arn:{}:iam::aws:policy/{name}", ctx.partition());
     let region = ctx.global_region();
     let account = ctx.account_id();

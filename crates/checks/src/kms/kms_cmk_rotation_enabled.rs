@@ -10,7 +10,7 @@
 //! **Fix.** `aws kms enable-key-rotation --key-id <key-id>` (optionally with
 //! `--rotation-period-in-days`).
 
-use kestrel_model::{Finding, KmsKey, Severity, Status};
+use kestrel_model::{kms::KmsKey, Finding, Severity, Status};
 
 use crate::kms::enabled_customer_key;
 use crate::util::data;
@@ -43,7 +43,7 @@ fn in_scope(k: &KmsKey) -> bool {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(keys) = data(&r.kms_keys, id, region, ctx.account_id(), "", emit) else {
+        let Some(keys) = data(&r.kms.keys, id, region, ctx.account_id(), "", emit) else {
             continue;
         };
         for k in keys.iter().filter(|k| in_scope(k)) {
@@ -98,7 +98,7 @@ mod tests {
 
     fn check(keys: Vec<KmsKey>) -> Vec<Finding> {
         let mut s = snapshot();
-        region(&mut s).kms_keys = Fetched::Ok(keys);
+        region(&mut s).kms.keys = Fetched::Ok(keys);
         run(&CHECK, &s)
     }
 

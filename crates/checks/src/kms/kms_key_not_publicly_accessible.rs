@@ -75,7 +75,7 @@ fn is_public(doc: &Value) -> bool {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(keys) = data(&r.kms_keys, id, region, ctx.account_id(), "", emit) else {
+        let Some(keys) = data(&r.kms.keys, id, region, ctx.account_id(), "", emit) else {
             continue;
         };
         for k in keys.iter().filter(|k| enabled_customer_key(k)) {
@@ -105,7 +105,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, KmsKey};
+    use kestrel_model::{kms::KmsKey, ApiError, Fetched};
     use serde_json::json;
 
     fn key(state: &str, policy: Fetched<Option<Value>>) -> KmsKey {
@@ -122,7 +122,7 @@ mod tests {
 
     fn check(doc: Value) -> Vec<Status> {
         let mut s = snapshot();
-        region(&mut s).kms_keys = Fetched::Ok(vec![key("Enabled", Fetched::Ok(Some(doc)))]);
+        region(&mut s).kms.keys = Fetched::Ok(vec![key("Enabled", Fetched::Ok(Some(doc)))]);
         statuses(&run(&CHECK, &s))
     }
 
@@ -168,7 +168,7 @@ mod tests {
     #[test]
     fn disabled_keys_skipped_and_denied_policy_is_error() {
         let mut s = snapshot();
-        region(&mut s).kms_keys = Fetched::Ok(vec![
+        region(&mut s).kms.keys = Fetched::Ok(vec![
             key("Disabled", Fetched::NotCollected),
             key(
                 "Enabled",

@@ -1,6 +1,6 @@
 //! KMS checks.
 
-use kestrel_model::KmsKey;
+use kestrel_model::kms::KmsKey;
 
 use crate::Check;
 

@@ -47,7 +47,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let mut bucket_regions: Option<Option<BTreeSet<&str>>> = None;
     for (region, r) in ctx.regions() {
         let session = arn(ctx.partition(), "macie", region, account, "session");
-        let Some(status) = data(&r.macie_status, id, region, account, &session, emit) else {
+        let Some(status) = data(&r.macie.status, id, region, account, &session, emit) else {
             continue;
         };
         if status.as_deref() == Some("ENABLED") {
@@ -107,11 +107,11 @@ mod tests {
     use super::*;
     use crate::testkit::{region, run, run_with, snapshot, statuses, ACCOUNT, REGION};
     use crate::Settings;
-    use kestrel_model::{ApiError, Bucket, Fetched, Snapshot};
+    use kestrel_model::{s3::Bucket, ApiError, Fetched, Snapshot};
 
     fn snap(status: Option<&str>, bucket_region: Option<&str>) -> Snapshot {
         let mut s = snapshot();
-        region(&mut s).macie_status = Fetched::Ok(status.map(Into::into));
+        region(&mut s).macie.status = Fetched::Ok(status.map(Into::into));
         s.s3.buckets = Fetched::Ok(
             bucket_region
                 .map(|r| Bucket {
@@ -163,7 +163,7 @@ mod tests {
     #[test]
     fn error_when_session_or_buckets_unknown() {
         let mut s = snap(None, Some(REGION));
-        region(&mut s).macie_status = Fetched::Error(ApiError::new(
+        region(&mut s).macie.status = Fetched::Error(ApiError::new(
             "macie2:GetMacieSession",
             "AccessDeniedException",
             "",

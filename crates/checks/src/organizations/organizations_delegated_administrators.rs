@@ -116,7 +116,10 @@ mod tests {
     use super::*;
     use crate::testkit::{run, run_with, snapshot, statuses};
     use crate::Settings;
-    use kestrel_model::{ApiError, DelegatedAdministrator, Fetched, Organization, Snapshot};
+    use kestrel_model::{
+        organizations::DelegatedAdministrator, organizations::Organization, ApiError, Fetched,
+        Snapshot,
+    };
 
     fn snap(admins: &[&str]) -> Snapshot {
         let mut s = snapshot();

@@ -23,7 +23,7 @@ pub fn engine_in_scope(engine: &str) -> bool {
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use kestrel_model::DbInstance;
+    use kestrel_model::rds::DbInstance;
 
     pub fn instance(id: &str) -> DbInstance {
         DbInstance {

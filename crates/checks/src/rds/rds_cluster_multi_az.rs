@@ -38,7 +38,7 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(clusters) = data(&r.rds_clusters, id, region, ctx.account_id(), "", emit) else {
+        let Some(clusters) = data(&r.rds.clusters, id, region, ctx.account_id(), "", emit) else {
             continue;
         };
         for c in clusters.iter().filter(|c| engine_in_scope(&c.engine)) {
@@ -62,7 +62,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{DbCluster, Fetched};
+    use kestrel_model::{rds::DbCluster, Fetched};
 
     fn cluster(id: &str, engine: &str, multi_az: bool) -> DbCluster {
         DbCluster {
@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn pass_and_fail_per_cluster_docdb_skipped() {
         let mut s = snapshot();
-        region(&mut s).rds_clusters = Fetched::Ok(vec![
+        region(&mut s).rds.clusters = Fetched::Ok(vec![
             cluster("c-1", "aurora-mysql", true),
             cluster("c-2", "aurora-postgresql", false),
             cluster("c-3", "docdb", false),

@@ -38,7 +38,7 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(dbs) = data(&r.rds_instances, id, region, ctx.account_id(), "", emit) else {
+        let Some(dbs) = data(&r.rds.instances, id, region, ctx.account_id(), "", emit) else {
             continue;
         };
         for db in dbs.iter().filter(|d| engine_in_scope(&d.engine)) {
@@ -66,11 +66,11 @@ mod tests {
     use super::*;
     use crate::rds::tests::instance;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{DbInstance, Fetched};
+    use kestrel_model::{rds::DbInstance, Fetched};
 
     fn check(auto: bool) -> Vec<Status> {
         let mut s = snapshot();
-        region(&mut s).rds_instances = Fetched::Ok(vec![DbInstance {
+        region(&mut s).rds.instances = Fetched::Ok(vec![DbInstance {
             auto_minor_version_upgrade: auto,
             ..instance("db-1")
         }]);

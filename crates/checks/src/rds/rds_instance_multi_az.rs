@@ -39,7 +39,7 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(dbs) = data(&r.rds_instances, id, region, ctx.account_id(), "", emit) else {
+        let Some(dbs) = data(&r.rds.instances, id, region, ctx.account_id(), "", emit) else {
             continue;
         };
         for db in dbs.iter().filter(|d| engine_in_scope(&d.engine)) {
@@ -47,7 +47,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
                 Some(cluster) => {
                     // The cluster list is read only for cluster members, so an
                     // instance whose cluster is unknown is an ERROR, never a guess.
-                    let Some(clusters) = data(&r.rds_clusters, id, region, &db.id, &db.arn, emit)
+                    let Some(clusters) = data(&r.rds.clusters, id, region, &db.id, &db.arn, emit)
                     else {
                         continue;
                     };
@@ -91,7 +91,7 @@ mod tests {
     use super::*;
     use crate::rds::tests::instance;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, DbCluster, DbInstance, Fetched};
+    use kestrel_model::{rds::DbCluster, rds::DbInstance, ApiError, Fetched};
 
     fn member(id: &str, cluster: &str) -> DbInstance {
         DbInstance {
@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn standalone_instances_use_their_own_setting() {
         let mut s = snapshot();
-        region(&mut s).rds_instances = Fetched::Ok(vec![
+        region(&mut s).rds.instances = Fetched::Ok(vec![
             DbInstance {
                 multi_az: true,
                 ..instance("db-1")
@@ -118,11 +118,11 @@ mod tests {
     fn cluster_members_use_the_cluster_setting() {
         let mut s = snapshot();
         let r = region(&mut s);
-        r.rds_instances = Fetched::Ok(vec![
+        r.rds.instances = Fetched::Ok(vec![
             member("a-1", "aurora-ha"),
             member("b-1", "aurora-single"),
         ]);
-        r.rds_clusters = Fetched::Ok(vec![
+        r.rds.clusters = Fetched::Ok(vec![
             DbCluster {
                 id: "aurora-ha".into(),
                 multi_az: true,
@@ -142,8 +142,8 @@ mod tests {
     fn error_for_members_when_clusters_denied() {
         let mut s = snapshot();
         let r = region(&mut s);
-        r.rds_instances = Fetched::Ok(vec![member("a-1", "aurora-ha")]);
-        r.rds_clusters =
+        r.rds.instances = Fetched::Ok(vec![member("a-1", "aurora-ha")]);
+        r.rds.clusters =
             Fetched::Error(ApiError::new("rds:DescribeDBClusters", "AccessDenied", ""));
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Error]);

@@ -13,7 +13,9 @@
 //! --no-publicly-accessible --apply-immediately`; keep databases in private subnets
 //! and allow the port only from application security groups.
 
-use kestrel_model::{DbInstance, Finding, RouteTable, SecurityGroup, Severity, Status};
+use kestrel_model::{
+    ec2::RouteTable, ec2::SecurityGroup, rds::DbInstance, Finding, Severity, Status,
+};
 
 use crate::ec2::subnet_is_public;
 use crate::rds::engine_in_scope;
@@ -93,7 +95,7 @@ fn exposed(
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(dbs) = data(&r.rds_instances, id, region, ctx.account_id(), "", emit) else {
+        let Some(dbs) = data(&r.rds.instances, id, region, ctx.account_id(), "", emit) else {
             continue;
         };
         for db in dbs.iter().filter(|d| engine_in_scope(&d.engine)) {
@@ -142,12 +144,12 @@ mod tests {
     use crate::ec2::tests::route_table;
     use crate::rds::tests::instance;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, IpPermission, Snapshot};
+    use kestrel_model::{ec2::IpPermission, ApiError, Fetched, Snapshot};
 
     fn snap(public: bool, cidr: &str, public_subnet: bool) -> Snapshot {
         let mut s = snapshot();
         let r = region(&mut s);
-        r.rds_instances = Fetched::Ok(vec![DbInstance {
+        r.rds.instances = Fetched::Ok(vec![DbInstance {
             publicly_accessible: public,
             security_group_ids: vec!["sg-db".into()],
             endpoint_address: Some("db-1.abc.us-east-1.rds.amazonaws.com".into()),

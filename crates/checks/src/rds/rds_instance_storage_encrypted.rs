@@ -37,7 +37,7 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(dbs) = data(&r.rds_instances, id, region, ctx.account_id(), "", emit) else {
+        let Some(dbs) = data(&r.rds.instances, id, region, ctx.account_id(), "", emit) else {
             continue;
         };
         for db in dbs.iter().filter(|d| engine_in_scope(&d.engine)) {
@@ -62,12 +62,12 @@ mod tests {
     use super::*;
     use crate::rds::tests::instance;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, DbInstance, Fetched};
+    use kestrel_model::{rds::DbInstance, ApiError, Fetched};
 
     #[test]
     fn pass_and_fail_per_instance_docdb_skipped() {
         let mut s = snapshot();
-        region(&mut s).rds_instances = Fetched::Ok(vec![
+        region(&mut s).rds.instances = Fetched::Ok(vec![
             DbInstance {
                 storage_encrypted: true,
                 ..instance("db-1")
@@ -89,7 +89,7 @@ mod tests {
     #[test]
     fn error_when_denied() {
         let mut s = snapshot();
-        region(&mut s).rds_instances =
+        region(&mut s).rds.instances =
             Fetched::Error(ApiError::new("rds:DescribeDBInstances", "AccessDenied", ""));
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
     }

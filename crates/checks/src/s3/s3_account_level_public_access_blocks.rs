@@ -90,7 +90,7 @@ mod tests {
     use super::*;
     use crate::testkit::{run, run_with, snapshot, statuses, ACCOUNT};
     use crate::Settings;
-    use kestrel_model::{ApiError, Bucket, Fetched, PublicAccessBlock, Snapshot};
+    use kestrel_model::{s3::Bucket, s3::PublicAccessBlock, ApiError, Fetched, Snapshot};
 
     fn snap(block: Option<PublicAccessBlock>, buckets: usize) -> Snapshot {
         let mut s = snapshot();

@@ -109,7 +109,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{ApiError, Bucket, Fetched, PublicAccessBlock, Snapshot};
+    use kestrel_model::{s3::Bucket, s3::PublicAccessBlock, ApiError, Fetched, Snapshot};
 
     fn block(ignore: bool, restrict: bool) -> PublicAccessBlock {
         PublicAccessBlock {

@@ -71,7 +71,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{ApiError, Bucket, Fetched, Versioning};
+    use kestrel_model::{s3::Bucket, s3::Versioning, ApiError, Fetched};
 
     fn check(versioning: Fetched<Versioning>) -> Vec<Finding> {
         let mut s = snapshot();

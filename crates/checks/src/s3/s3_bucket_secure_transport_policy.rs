@@ -102,7 +102,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
-    use kestrel_model::{Bucket, Fetched};
+    use kestrel_model::{s3::Bucket, Fetched};
     use serde_json::json;
 
     fn bucket(policy: Option<Value>) -> Bucket {

@@ -38,7 +38,14 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in ctx.regions() {
-        let Some(secrets) = data(&r.secrets, id, region, ctx.account_id(), "", emit) else {
+        let Some(secrets) = data(
+            &r.secretsmanager.secrets,
+            id,
+            region,
+            ctx.account_id(),
+            "",
+            emit,
+        ) else {
             continue;
         };
         for s in secrets {
@@ -80,7 +87,7 @@ mod tests {
 
     fn check(policy: Fetched<Option<Value>>) -> Vec<Finding> {
         let mut s = snapshot();
-        region(&mut s).secrets = Fetched::Ok(vec![ResourceWithPolicy {
+        region(&mut s).secretsmanager.secrets = Fetched::Ok(vec![ResourceWithPolicy {
             name: "db-password".into(),
             arn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-password-AbCdEf".into(),
             policy,

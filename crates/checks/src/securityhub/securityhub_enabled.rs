@@ -10,7 +10,7 @@
 //! **Fix.** `aws securityhub enable-security-hub --enable-default-standards` in each
 //! region, or enable a standard/integration on an existing hub.
 
-use kestrel_model::{Finding, Hub, Severity, Status};
+use kestrel_model::{securityhub::Hub, Finding, Severity, Status};
 
 use crate::util::{arn, data};
 use crate::{Check, CheckMeta, Context};
@@ -65,7 +65,14 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
             account,
             "hub/unknown",
         );
-        let Some(hub) = data(&r.securityhub, id, region, "hub/unknown", &unknown, emit) else {
+        let Some(hub) = data(
+            &r.securityhub.hub,
+            id,
+            region,
+            "hub/unknown",
+            &unknown,
+            emit,
+        ) else {
             continue;
         };
         let Some(hub) = hub else {
@@ -134,7 +141,7 @@ mod tests {
 
     fn snap(standards: Fetched<Vec<String>>, integrations: Fetched<Vec<String>>) -> Snapshot {
         let mut s = snapshot();
-        region(&mut s).securityhub = Fetched::Ok(Some(Hub {
+        region(&mut s).securityhub.hub = Fetched::Ok(Some(Hub {
             arn: HUB_ARN.into(),
             subscribed_at: None,
             standards,
@@ -187,7 +194,7 @@ mod tests {
     #[test]
     fn fail_when_disabled_or_empty() {
         let mut s = snapshot();
-        region(&mut s).securityhub = Fetched::Ok(None);
+        region(&mut s).securityhub.hub = Fetched::Ok(None);
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Fail]);
         assert_eq!(f[0].resource_id, "hub/unknown");
@@ -214,7 +221,7 @@ mod tests {
             Fetched::Error(ApiError::new(op, "AccessDeniedException", ""))
         }
         let mut s = snapshot();
-        region(&mut s).securityhub = denied("securityhub:DescribeHub");
+        region(&mut s).securityhub.hub = denied("securityhub:DescribeHub");
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
         let s = snap(denied("securityhub:GetEnabledStandards"), strings(&[]));
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);

@@ -90,7 +90,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     let account = ctx.account_id();
     for (region, r) in ctx.regions() {
-        let Some(topics) = data(&r.sns_topics, id, region, account, "", emit) else {
+        let Some(topics) = data(&r.sns.topics, id, region, account, "", emit) else {
             continue;
         };
         for t in topics {
@@ -118,7 +118,7 @@ mod tests {
 
     fn check(policy: Fetched<Option<Value>>) -> Vec<Finding> {
         let mut s = snapshot();
-        region(&mut s).sns_topics = Fetched::Ok(vec![ResourceWithPolicy {
+        region(&mut s).sns.topics = Fetched::Ok(vec![ResourceWithPolicy {
             name: "alerts".into(),
             arn: "arn:aws:sns:us-east-1:123456789012:alerts".into(),
             policy,

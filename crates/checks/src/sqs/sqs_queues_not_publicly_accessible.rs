@@ -70,7 +70,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     let account = ctx.account_id();
     for (region, r) in ctx.regions() {
-        let Some(queues) = data(&r.sqs_queues, id, region, account, "", emit) else {
+        let Some(queues) = data(&r.sqs.queues, id, region, account, "", emit) else {
             continue;
         };
         for q in queues {
@@ -98,7 +98,7 @@ mod tests {
 
     fn check(policy: Fetched<Option<Value>>) -> Vec<Finding> {
         let mut s = snapshot();
-        region(&mut s).sqs_queues = Fetched::Ok(vec![ResourceWithPolicy {
+        region(&mut s).sqs.queues = Fetched::Ok(vec![ResourceWithPolicy {
             name: "jobs".into(),
             arn: "arn:aws:sqs:us-east-1:123456789012:jobs".into(),
             policy,

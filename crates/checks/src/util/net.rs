@@ -1,6 +1,6 @@
 //! Network rules as Prowler evaluates them.
 
-use kestrel_model::{IpPermission, NaclEntry};
+use kestrel_model::{ec2::IpPermission, ec2::NaclEntry};
 
 pub const INTERNET_V4: &str = "0.0.0.0/0";
 pub const INTERNET_V6: &str = "::/0";

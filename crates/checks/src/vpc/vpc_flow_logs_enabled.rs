@@ -88,7 +88,9 @@ mod tests {
     use super::*;
     use crate::testkit::{region, run, run_with, snapshot, statuses};
     use crate::Settings;
-    use kestrel_model::{ApiError, Fetched, FlowLog, NetworkInterface, Snapshot, Vpc};
+    use kestrel_model::{
+        ec2::FlowLog, ec2::NetworkInterface, ec2::Vpc, ApiError, Fetched, Snapshot,
+    };
 
     fn snap(flow_log_on: &str, eni_in: Option<&str>) -> Snapshot {
         let mut s = snapshot();

@@ -10,7 +10,7 @@
 //! **Fix.** Replace whole-VPC peering routes with routes to the specific subnets (or
 //! hosts) that need to talk, and associate them only with the subnets that need them.
 
-use kestrel_model::{Finding, Severity, Status, VpcPeeringConnection};
+use kestrel_model::{ec2::VpcPeeringConnection, Finding, Severity, Status};
 
 use crate::util::data;
 use crate::util::net::INTERNET_V4;
@@ -103,7 +103,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{Fetched, Route, RouteTable, Snapshot};
+    use kestrel_model::{ec2::Route, ec2::RouteTable, Fetched, Snapshot};
 
     fn snap(destination: &str) -> Snapshot {
         let mut s = snapshot();

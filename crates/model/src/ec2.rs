@@ -1,0 +1,179 @@
+//! EC2 and VPC (regional).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Action, Fetched, Tags};
+
+// The API actions collected for this service, with how many dependent round trips
+// can follow each call (the request scheduler serves deeper chains first).
+pub const GET_EBS_ENCRYPTION_BY_DEFAULT: Action = Action::new("ec2:GetEbsEncryptionByDefault", 0);
+pub const DESCRIBE_VOLUMES: Action = Action::new("ec2:DescribeVolumes", 0);
+pub const DESCRIBE_INSTANCES: Action = Action::new("ec2:DescribeInstances", 0);
+pub const DESCRIBE_SECURITY_GROUPS: Action = Action::new("ec2:DescribeSecurityGroups", 0);
+pub const DESCRIBE_NETWORK_INTERFACES: Action = Action::new("ec2:DescribeNetworkInterfaces", 0);
+pub const DESCRIBE_NETWORK_ACLS: Action = Action::new("ec2:DescribeNetworkAcls", 0);
+pub const DESCRIBE_VPCS: Action = Action::new("ec2:DescribeVpcs", 0);
+pub const DESCRIBE_FLOW_LOGS: Action = Action::new("ec2:DescribeFlowLogs", 0);
+pub const DESCRIBE_ROUTE_TABLES: Action = Action::new("ec2:DescribeRouteTables", 0);
+pub const DESCRIBE_VPC_PEERING_CONNECTIONS: Action =
+    Action::new("ec2:DescribeVpcPeeringConnections", 0);
+pub const DESCRIBE_REGIONS: Action = Action::new("ec2:DescribeRegions", 0);
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Ec2 {
+    pub ebs_encryption_by_default: Fetched<bool>,
+    pub volumes: Fetched<Vec<Volume>>,
+    pub instances: Fetched<Vec<Instance>>,
+    pub security_groups: Fetched<Vec<SecurityGroup>>,
+    pub network_interfaces: Fetched<Vec<NetworkInterface>>,
+    pub network_acls: Fetched<Vec<NetworkAcl>>,
+    pub vpcs: Fetched<Vec<Vpc>>,
+    pub flow_logs: Fetched<Vec<FlowLog>>,
+    pub route_tables: Fetched<Vec<RouteTable>>,
+    pub vpc_peering_connections: Fetched<Vec<VpcPeeringConnection>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Volume {
+    pub id: String,
+    pub arn: String,
+    pub encrypted: bool,
+    pub state: String,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Instance {
+    pub id: String,
+    pub arn: String,
+    /// `running`, `stopped`, `terminated`, …
+    pub state: String,
+    /// IMDS `HttpTokens`: `required` or `optional`.
+    pub http_tokens: Option<String>,
+    /// IMDS `HttpEndpoint`: `enabled` or `disabled`.
+    pub http_endpoint: Option<String>,
+    pub public_ip: Option<String>,
+    pub iam_instance_profile_arn: Option<String>,
+    pub security_group_ids: Vec<String>,
+    pub subnet_id: Option<String>,
+    pub vpc_id: Option<String>,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SecurityGroup {
+    pub id: String,
+    pub arn: String,
+    pub name: String,
+    pub vpc_id: Option<String>,
+    pub ingress: Vec<IpPermission>,
+    pub egress: Vec<IpPermission>,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IpPermission {
+    /// `-1` (all), `tcp`, `udp`, `icmp`, or a protocol number.
+    pub protocol: String,
+    pub from_port: Option<i32>,
+    pub to_port: Option<i32>,
+    pub ipv4_ranges: Vec<String>,
+    pub ipv6_ranges: Vec<String>,
+    pub prefix_list_ids: Vec<String>,
+    pub group_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NetworkInterface {
+    pub id: String,
+    pub vpc_id: Option<String>,
+    pub security_group_ids: Vec<String>,
+    pub public_ip: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NetworkAcl {
+    pub id: String,
+    pub arn: String,
+    pub vpc_id: String,
+    pub is_default: bool,
+    pub entries: Vec<NaclEntry>,
+    pub subnet_ids: Vec<String>,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NaclEntry {
+    pub rule_number: i32,
+    /// `-1` (all), `6` (tcp), `17` (udp), …
+    pub protocol: String,
+    /// `allow` or `deny`.
+    pub rule_action: String,
+    pub egress: bool,
+    pub cidr_block: Option<String>,
+    pub ipv6_cidr_block: Option<String>,
+    pub from_port: Option<i32>,
+    pub to_port: Option<i32>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Vpc {
+    pub id: String,
+    pub arn: String,
+    pub cidr_blocks: Vec<String>,
+    pub is_default: bool,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FlowLog {
+    pub id: String,
+    /// The VPC, subnet or interface it watches.
+    pub resource_id: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RouteTable {
+    pub id: String,
+    pub arn: String,
+    pub vpc_id: String,
+    pub routes: Vec<Route>,
+    /// The VPC's main route table (an association with `Main` true): it serves every
+    /// subnet without an explicit association.
+    pub main: bool,
+    /// Subnets explicitly associated with it (`Associations[].SubnetId`).
+    pub subnet_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Route {
+    pub destination_cidr: Option<String>,
+    pub destination_ipv6_cidr: Option<String>,
+    pub gateway_id: Option<String>,
+    pub vpc_peering_connection_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VpcPeeringConnection {
+    pub id: String,
+    pub arn: String,
+    pub requester_vpc_id: String,
+    pub accepter_vpc_id: String,
+    pub requester_cidrs: Vec<String>,
+    pub accepter_cidrs: Vec<String>,
+    pub status: String,
+}

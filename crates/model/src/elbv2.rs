@@ -1,0 +1,30 @@
+//! Elastic Load Balancing v2 (regional).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Action, Fetched, Tags};
+
+// The API actions collected for this service, with how many dependent round trips
+// can follow each call (the request scheduler serves deeper chains first).
+pub const DESCRIBE_LOAD_BALANCERS: Action =
+    Action::new("elasticloadbalancing:DescribeLoadBalancers", 1);
+pub const DESCRIBE_LOAD_BALANCER_ATTRIBUTES: Action =
+    Action::new("elasticloadbalancing:DescribeLoadBalancerAttributes", 0);
+
+/// The service's data in one region.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Elbv2 {
+    pub load_balancers: Fetched<Vec<LoadBalancer>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoadBalancer {
+    pub name: String,
+    pub arn: String,
+    /// `application`, `network`, `gateway`.
+    pub lb_type: String,
+    pub access_logs_enabled: Fetched<bool>,
+    pub tags: Tags,
+}

@@ -1,0 +1,28 @@
+//! Lambda functions (regional).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::{Action, Fetched, Tags};
+
+// The API actions collected for this service, with how many dependent round trips
+// can follow each call (the request scheduler serves deeper chains first).
+pub const LIST_FUNCTIONS: Action = Action::new("lambda:ListFunctions", 1);
+pub const GET_POLICY: Action = Action::new("lambda:GetPolicy", 0);
+
+/// The service's data in one region.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Lambda {
+    pub functions: Fetched<Vec<LambdaFunction>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LambdaFunction {
+    pub name: String,
+    pub arn: String,
+    pub runtime: Option<String>,
+    pub policy: Fetched<Option<Value>>,
+    pub tags: Tags,
+}

@@ -1,0 +1,69 @@
+//! S3: the account-level settings and every bucket (global listing).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::{Action, Fetched, Tags};
+
+// The API actions collected for this service, with how many dependent round trips
+// can follow each call (the request scheduler serves deeper chains first).
+pub const LIST_ALL_MY_BUCKETS: Action = Action::new("s3:ListAllMyBuckets", 2);
+pub const GET_BUCKET_LOCATION: Action = Action::new("s3:GetBucketLocation", 1);
+pub const GET_BUCKET_PUBLIC_ACCESS_BLOCK: Action = Action::new("s3:GetBucketPublicAccessBlock", 0);
+pub const GET_BUCKET_POLICY: Action = Action::new("s3:GetBucketPolicy", 0);
+pub const GET_BUCKET_VERSIONING: Action = Action::new("s3:GetBucketVersioning", 0);
+pub const GET_BUCKET_LOGGING: Action = Action::new("s3:GetBucketLogging", 0);
+pub const GET_ACCOUNT_PUBLIC_ACCESS_BLOCK: Action =
+    Action::new("s3:GetAccountPublicAccessBlock", 0);
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct S3 {
+    /// The account-level block public access (s3control); None when not configured.
+    pub account_public_access_block: Fetched<Option<PublicAccessBlock>>,
+    pub buckets: Fetched<Vec<Bucket>>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PublicAccessBlock {
+    pub block_public_acls: bool,
+    pub ignore_public_acls: bool,
+    pub block_public_policy: bool,
+    pub restrict_public_buckets: bool,
+}
+
+impl PublicAccessBlock {
+    pub fn all(&self) -> bool {
+        self.block_public_acls
+            && self.ignore_public_acls
+            && self.block_public_policy
+            && self.restrict_public_buckets
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Bucket {
+    pub name: String,
+    pub arn: String,
+    pub region: String,
+    pub creation_date: String,
+    /// None when the bucket has no block-public-access configuration.
+    pub public_access_block: Fetched<Option<PublicAccessBlock>>,
+    /// The bucket policy (parsed JSON); None when the bucket has none.
+    pub policy: Fetched<Option<Value>>,
+    pub versioning: Fetched<Versioning>,
+    /// Server access logging target bucket; None when logging is off.
+    pub logging_target: Fetched<Option<String>>,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Versioning {
+    /// `Enabled`, `Suspended`, or None (never enabled).
+    pub status: Option<String>,
+    /// `Enabled`, `Disabled`, or None.
+    pub mfa_delete: Option<String>,
+}
