@@ -93,7 +93,7 @@ def test_reports_replace_a_planted_symlink_and_never_write_through_it(ws):
     inventory.chmod(0o644)
     r = scan(ws, "-c", "iam_password_policy_minimum_length_14", "--save-inventory", str(inventory))
     assert oct(inventory.stat().st_mode & 0o777) == "0o600"
-    assert json.loads(inventory.read_text())["format"] == 1
+    assert json.loads(inventory.read_text())["format"] == 2
     assert r.rc == 3, r
     assert victim.read_text() == "keep me\n"
     assert oct(victim.stat().st_mode & 0o777) == "0o644"

@@ -604,20 +604,19 @@ pub fn load_inventory(path: &Path) -> Result<Snapshot, Failure> {
             path.display()
         ))
     })?;
-    if snap.format == SNAPSHOT_FORMAT && !kestrel_model::is_account_id(&snap.account.account_id) {
+    if snap.format != SNAPSHOT_FORMAT {
+        return Err(Failure::Other(anyhow::anyhow!(
+            "{} is an inventory of format {}; this kestrel reads format {SNAPSHOT_FORMAT}: collect it again with --save-inventory",
+            path.display(),
+            snap.format,
+        )));
+    }
+    if !kestrel_model::is_account_id(&snap.account.account_id) {
         // The account id names the report files: `/../../x` would write outside -o.
         return Err(Failure::Other(anyhow::anyhow!(
             "{} is not a usable kestrel inventory: its account id {} is not 12 digits",
             path.display(),
             kestrel_auth::validate::shown(&snap.account.account_id)
-        )));
-    }
-    if snap.format != SNAPSHOT_FORMAT || snap.account.account_id.is_empty() {
-        return Err(Failure::Other(anyhow::anyhow!(
-            "{} is not a kestrel inventory of format {SNAPSHOT_FORMAT} (format {}, account {:?})",
-            path.display(),
-            snap.format,
-            snap.account.account_id
         )));
     }
     Ok(snap)

@@ -15,7 +15,7 @@ pub const ROLE_NAME: &str = "KestrelScanRole";
 pub fn actions() -> Vec<&'static str> {
     let set: BTreeSet<&'static str> = kestrel_checks::all()
         .iter()
-        .flat_map(|c| c.meta.needs.iter().copied())
+        .flat_map(|c| c.meta.needs.iter().map(|a| a.name))
         .collect();
     set.into_iter().collect()
 }

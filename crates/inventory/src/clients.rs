@@ -1,4 +1,4 @@
-//! SDK clients for every scanned service and region, sharing one credentials provider
+//! SDK clients for any service and region, sharing one credentials provider
 //! (which refreshes itself), the endpoint overrides of the resolved profile, and the
 //! SDK's standard retry mode.
 
@@ -25,15 +25,28 @@ pub struct Clients {
     http: aws_smithy_runtime_api::client::http::SharedHttpClient,
 }
 
-macro_rules! client {
-    ($name:ident, $krate:ident, $env:literal, $key:literal) => {
-        pub fn $name(&self, region: &str) -> $krate::Client {
-            let mut b = $krate::config::Builder::from(&self.sdk(region))
-                .retry_classifier(retry_on_status());
-            if let Some(url) = (self.endpoints)($env, $key) {
-                b = b.endpoint_url(url);
+/// An SDK client kestrel builds for one region. Each service's collector declares its
+/// own with [`sdk_client!`](crate::sdk_client) (or by hand when its endpoint needs more
+/// than a URL, as S3's does), so adding a service never edits this file.
+pub trait SdkClient: Sized {
+    fn build(clients: &Clients, region: &str) -> Self;
+}
+
+/// Declares how to build an SDK crate's client: shared credentials, HTTPS client,
+/// timeouts and retries ([`Clients::sdk`]), plus the endpoint override of the profile
+/// (`AWS_ENDPOINT_URL_<ID>` or the `[services]` section's key).
+#[macro_export]
+macro_rules! sdk_client {
+    ($krate:ident, $env:literal, $key:literal) => {
+        impl $crate::clients::SdkClient for $krate::Client {
+            fn build(clients: &$crate::Clients, region: &str) -> Self {
+                let mut b = $krate::config::Builder::from(&clients.sdk(region))
+                    .retry_classifier($crate::clients::retry_on_status());
+                if let Some(url) = clients.endpoint($env, $key) {
+                    b = b.endpoint_url(url);
+                }
+                $krate::Client::from_conf(b.build())
             }
-            $krate::Client::from_conf(b.build())
         }
     };
 }
@@ -76,7 +89,8 @@ impl Clients {
         }
     }
 
-    fn sdk(&self, region: &str) -> SdkConfig {
+    /// The configuration every client starts from.
+    pub fn sdk(&self, region: &str) -> SdkConfig {
         SdkConfig::builder()
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new(region.to_string()))
@@ -97,114 +111,23 @@ impl Clients {
             .build()
     }
 
-    /// S3 with path-style addressing whenever the endpoint is overridden (an emulator on
-    /// `localhost` cannot serve `bucket.localhost`).
-    pub fn s3(&self, region: &str) -> aws_sdk_s3::Client {
-        let mut b = aws_sdk_s3::config::Builder::from(&self.sdk(region))
-            .retry_classifier(retry_on_status());
-        if let Some(url) = (self.endpoints)("S3", "s3") {
-            b = b.endpoint_url(url).force_path_style(true);
-        }
-        aws_sdk_s3::Client::from_conf(b.build())
+    /// A client of `C` for `region`.
+    pub fn get<C: SdkClient>(&self, region: &str) -> C {
+        C::build(self, region)
     }
 
-    /// S3 Control: with an endpoint override, requests go to that URL as is (the SDK
-    /// would otherwise prefix the account id to the host).
-    pub fn s3control(&self, region: &str) -> aws_sdk_s3control::Client {
-        let mut b = aws_sdk_s3control::config::Builder::from(&self.sdk(region))
-            .retry_classifier(retry_on_status());
-        if let Some(url) = (self.endpoints)("S3_CONTROL", "s3_control") {
-            b = b.endpoint_resolver(StaticEndpoint(url));
-        }
-        aws_sdk_s3control::Client::from_conf(b.build())
+    /// The endpoint override for a service: `AWS_ENDPOINT_URL_<env>`, or `key` in the
+    /// profile's `[services]` section.
+    pub fn endpoint(&self, env: &str, key: &str) -> Option<String> {
+        (self.endpoints)(env, key)
     }
-
-    client!(iam, aws_sdk_iam, "IAM", "iam");
-    client!(ec2, aws_sdk_ec2, "EC2", "ec2");
-    client!(cloudtrail, aws_sdk_cloudtrail, "CLOUDTRAIL", "cloudtrail");
-    client!(cloudwatch, aws_sdk_cloudwatch, "CLOUDWATCH", "cloudwatch");
-    client!(
-        logs,
-        aws_sdk_cloudwatchlogs,
-        "CLOUDWATCH_LOGS",
-        "cloudwatch_logs"
-    );
-    client!(kms, aws_sdk_kms, "KMS", "kms");
-    client!(rds, aws_sdk_rds, "RDS", "rds");
-    client!(efs, aws_sdk_efs, "EFS", "efs");
-    client!(config, aws_sdk_config, "CONFIG_SERVICE", "config_service");
-    client!(
-        accessanalyzer,
-        aws_sdk_accessanalyzer,
-        "ACCESSANALYZER",
-        "accessanalyzer"
-    );
-    client!(
-        securityhub,
-        aws_sdk_securityhub,
-        "SECURITYHUB",
-        "securityhub"
-    );
-    client!(macie2, aws_sdk_macie2, "MACIE2", "macie2");
-    client!(
-        organizations,
-        aws_sdk_organizations,
-        "ORGANIZATIONS",
-        "organizations"
-    );
-    client!(account, aws_sdk_account, "ACCOUNT", "account");
-    client!(apigateway, aws_sdk_apigateway, "API_GATEWAY", "api_gateway");
-    client!(
-        apigatewayv2,
-        aws_sdk_apigatewayv2,
-        "APIGATEWAYV2",
-        "apigatewayv2"
-    );
-    client!(lambda, aws_sdk_lambda, "LAMBDA", "lambda");
-    client!(cloudfront, aws_sdk_cloudfront, "CLOUDFRONT", "cloudfront");
-    client!(
-        elbv2,
-        aws_sdk_elasticloadbalancingv2,
-        "ELASTIC_LOAD_BALANCING_V2",
-        "elastic_load_balancing_v2"
-    );
-    client!(
-        eventbridge,
-        aws_sdk_eventbridge,
-        "EVENTBRIDGE",
-        "eventbridge"
-    );
-    client!(glacier, aws_sdk_glacier, "GLACIER", "glacier");
-    client!(
-        secretsmanager,
-        aws_sdk_secretsmanager,
-        "SECRETS_MANAGER",
-        "secrets_manager"
-    );
-    client!(sns, aws_sdk_sns, "SNS", "sns");
-    client!(sqs, aws_sdk_sqs, "SQS", "sqs");
 }
 
 /// HTTP statuses retried whatever the body says: the SDK's default list plus 429
 /// (Too Many Requests), which throttling proxies and some services send bare.
-fn retry_on_status() -> aws_smithy_runtime::client::retries::classifiers::HttpStatusCodeClassifier {
+pub fn retry_on_status(
+) -> aws_smithy_runtime::client::retries::classifiers::HttpStatusCodeClassifier {
     aws_smithy_runtime::client::retries::classifiers::HttpStatusCodeClassifier::new_from_codes(
         &[429, 500, 502, 503, 504][..],
     )
-}
-
-#[derive(Debug, Clone)]
-struct StaticEndpoint(String);
-
-impl aws_sdk_s3control::config::endpoint::ResolveEndpoint for StaticEndpoint {
-    fn resolve_endpoint<'a>(
-        &'a self,
-        _params: &'a aws_sdk_s3control::config::endpoint::Params,
-    ) -> aws_sdk_s3control::config::endpoint::EndpointFuture<'a> {
-        aws_sdk_s3control::config::endpoint::EndpointFuture::ready(Ok(
-            aws_smithy_types::endpoint::Endpoint::builder()
-                .url(self.0.clone())
-                .build(),
-        ))
-    }
 }

@@ -11,22 +11,19 @@
 
 use std::collections::BTreeSet;
 use std::future::Future;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use aws_sdk_sts::error::SdkError;
-use aws_smithy_types::error::metadata::ProvideErrorMetadata;
-use kestrel_model::{ApiError, Snapshot};
+use kestrel_model::{Action, ApiError, Snapshot};
 
 pub mod clients;
+pub mod collection;
 pub use kestrel_parse::decode;
-mod ec2;
-mod global;
-mod iam;
 pub mod limit;
 pub mod org;
-mod regional;
-mod s3;
+pub mod services;
+
+pub use collection::{api_error, fan_out, is_expired_token, Collection};
+use services::Collect;
 
 pub use clients::Clients;
 
@@ -49,18 +46,8 @@ pub struct Scope {
 }
 
 impl Scope {
-    pub fn needs(&self, action: &str) -> bool {
-        self.actions.contains(action)
-    }
-
-    pub fn needs_any(&self, actions: &[&str]) -> bool {
-        actions.iter().any(|a| self.needs(a))
-    }
-
-    /// Whether any action of this IAM service prefix is needed.
-    pub fn needs_service(&self, prefix: &str) -> bool {
-        let p = format!("{prefix}:");
-        self.actions.iter().any(|a| a.starts_with(&p))
+    pub fn needs(&self, action: Action) -> bool {
+        self.actions.contains(action.name)
     }
 }
 
@@ -119,193 +106,6 @@ impl AccountIdSender {
     }
 }
 
-/// Shared by every collector: the request limit and counters.
-pub struct Ctx {
-    pub clients: Clients,
-    pub scope: Scope,
-    requests: AtomicUsize,
-    account: AccountId,
-    pub partition: String,
-}
-
-impl Ctx {
-    /// Runs one API call under the global in-flight limit, mapping its error. `make`
-    /// builds the request (it may be sent twice): when the answer is an expired-token
-    /// error, the credentials are refreshed and the request sent once more.
-    pub async fn call<T, E, R, F, Fut>(&self, operation: &str, make: F) -> Result<T, ApiError>
-    where
-        F: Fn() -> Fut,
-        Fut: Future<Output = Result<T, SdkError<E, R>>>,
-        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-        R: std::fmt::Debug,
-    {
-        let mut refreshed = false;
-        loop {
-            let generation = self.clients.generation();
-            let queued = std::time::Instant::now();
-            let result = {
-                let _permit = self.scope.limit.acquire(limit::priority(operation)).await;
-                self.requests.fetch_add(1, Ordering::Relaxed);
-                let sent = std::time::Instant::now();
-                // The SDK's request future is large (tens of KiB) and collectors join
-                // many calls: boxed, it takes memory only while in flight instead of
-                // reserving its size in every waiting collector.
-                let result = Box::pin(make()).await;
-                tracing::debug!(
-                    "{operation}: {} ms (after {} ms waiting for a slot)",
-                    sent.elapsed().as_millis(),
-                    (sent - queued).as_millis()
-                );
-                result
-            };
-            match result {
-                Ok(v) => return Ok(v),
-                Err(e) => {
-                    let err = api_error(operation, e);
-                    if !refreshed && is_expired_token(&err.code) {
-                        tracing::info!(
-                            "{operation}: {} — refreshing credentials and retrying",
-                            err.code
-                        );
-                        // Boxed: rare, and it keeps every collector's future small.
-                        Box::pin(self.clients.credentials_rejected(generation)).await;
-                        refreshed = true;
-                        continue;
-                    }
-                    return Err(err);
-                }
-            }
-        }
-    }
-
-    pub fn requests(&self) -> usize {
-        self.requests.load(Ordering::Relaxed)
-    }
-
-    /// The account id, "" until `sts:GetCallerIdentity` has answered: only after
-    /// [`Ctx::wait_account_id`].
-    pub fn account_id(&self) -> String {
-        self.account.get()
-    }
-
-    /// Waits for the account id.
-    pub async fn wait_account_id(&self) -> String {
-        self.account.wait().await;
-        self.account.get()
-    }
-}
-
-/// Pagination's guard: the token of the next page, None after the last one (an absent
-/// or empty token), and an error when a service hands back a token it already gave, so
-/// that a faulty or hostile endpoint cannot keep a scan paging forever.
-#[derive(Default)]
-pub(crate) struct Pages {
-    seen: std::collections::HashSet<String>,
-}
-
-impl Pages {
-    pub(crate) fn next(
-        &mut self,
-        operation: &str,
-        token: Option<&str>,
-    ) -> Result<Option<String>, ApiError> {
-        match token {
-            None | Some("") => Ok(None),
-            Some(t) if !self.seen.insert(t.to_string()) => Err(ApiError::new(
-                operation,
-                "RepeatedPaginationToken",
-                "the service returned a pagination token it had already returned; paging stopped there",
-            )),
-            Some(t) => Ok(Some(t.to_string())),
-        }
-    }
-}
-
-/// Error codes that mean "these credentials are no longer valid, get new ones"
-/// (revoked sessions answer InvalidClientTokenId or UnrecognizedClientException).
-pub fn is_expired_token(code: &str) -> bool {
-    kestrel_auth::resolve::is_rejected_session(code)
-        || matches!(code, "RequestExpired" | "TokenRefreshRequired")
-}
-
-/// An SDK error as the snapshot records it.
-pub fn api_error<E, R>(operation: &str, err: SdkError<E, R>) -> ApiError
-where
-    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-    R: std::fmt::Debug,
-{
-    match &err {
-        SdkError::ServiceError(se) => {
-            let e = se.err();
-            let raw = format!("{:?}", se.raw());
-            let status = raw
-                .split("status: StatusCode(")
-                .nth(1)
-                .and_then(|r| r.split(')').next())
-                .unwrap_or("?")
-                .to_string();
-            // moto answers 500 without an AWS error body for calls it does not implement.
-            let code = e
-                .code()
-                .map(str::to_string)
-                .unwrap_or_else(|| match status.as_str() {
-                    // A success status whose body the SDK could not read (an emulator's quirk).
-                    "200" => "UnreadableResponse".to_string(),
-                    "500" | "501" => "InternalFailure".to_string(),
-                    "403" => "AccessDenied".to_string(),
-                    "404" => "NotFound".to_string(),
-                    _ => format!("HTTP{status}"),
-                });
-            let message = match e.message() {
-                Some(m) if !m.is_empty() => m.to_string(),
-                _ if status == "200" => "the answer does not match the API's schema".to_string(),
-                _ => format!("HTTP status {status}"),
-            };
-            ApiError::new(operation, &code, &message)
-        }
-        SdkError::DispatchFailure(d) => ApiError::new(
-            operation,
-            if d.is_timeout() {
-                "Timeout"
-            } else {
-                "ConnectionError"
-            },
-            "the endpoint could not be reached",
-        ),
-        SdkError::TimeoutError(_) => ApiError::new(operation, "Timeout", "the request timed out"),
-        SdkError::ResponseError(_) => ApiError::new(
-            operation,
-            "InternalFailure",
-            "the response could not be read",
-        ),
-        _ => ApiError::new(
-            operation,
-            err.code().unwrap_or("Unknown"),
-            err.message().unwrap_or(
-                &aws_smithy_types::error::display::DisplayErrorContext(&err).to_string(),
-            ),
-        ),
-    }
-}
-
-/// How many futures of one fan-out (per-resource calls, per-region services) exist at
-/// once. The request limit bounds what is in flight; this bounds what is allocated, so
-/// memory stays flat as the account grows.
-const FAN_OUT: usize = 64;
-
-/// Runs the futures with at most `FAN_OUT` alive at a time, results in input order.
-pub async fn fan_out<I>(futs: I) -> Vec<<I::Item as Future>::Output>
-where
-    I: IntoIterator,
-    I::Item: Future,
-{
-    use futures::StreamExt;
-    futures::stream::iter(futs)
-        .buffered(FAN_OUT)
-        .collect()
-        .await
-}
-
 /// Collection statistics.
 #[derive(Debug, Clone, Default)]
 pub struct Stats {
@@ -328,38 +128,47 @@ pub async fn collect<R>(
 where
     R: Future<Output = Vec<String>>,
 {
-    let ctx = Arc::new(Ctx {
-        account,
-        partition: if snapshot.account.partition.is_empty() {
-            "aws".into()
-        } else {
-            snapshot.account.partition.clone()
-        },
-        requests: AtomicUsize::new(0),
-        clients,
-        scope,
+    let services = services::selected(&scope);
+    let ctx = Collection::new(clients, scope, account, &snapshot.account.partition);
+    let ctx = &ctx;
+    let global = services.iter().filter_map(|s| match s.collect {
+        Collect::Global(run) => Some((s.label, run)),
+        Collect::Regional(_) => None,
     });
-    let regional_services = regional::services(&ctx.scope);
-    let global_units = global::units(&ctx.scope);
-    let global_count = global_units.len();
+    let regional: Vec<_> = services
+        .iter()
+        .filter_map(|s| match s.collect {
+            Collect::Regional(run) => Some((s.label, run)),
+            Collect::Global(_) => None,
+        })
+        .collect();
+    let global_count = global.clone().count();
 
     // Global services and every (service, region) pair, all at once; the limit bounds
     // what is actually in flight.
-    let global_fut = {
-        let ctx = ctx.clone();
-        let progress = progress.clone();
-        async move { global::collect(&ctx, &global_units, progress.as_ref()).await }
-    };
+    let progress = progress.as_ref();
+    let global_fut = fan_out(global.map(|(label, run)| async move {
+        let landing = run(ctx).await;
+        progress.done(label);
+        landing
+    }));
     let regional_fut = async {
         let regions = regions.await;
-        let units = global_count + regional_services.len() * regions.len();
+        let units = global_count + regional.len() * regions.len();
         progress.start(units);
-        let per_region = crate::fan_out(regions.iter().map(|region| {
-            let ctx = ctx.clone();
-            let progress = progress.clone();
-            let services = regional_services.clone();
+        let per_region = fan_out(regions.iter().map(|region| {
+            let regional = &regional;
             async move {
-                let data = regional::collect(&ctx, region, &services, progress.as_ref()).await;
+                let mut data = kestrel_model::Regional::default();
+                let landings = fan_out(regional.iter().map(|(label, run)| async move {
+                    let landing = run(ctx, region).await;
+                    progress.done(&format!("{label} {region}"));
+                    landing
+                }))
+                .await;
+                for land in landings {
+                    land(&mut data);
+                }
                 (region.clone(), data)
             }
         }))
@@ -367,12 +176,18 @@ where
         (regions, per_region, units)
     };
     let (global, (regions, per_region, units)) = futures::join!(global_fut, regional_fut);
-    global.apply(&mut snapshot);
+    for land in global {
+        land(&mut snapshot);
+    }
     snapshot.regions = regions;
     for (region, data) in per_region {
         snapshot.regional.insert(region, data);
     }
-    regional::share_trail_details(&mut snapshot);
+    for s in &services {
+        if let Some(after) = s.after {
+            after(&mut snapshot);
+        }
+    }
     let stats = Stats {
         requests: ctx.requests(),
         units,
@@ -402,13 +217,13 @@ pub fn partition_of(region: &str) -> &'static str {
 
 /// The regions enabled for the account (`ec2:DescribeRegions`, asked in `region`).
 pub async fn enabled_regions(clients: &Clients, region: &str) -> Result<Vec<String>, ApiError> {
-    let c = clients.ec2(region);
+    let c: aws_sdk_ec2::Client = clients.get(region);
     let generation = clients.generation();
     let call = || async {
         c.describe_regions()
             .send()
             .await
-            .map_err(|e| api_error("ec2:DescribeRegions", e))
+            .map_err(|e| api_error(kestrel_model::ec2::DESCRIBE_REGIONS.name, e))
     };
     let out = match call().await {
         Err(e) if is_expired_token(&e.code) => {
@@ -429,117 +244,4 @@ pub async fn enabled_regions(clients: &Clients, region: &str) -> Result<Vec<Stri
         .collect();
     regions.sort();
     Ok(regions)
-}
-
-/// Every API action the inventory knows how to collect (a check that declares another
-/// one would silently get no data; a test keeps the two in step).
-pub const KNOWN_ACTIONS: &[&str] = &[
-    "iam:GenerateCredentialReport",
-    "iam:GetCredentialReport",
-    "iam:GetAccountPasswordPolicy",
-    "iam:GetAccountSummary",
-    "iam:ListVirtualMFADevices",
-    "iam:ListUsers",
-    "iam:ListAttachedUserPolicies",
-    "iam:ListUserPolicies",
-    "iam:ListRoles",
-    "iam:ListPolicies",
-    "iam:GetPolicyVersion",
-    "iam:ListEntitiesForPolicy",
-    "iam:ListServerCertificates",
-    "iam:ListSAMLProviders",
-    "iam:ListOrganizationsFeatures",
-    "s3:ListAllMyBuckets",
-    "s3:GetBucketLocation",
-    "s3:GetBucketPublicAccessBlock",
-    "s3:GetBucketPolicy",
-    "s3:GetBucketVersioning",
-    "s3:GetBucketLogging",
-    "s3:GetAccountPublicAccessBlock",
-    "organizations:DescribeOrganization",
-    "organizations:ListDelegatedAdministrators",
-    "account:GetAlternateContact",
-    "account:GetContactInformation",
-    "cloudfront:ListDistributions",
-    "cloudfront:GetDistributionConfig",
-    "ec2:GetEbsEncryptionByDefault",
-    "ec2:DescribeVolumes",
-    "ec2:DescribeInstances",
-    "ec2:DescribeSecurityGroups",
-    "ec2:DescribeNetworkInterfaces",
-    "ec2:DescribeNetworkAcls",
-    "ec2:DescribeVpcs",
-    "ec2:DescribeFlowLogs",
-    "ec2:DescribeRouteTables",
-    "ec2:DescribeVpcPeeringConnections",
-    "ec2:DescribeRegions",
-    "cloudtrail:DescribeTrails",
-    "cloudtrail:GetTrailStatus",
-    "cloudtrail:GetEventSelectors",
-    "cloudwatch:DescribeAlarms",
-    "logs:DescribeMetricFilters",
-    "config:DescribeConfigurationRecorders",
-    "config:DescribeConfigurationRecorderStatus",
-    "kms:ListKeys",
-    "kms:DescribeKey",
-    "kms:GetKeyRotationStatus",
-    "kms:GetKeyPolicy",
-    "rds:DescribeDBInstances",
-    "rds:DescribeDBClusters",
-    "elasticfilesystem:DescribeFileSystems",
-    "access-analyzer:ListAnalyzers",
-    "securityhub:DescribeHub",
-    "macie2:GetMacieSession",
-    "lambda:ListFunctions",
-    "lambda:GetPolicy",
-    "apigateway:GET",
-    "elasticloadbalancing:DescribeLoadBalancers",
-    "elasticloadbalancing:DescribeLoadBalancerAttributes",
-    "events:ListEventBuses",
-    "glacier:ListVaults",
-    "glacier:GetVaultAccessPolicy",
-    "secretsmanager:ListSecrets",
-    "secretsmanager:GetResourcePolicy",
-    "sns:ListTopics",
-    "sns:GetTopicAttributes",
-    "sqs:ListQueues",
-    "sqs:GetQueueAttributes",
-    "iam:ListUserTags",
-    "iam:ListPolicyTags",
-    "cloudtrail:ListTags",
-    "securityhub:GetEnabledStandards",
-    "securityhub:ListEnabledProductsForImport",
-];
-
-#[cfg(test)]
-mod tests {
-    use super::Pages;
-
-    #[test]
-    fn pages_end_on_an_empty_token_and_refuse_a_repeated_one() {
-        let mut p = Pages::default();
-        assert_eq!(p.next("kms:ListKeys", Some("a")).unwrap(), Some("a".into()));
-        assert_eq!(p.next("kms:ListKeys", Some("b")).unwrap(), Some("b".into()));
-        assert_eq!(p.next("kms:ListKeys", Some("")).unwrap(), None);
-        assert_eq!(p.next("kms:ListKeys", None).unwrap(), None);
-        let e = p.next("kms:ListKeys", Some("a")).unwrap_err();
-        assert_eq!(
-            (e.operation.as_str(), e.code.as_str()),
-            ("kms:ListKeys", "RepeatedPaginationToken")
-        );
-    }
-
-    #[test]
-    fn every_action_a_check_needs_is_collected() {
-        let missing: Vec<String> = kestrel_checks::all()
-            .iter()
-            .flat_map(|c| c.meta.needs.iter().map(move |a| (c.meta.id, *a)))
-            .filter(|(_, a)| !super::KNOWN_ACTIONS.contains(a))
-            .map(|(id, a)| format!("{id} needs {a}"))
-            .collect();
-        assert!(
-            missing.is_empty(),
-            "not collected by the inventory: {missing:#?}"
-        );
-    }
 }

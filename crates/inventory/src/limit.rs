@@ -2,7 +2,7 @@
 //!
 //! Calls wait for a permit in one of three queues, served highest first and in arrival
 //! order within a queue. A call's priority is how many dependent round trips can still
-//! follow it ([`priority`]): `kms:ListKeys` (then `DescribeKey`, then the rotation
+//! follow it (the depth its [`Action`](kestrel_model::Action) constant declares): `kms:ListKeys` (then `DescribeKey`, then the rotation
 //! status) goes before a leaf such as `ec2:GetEbsEncryptionByDefault`. When requests
 //! are waiting (the limit is reached, or the endpoint answers one request at a time),
 //! starting the long chains first keeps them off the end of the run, where each of
@@ -107,48 +107,6 @@ impl Drop for Permit {
     }
 }
 
-/// Operations that two or more dependent round trips can follow: list → describe →
-/// per-resource settings; report generation → polling → read.
-const LEVEL_2: &[&str] = &[
-    "kms:ListKeys",
-    "iam:GenerateCredentialReport",
-    "s3:ListAllMyBuckets",
-];
-
-/// Operations that per-resource calls can follow. (Further pages of a list are not
-/// counted: at the sizes where a list has several pages, the run is long enough for
-/// its pages to interleave with everything else.)
-const LEVEL_1: &[&str] = &[
-    "kms:DescribeKey",
-    "s3:GetBucketLocation",
-    "iam:ListUsers",
-    "iam:ListPolicies",
-    "cloudtrail:DescribeTrails",
-    "cloudfront:ListDistributions",
-    "securityhub:DescribeHub",
-    "lambda:ListFunctions",
-    "apigateway:GET",
-    "elasticloadbalancing:DescribeLoadBalancers",
-    "glacier:ListVaults",
-    "secretsmanager:ListSecrets",
-    "sns:ListTopics",
-    "sqs:ListQueues",
-    "organizations:DescribeOrganization",
-];
-
-/// How many dependent round trips can follow a call to `operation` (its priority).
-/// An operation not listed is a leaf: when requests queue it is served after the
-/// chains, which never changes what is collected, only when.
-pub fn priority(operation: &str) -> usize {
-    if LEVEL_2.contains(&operation) {
-        2
-    } else if LEVEL_1.contains(&operation) {
-        1
-    } else {
-        0
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,13 +192,13 @@ mod tests {
     }
 
     #[test]
-    fn every_prioritised_operation_is_one_the_inventory_calls() {
-        for op in LEVEL_2.iter().chain(LEVEL_1) {
-            assert!(crate::KNOWN_ACTIONS.contains(op), "{op} is not collected");
+    fn every_declared_depth_is_a_priority_level() {
+        // A deeper action would silently share the top queue: add a level instead.
+        for a in crate::services::known_actions() {
+            assert!((a.depth as usize) < LEVELS, "{a} has depth {}", a.depth);
         }
-        assert_eq!(priority("kms:ListKeys"), 2);
-        assert_eq!(priority("kms:DescribeKey"), 1);
-        assert_eq!(priority("ec2:DescribeInstances"), 0);
-        assert_eq!(priority("ec2:GetEbsEncryptionByDefault"), 0);
+        assert_eq!(kestrel_model::kms::LIST_KEYS.depth, 2);
+        assert_eq!(kestrel_model::kms::DESCRIBE_KEY.depth, 1);
+        assert_eq!(kestrel_model::ec2::GET_EBS_ENCRYPTION_BY_DEFAULT.depth, 0);
     }
 }

@@ -44,11 +44,11 @@ fn account(a: &aws_sdk_organizations::types::Account) -> OrgAccount {
 
 /// ACTIVE accounts, of the whole organization or under the given OUs (recursively).
 pub async fn list_accounts(clients: &Clients, ous: &[String]) -> Result<Vec<OrgAccount>, ApiError> {
-    let c = clients.organizations(REGION);
+    let c: aws_sdk_organizations::Client = clients.get(REGION);
     let mut out = Vec::new();
     if ous.is_empty() {
         let mut token = None;
-        let mut pages = crate::Pages::default();
+        let mut pages = crate::collection::Pages::default();
         loop {
             let page = c
                 .list_accounts()
@@ -66,7 +66,7 @@ pub async fn list_accounts(clients: &Clients, ous: &[String]) -> Result<Vec<OrgA
         let mut pending: Vec<String> = ous.to_vec();
         while let Some(parent) = pending.pop() {
             let mut token = None;
-            let mut pages = crate::Pages::default();
+            let mut pages = crate::collection::Pages::default();
             loop {
                 let page = c
                     .list_accounts_for_parent()
@@ -106,7 +106,7 @@ pub async fn account_metadata(
     clients: &Clients,
     account_id: &str,
 ) -> Result<AccountMetadata, ApiError> {
-    let c = clients.organizations(REGION);
+    let c: aws_sdk_organizations::Client = clients.get(REGION);
     let described = c
         .describe_account()
         .account_id(account_id)

@@ -7,7 +7,6 @@ use crate::{Action, Fetched};
 // The API actions collected for this service, with how many dependent round trips
 // can follow each call (the request scheduler serves deeper chains first).
 pub const GET_ALTERNATE_CONTACT: Action = Action::new("account:GetAlternateContact", 0);
-pub const GET_CONTACT_INFORMATION: Action = Action::new("account:GetContactInformation", 0);
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

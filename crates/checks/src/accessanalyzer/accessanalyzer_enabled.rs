@@ -30,7 +30,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html",
         categories: &["identity-access", "trust-boundaries"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
-        needs: &["access-analyzer:ListAnalyzers"],
+        needs: &[kestrel_model::accessanalyzer::LIST_ANALYZERS],
     },
     run,
 };

@@ -31,7 +31,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/accounts/latest/reference/API_GetAlternateContact.html",
         categories: &[],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
-        needs: &["account:GetAlternateContact"],
+        needs: &[kestrel_model::account::GET_ALTERNATE_CONTACT],
     },
     run,
 };

@@ -35,7 +35,7 @@ pub const CHECK: Check = Check {
             "Software and Configuration Checks/Industry and Regulatory Standards/AWS Foundational Security Best Practices",
             "TTPs/Defense Evasion",
         ],
-        needs: &["apigateway:GET"],
+        needs: &[kestrel_model::apigateway::GET],
     },
     run,
 };

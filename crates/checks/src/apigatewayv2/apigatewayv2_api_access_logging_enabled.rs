@@ -30,7 +30,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/security-monitoring.html",
         categories: &["logging"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
-        needs: &["apigateway:GET"],
+        needs: &[kestrel_model::apigateway::GET],
     },
     run,
 };

@@ -31,7 +31,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html",
         categories: &["internet-exposed"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices", "TTPs/Initial Access"],
-        needs: &["lambda:ListFunctions", "lambda:GetPolicy"],
+        needs: &[kestrel_model::lambda::LIST_FUNCTIONS, kestrel_model::lambda::GET_POLICY],
     },
     run,
 };

@@ -30,7 +30,10 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/real-time-logs.html",
         categories: &["logging"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
-        needs: &["cloudfront:ListDistributions", "cloudfront:GetDistributionConfig"],
+        needs: &[
+            kestrel_model::cloudfront::LIST_DISTRIBUTIONS,
+            kestrel_model::cloudfront::GET_DISTRIBUTION_CONFIG,
+        ],
     },
     run,
 };

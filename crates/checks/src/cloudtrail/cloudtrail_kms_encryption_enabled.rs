@@ -34,7 +34,7 @@ pub const CHECK: Check = Check {
             "Software and Configuration Checks/AWS Security Best Practices",
             "Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark",
         ],
-        needs: &["cloudtrail:DescribeTrails", "cloudtrail:ListTags"],
+        needs: &[kestrel_model::cloudtrail::DESCRIBE_TRAILS, kestrel_model::cloudtrail::LIST_TAGS],
     },
     run,
 };

@@ -36,9 +36,9 @@ pub const CHECK: Check = Check {
             "Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark",
         ],
         needs: &[
-            "cloudtrail:DescribeTrails",
-            "cloudtrail:GetTrailStatus",
-            "cloudtrail:ListTags",
+            kestrel_model::cloudtrail::DESCRIBE_TRAILS,
+            kestrel_model::cloudtrail::GET_TRAIL_STATUS,
+            kestrel_model::cloudtrail::LIST_TAGS,
         ],
     },
     run,

@@ -33,8 +33,8 @@ pub const CHECK: Check = Check {
         categories: &["logging", "forensics-ready"],
         check_type: &["Logging and Monitoring"],
         needs: &[
-            "config:DescribeConfigurationRecorders",
-            "config:DescribeConfigurationRecorderStatus",
+            kestrel_model::config::DESCRIBE_CONFIGURATION_RECORDERS,
+            kestrel_model::config::DESCRIBE_CONFIGURATION_RECORDER_STATUS,
         ],
     },
     run,

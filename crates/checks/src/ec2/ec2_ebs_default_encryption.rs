@@ -30,7 +30,10 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html",
         categories: &["encryption"],
         check_type: &["Data Protection"],
-        needs: &["ec2:GetEbsEncryptionByDefault", "ec2:DescribeVolumes"],
+        needs: &[
+            kestrel_model::ec2::GET_EBS_ENCRYPTION_BY_DEFAULT,
+            kestrel_model::ec2::DESCRIBE_VOLUMES,
+        ],
     },
     run,
 };

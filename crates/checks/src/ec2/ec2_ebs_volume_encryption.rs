@@ -29,7 +29,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html",
         categories: &["encryption"],
         check_type: &["Data Protection"],
-        needs: &["ec2:DescribeVolumes"],
+        needs: &[kestrel_model::ec2::DESCRIBE_VOLUMES],
     },
     run,
 };

@@ -30,7 +30,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html",
         categories: &["internet-exposed", "ec2-imdsv1"],
         check_type: &["Infrastructure Security"],
-        needs: &["ec2:DescribeInstances"],
+        needs: &[kestrel_model::ec2::DESCRIBE_INSTANCES],
     },
     run,
 };

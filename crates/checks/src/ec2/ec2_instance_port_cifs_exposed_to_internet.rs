@@ -34,9 +34,9 @@ pub const CHECK: Check = Check {
         categories: &["internet-exposed"],
         check_type: &["Infrastructure Security"],
         needs: &[
-            "ec2:DescribeInstances",
-            "ec2:DescribeSecurityGroups",
-            "ec2:DescribeRouteTables",
+            kestrel_model::ec2::DESCRIBE_INSTANCES,
+            kestrel_model::ec2::DESCRIBE_SECURITY_GROUPS,
+            kestrel_model::ec2::DESCRIBE_ROUTE_TABLES,
         ],
     },
     run,

@@ -30,7 +30,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html",
         categories: &[],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
-        needs: &["ec2:DescribeInstances"],
+        needs: &[kestrel_model::ec2::DESCRIBE_INSTANCES],
     },
     run,
 };

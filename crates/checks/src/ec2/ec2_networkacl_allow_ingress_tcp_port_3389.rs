@@ -31,7 +31,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
         categories: &["internet-exposed"],
         check_type: &["Infrastructure Security"],
-        needs: &["ec2:DescribeNetworkAcls"],
+        needs: &[kestrel_model::ec2::DESCRIBE_NETWORK_ACLS],
     },
     run,
 };

@@ -30,7 +30,10 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html",
         categories: &["internet-exposed"],
         check_type: &["Infrastructure Security"],
-        needs: &["ec2:DescribeSecurityGroups", "ec2:DescribeNetworkInterfaces"],
+        needs: &[
+            kestrel_model::ec2::DESCRIBE_SECURITY_GROUPS,
+            kestrel_model::ec2::DESCRIBE_NETWORK_INTERFACES,
+        ],
     },
     run,
 };

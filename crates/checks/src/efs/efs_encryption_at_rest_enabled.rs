@@ -28,7 +28,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/efs/latest/ug/encryption.html",
         categories: &["encryption"],
         check_type: &["Data Protection"],
-        needs: &["elasticfilesystem:DescribeFileSystems"],
+        needs: &[kestrel_model::efs::DESCRIBE_FILE_SYSTEMS],
     },
     run,
 };

@@ -31,8 +31,8 @@ pub const CHECK: Check = Check {
         categories: &["logging"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[
-            "elasticloadbalancing:DescribeLoadBalancers",
-            "elasticloadbalancing:DescribeLoadBalancerAttributes",
+            kestrel_model::elbv2::DESCRIBE_LOAD_BALANCERS,
+            kestrel_model::elbv2::DESCRIBE_LOAD_BALANCER_ATTRIBUTES,
         ],
     },
     run,

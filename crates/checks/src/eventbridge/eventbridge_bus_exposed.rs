@@ -31,7 +31,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html",
         categories: &["internet-exposed"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices", "Effects/Data Exposure"],
-        needs: &["events:ListEventBuses"],
+        needs: &[kestrel_model::eventbridge::LIST_EVENT_BUSES],
     },
     run,
 };

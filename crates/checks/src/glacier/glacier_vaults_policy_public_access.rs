@@ -36,7 +36,10 @@ pub const CHECK: Check = Check {
             "Effects/Data Exposure",
             "TTPs/Initial Access/Unauthorized Access",
         ],
-        needs: &["glacier:ListVaults", "glacier:GetVaultAccessPolicy"],
+        needs: &[
+            kestrel_model::glacier::LIST_VAULTS,
+            kestrel_model::glacier::GET_VAULT_ACCESS_POLICY,
+        ],
     },
     run,
 };

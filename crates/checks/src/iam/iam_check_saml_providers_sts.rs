@@ -32,7 +32,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
-        needs: &["iam:ListSAMLProviders"],
+        needs: &[kestrel_model::iam::LIST_SAML_PROVIDERS],
     },
     run,
 };

@@ -30,7 +30,11 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#customer-managed-policies",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
-        needs: &["iam:ListPolicies", "iam:GetPolicyVersion", "iam:ListPolicyTags"],
+        needs: &[
+            kestrel_model::iam::LIST_POLICIES,
+            kestrel_model::iam::GET_POLICY_VERSION,
+            kestrel_model::iam::LIST_POLICY_TAGS,
+        ],
     },
     run,
 };

@@ -31,7 +31,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html",
         categories: &["encryption"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
-        needs: &["iam:ListServerCertificates"],
+        needs: &[kestrel_model::iam::LIST_SERVER_CERTIFICATES],
     },
     run,
 };

@@ -38,7 +38,7 @@ pub const CHECK: Check = Check {
         needs: &[
             CREDENTIAL_REPORT[0],
             CREDENTIAL_REPORT[1],
-            "iam:ListOrganizationsFeatures",
+            kestrel_model::iam::LIST_ORGANIZATIONS_FEATURES,
         ],
     },
     run,

@@ -31,7 +31,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
-        needs: &["iam:GetAccountPasswordPolicy"],
+        needs: &[kestrel_model::iam::GET_ACCOUNT_PASSWORD_POLICY],
     },
     run,
 };

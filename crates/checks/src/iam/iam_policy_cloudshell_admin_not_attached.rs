@@ -29,7 +29,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/cloudshell/latest/userguide/sec-auth-with-identities.html",
         categories: &["identity-access", "trust-boundaries"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
-        needs: &["iam:ListEntitiesForPolicy"],
+        needs: &[kestrel_model::iam::LIST_ENTITIES_FOR_POLICY],
     },
     run,
 };

@@ -38,8 +38,8 @@ pub const CHECK: Check = Check {
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[
-            "organizations:DescribeOrganization",
-            "iam:ListOrganizationsFeatures",
+            kestrel_model::organizations::DESCRIBE_ORGANIZATION,
+            kestrel_model::iam::LIST_ORGANIZATIONS_FEATURES,
         ],
     },
     run,

@@ -39,9 +39,9 @@ pub const CHECK: Check = Check {
         needs: &[
             CREDENTIAL_REPORT[0],
             CREDENTIAL_REPORT[1],
-            "iam:GetAccountSummary",
-            "iam:ListVirtualMFADevices",
-            "iam:ListOrganizationsFeatures",
+            kestrel_model::iam::GET_ACCOUNT_SUMMARY,
+            kestrel_model::iam::LIST_VIRTUAL_MFA_DEVICES,
+            kestrel_model::iam::LIST_ORGANIZATIONS_FEATURES,
         ],
     },
     run,

@@ -29,7 +29,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSSupportAccess.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
-        needs: &["iam:ListEntitiesForPolicy"],
+        needs: &[kestrel_model::iam::LIST_ENTITIES_FOR_POLICY],
     },
     run,
 };

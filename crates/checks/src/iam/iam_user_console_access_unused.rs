@@ -35,8 +35,8 @@ pub const CHECK: Check = Check {
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[
-            "iam:ListUsers",
-            "iam:ListUserTags",
+            kestrel_model::iam::LIST_USERS,
+            kestrel_model::iam::LIST_USER_TAGS,
             CREDENTIAL_REPORT[0],
             CREDENTIAL_REPORT[1],
         ],

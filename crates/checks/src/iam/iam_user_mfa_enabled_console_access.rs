@@ -33,8 +33,8 @@ pub const CHECK: Check = Check {
         needs: &[
             CREDENTIAL_REPORT[0],
             CREDENTIAL_REPORT[1],
-            "iam:ListUsers",
-            "iam:ListUserTags",
+            kestrel_model::iam::LIST_USERS,
+            kestrel_model::iam::LIST_USER_TAGS,
         ],
     },
     run,

@@ -31,7 +31,11 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html",
         categories: &["encryption"],
         check_type: &["Data Protection"],
-        needs: &["kms:ListKeys", "kms:DescribeKey", "kms:GetKeyRotationStatus"],
+        needs: &[
+            kestrel_model::kms::LIST_KEYS,
+            kestrel_model::kms::DESCRIBE_KEY,
+            kestrel_model::kms::GET_KEY_ROTATION_STATUS,
+        ],
     },
     run,
 };

@@ -34,7 +34,11 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html",
         categories: &["encryption", "internet-exposed"],
         check_type: &["Data Protection"],
-        needs: &["kms:ListKeys", "kms:DescribeKey", "kms:GetKeyPolicy"],
+        needs: &[
+            kestrel_model::kms::LIST_KEYS,
+            kestrel_model::kms::DESCRIBE_KEY,
+            kestrel_model::kms::GET_KEY_POLICY,
+        ],
     },
     run,
 };

@@ -35,7 +35,7 @@ pub const CHECK: Check = Check {
             "Software and Configuration Checks/Industry and Regulatory Standards/AWS Foundational Security Best Practices",
             "Software and Configuration Checks/AWS Security Best Practices",
         ],
-        needs: &["macie2:GetMacieSession", "s3:ListAllMyBuckets"],
+        needs: &[kestrel_model::macie::GET_MACIE_SESSION, kestrel_model::s3::LIST_ALL_MY_BUCKETS],
     },
     run,
 };

@@ -36,8 +36,8 @@ pub const CHECK: Check = Check {
         categories: &["identity-access", "trust-boundaries"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[
-            "organizations:DescribeOrganization",
-            "organizations:ListDelegatedAdministrators",
+            kestrel_model::organizations::DESCRIBE_ORGANIZATION,
+            kestrel_model::organizations::LIST_DELEGATED_ADMINISTRATORS,
         ],
     },
     run,

@@ -30,7 +30,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/multi-az-db-clusters-concepts.html",
         categories: &["redundancy"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
-        needs: &["rds:DescribeDBClusters"],
+        needs: &[kestrel_model::rds::DESCRIBE_DB_CLUSTERS],
     },
     run,
 };

@@ -30,7 +30,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html",
         categories: &[],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
-        needs: &["rds:DescribeDBInstances"],
+        needs: &[kestrel_model::rds::DESCRIBE_DB_INSTANCES],
     },
     run,
 };

@@ -31,7 +31,10 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html",
         categories: &["redundancy"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
-        needs: &["rds:DescribeDBInstances", "rds:DescribeDBClusters"],
+        needs: &[
+            kestrel_model::rds::DESCRIBE_DB_INSTANCES,
+            kestrel_model::rds::DESCRIBE_DB_CLUSTERS,
+        ],
     },
     run,
 };

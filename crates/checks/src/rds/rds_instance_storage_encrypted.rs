@@ -29,7 +29,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/encryption-best-practices.html",
         categories: &["encryption"],
         check_type: &["Data Protection"],
-        needs: &["rds:DescribeDBInstances"],
+        needs: &[kestrel_model::rds::DESCRIBE_DB_INSTANCES],
     },
     run,
 };

@@ -32,7 +32,10 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
         categories: &["internet-exposed"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices", "Effects/Data Exposure"],
-        needs: &["s3:GetAccountPublicAccessBlock", "s3:ListAllMyBuckets"],
+        needs: &[
+            kestrel_model::s3::GET_ACCOUNT_PUBLIC_ACCESS_BLOCK,
+            kestrel_model::s3::LIST_ALL_MY_BUCKETS,
+        ],
     },
     run,
 };

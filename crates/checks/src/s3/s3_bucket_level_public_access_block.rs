@@ -33,9 +33,9 @@ pub const CHECK: Check = Check {
         categories: &["internet-exposed"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices", "Effects/Data Exposure"],
         needs: &[
-            "s3:ListAllMyBuckets",
-            "s3:GetBucketPublicAccessBlock",
-            "s3:GetAccountPublicAccessBlock",
+            kestrel_model::s3::LIST_ALL_MY_BUCKETS,
+            kestrel_model::s3::GET_BUCKET_PUBLIC_ACCESS_BLOCK,
+            kestrel_model::s3::GET_ACCOUNT_PUBLIC_ACCESS_BLOCK,
         ],
     },
     run,

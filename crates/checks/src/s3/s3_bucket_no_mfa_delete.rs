@@ -31,7 +31,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html",
         categories: &[],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices", "Effects/Data Destruction"],
-        needs: &["s3:ListAllMyBuckets", "s3:GetBucketVersioning"],
+        needs: &[kestrel_model::s3::LIST_ALL_MY_BUCKETS, kestrel_model::s3::GET_BUCKET_VERSIONING],
     },
     run,
 };

@@ -29,7 +29,7 @@ pub const CHECK: Check = Check {
         related_url: "https://aws.amazon.com/premiumsupport/knowledge-center/s3-bucket-policy-for-config-rule/",
         categories: &["encryption"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
-        needs: &["s3:ListAllMyBuckets", "s3:GetBucketPolicy"],
+        needs: &[kestrel_model::s3::LIST_ALL_MY_BUCKETS, kestrel_model::s3::GET_BUCKET_POLICY],
     },
     run,
 };

@@ -30,7 +30,10 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/determine-acccess_examine-iam-policies.html",
         categories: &["internet-exposed"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
-        needs: &["secretsmanager:ListSecrets", "secretsmanager:GetResourcePolicy"],
+        needs: &[
+            kestrel_model::secretsmanager::LIST_SECRETS,
+            kestrel_model::secretsmanager::GET_RESOURCE_POLICY,
+        ],
     },
     run,
 };

@@ -31,9 +31,9 @@ pub const CHECK: Check = Check {
         categories: &[],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[
-            "securityhub:DescribeHub",
-            "securityhub:GetEnabledStandards",
-            "securityhub:ListEnabledProductsForImport",
+            kestrel_model::securityhub::DESCRIBE_HUB,
+            kestrel_model::securityhub::GET_ENABLED_STANDARDS,
+            kestrel_model::securityhub::LIST_ENABLED_PRODUCTS_FOR_IMPORT,
         ],
     },
     run,

@@ -42,7 +42,7 @@ pub const CHECK: Check = Check {
             "Effects/Data Exposure",
             "TTPs/Initial Access",
         ],
-        needs: &["sns:ListTopics", "sns:GetTopicAttributes"],
+        needs: &[kestrel_model::sns::LIST_TOPICS, kestrel_model::sns::GET_TOPIC_ATTRIBUTES],
     },
     run,
 };

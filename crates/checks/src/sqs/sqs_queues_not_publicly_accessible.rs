@@ -33,7 +33,7 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html",
         categories: &["internet-exposed"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices", "Effects/Data Exposure"],
-        needs: &["sqs:ListQueues", "sqs:GetQueueAttributes"],
+        needs: &[kestrel_model::sqs::LIST_QUEUES, kestrel_model::sqs::GET_QUEUE_ATTRIBUTES],
     },
     run,
 };

@@ -33,9 +33,9 @@ pub const CHECK: Check = Check {
         categories: &["forensics-ready", "logging"],
         check_type: &["Logging and Monitoring"],
         needs: &[
-            "ec2:DescribeVpcs",
-            "ec2:DescribeFlowLogs",
-            "ec2:DescribeNetworkInterfaces",
+            kestrel_model::ec2::DESCRIBE_VPCS,
+            kestrel_model::ec2::DESCRIBE_FLOW_LOGS,
+            kestrel_model::ec2::DESCRIBE_NETWORK_INTERFACES,
         ],
     },
     run,

@@ -31,7 +31,10 @@ pub const CHECK: Check = Check {
         related_url: "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html",
         categories: &["trust-boundaries"],
         check_type: &["Infrastructure Security"],
-        needs: &["ec2:DescribeVpcPeeringConnections", "ec2:DescribeRouteTables"],
+        needs: &[
+            kestrel_model::ec2::DESCRIBE_VPC_PEERING_CONNECTIONS,
+            kestrel_model::ec2::DESCRIBE_ROUTE_TABLES,
+        ],
     },
     run,
 };

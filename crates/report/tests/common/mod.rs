@@ -48,7 +48,7 @@ pub fn meta(id: &'static str, service: &'static str, severity: Severity) -> Chec
         related_url: "https://aws.amazon.com/",
         categories: &["encryption", "internet-exposed"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
-        needs: &["s3:ListAllMyBuckets"],
+        needs: &[kestrel_model::s3::LIST_ALL_MY_BUCKETS],
     }
 }
 

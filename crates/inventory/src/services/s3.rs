@@ -4,16 +4,79 @@
 
 use std::collections::BTreeMap;
 
-use kestrel_model::{s3::Bucket, s3::PublicAccessBlock, s3::Versioning, s3::S3, ApiError};
+use kestrel_model::s3::{
+    Bucket, PublicAccessBlock, Versioning, GET_ACCOUNT_PUBLIC_ACCESS_BLOCK, GET_BUCKET_LOCATION,
+    GET_BUCKET_LOGGING, GET_BUCKET_POLICY, GET_BUCKET_PUBLIC_ACCESS_BLOCK, GET_BUCKET_VERSIONING,
+    LIST_ALL_MY_BUCKETS, S3,
+};
+use kestrel_model::ApiError;
 
-use crate::global::when;
-use crate::Ctx;
+use crate::clients::{retry_on_status, SdkClient};
+use crate::collection::{fan_out, when, Collection};
+use crate::services::Service;
+use crate::Clients;
 
-pub async fn collect(ctx: &Ctx) -> S3 {
-    let s = &ctx.scope;
+pub const SERVICE: Service = Service {
+    label: "s3",
+    actions: &[
+        LIST_ALL_MY_BUCKETS,
+        GET_BUCKET_LOCATION,
+        GET_BUCKET_PUBLIC_ACCESS_BLOCK,
+        GET_BUCKET_POLICY,
+        GET_BUCKET_VERSIONING,
+        GET_BUCKET_LOGGING,
+        GET_ACCOUNT_PUBLIC_ACCESS_BLOCK,
+    ],
+    collect: crate::global!(collect => s3),
+    after: None,
+};
+
+/// S3 with path-style addressing whenever the endpoint is overridden (an emulator on
+/// `localhost` cannot serve `bucket.localhost`).
+impl SdkClient for aws_sdk_s3::Client {
+    fn build(clients: &Clients, region: &str) -> Self {
+        let mut b = aws_sdk_s3::config::Builder::from(&clients.sdk(region))
+            .retry_classifier(retry_on_status());
+        if let Some(url) = clients.endpoint("S3", "s3") {
+            b = b.endpoint_url(url).force_path_style(true);
+        }
+        aws_sdk_s3::Client::from_conf(b.build())
+    }
+}
+
+/// S3 Control: with an endpoint override, requests go to that URL as is (the SDK would
+/// otherwise prefix the account id to the host).
+impl SdkClient for aws_sdk_s3control::Client {
+    fn build(clients: &Clients, region: &str) -> Self {
+        let mut b = aws_sdk_s3control::config::Builder::from(&clients.sdk(region))
+            .retry_classifier(retry_on_status());
+        if let Some(url) = clients.endpoint("S3_CONTROL", "s3_control") {
+            b = b.endpoint_resolver(StaticEndpoint(url));
+        }
+        aws_sdk_s3control::Client::from_conf(b.build())
+    }
+}
+
+#[derive(Debug, Clone)]
+struct StaticEndpoint(String);
+
+impl aws_sdk_s3control::config::endpoint::ResolveEndpoint for StaticEndpoint {
+    fn resolve_endpoint<'a>(
+        &'a self,
+        _params: &'a aws_sdk_s3control::config::endpoint::Params,
+    ) -> aws_sdk_s3control::config::endpoint::EndpointFuture<'a> {
+        aws_sdk_s3control::config::endpoint::EndpointFuture::ready(Ok(
+            aws_smithy_types::endpoint::Endpoint::builder()
+                .url(self.0.clone())
+                .build(),
+        ))
+    }
+}
+
+async fn collect(ctx: &Collection) -> S3 {
     let (account_public_access_block, buckets) = futures::join!(
-        when(s.needs("s3:GetAccountPublicAccessBlock"), account_pab(ctx)),
-        when(s.needs("s3:ListAllMyBuckets"), buckets(ctx)),
+        when(ctx.needs(GET_ACCOUNT_PUBLIC_ACCESS_BLOCK), account_pab(ctx)),
+        when(ctx.needs(LIST_ALL_MY_BUCKETS), buckets(ctx)),
     );
     S3 {
         account_public_access_block,
@@ -21,11 +84,11 @@ pub async fn collect(ctx: &Ctx) -> S3 {
     }
 }
 
-async fn account_pab(ctx: &Ctx) -> Result<Option<PublicAccessBlock>, ApiError> {
-    let c = ctx.clients.s3control(crate::iam::region(ctx));
+async fn account_pab(ctx: &Collection) -> Result<Option<PublicAccessBlock>, ApiError> {
+    let c: aws_sdk_s3control::Client = ctx.clients.get(ctx.global_region());
     let account_id = ctx.wait_account_id().await;
     match ctx
-        .call("s3:GetAccountPublicAccessBlock", || {
+        .call(GET_ACCOUNT_PUBLIC_ACCESS_BLOCK, || {
             c.get_public_access_block().account_id(&account_id).send()
         })
         .await
@@ -43,11 +106,11 @@ async fn account_pab(ctx: &Ctx) -> Result<Option<PublicAccessBlock>, ApiError> {
     }
 }
 
-async fn buckets(ctx: &Ctx) -> Result<Vec<Bucket>, ApiError> {
-    let home = crate::iam::region(ctx);
-    let c = ctx.clients.s3(home);
+async fn buckets(ctx: &Collection) -> Result<Vec<Bucket>, ApiError> {
+    let home = ctx.global_region();
+    let c: aws_sdk_s3::Client = ctx.clients.get(home);
     let out = ctx
-        .call("s3:ListAllMyBuckets", || c.list_buckets().send())
+        .call(LIST_ALL_MY_BUCKETS, || c.list_buckets().send())
         .await?;
     let mut list: Vec<Bucket> = out
         .buckets()
@@ -64,14 +127,14 @@ async fn buckets(ctx: &Ctx) -> Result<Vec<Bucket>, ApiError> {
         })
         .collect();
     // Each bucket's region (ListBuckets reports it on current endpoints; ask otherwise).
-    let regions = crate::fan_out(list.iter().map(|b| {
+    let regions = fan_out(list.iter().map(|b| {
         let c = &c;
         async move {
             if !b.region.is_empty() {
                 return b.region.clone();
             }
             match ctx
-                .call("s3:GetBucketLocation", || {
+                .call(GET_BUCKET_LOCATION, || {
                     c.get_bucket_location().bucket(&b.name).send()
                 })
                 .await
@@ -94,22 +157,21 @@ async fn buckets(ctx: &Ctx) -> Result<Vec<Bucket>, ApiError> {
     for (b, r) in list.iter_mut().zip(regions) {
         b.region = r;
     }
-    let s = &ctx.scope;
     let (pab, pol, ver, log) = (
-        s.needs("s3:GetBucketPublicAccessBlock"),
-        s.needs("s3:GetBucketPolicy"),
-        s.needs("s3:GetBucketVersioning"),
-        s.needs("s3:GetBucketLogging"),
+        ctx.needs(GET_BUCKET_PUBLIC_ACCESS_BLOCK),
+        ctx.needs(GET_BUCKET_POLICY),
+        ctx.needs(GET_BUCKET_VERSIONING),
+        ctx.needs(GET_BUCKET_LOGGING),
     );
     // One client per region the buckets are in (a bucket is asked in its own region).
     let mut clients: BTreeMap<String, aws_sdk_s3::Client> = BTreeMap::new();
     for b in &list {
         if !clients.contains_key(&b.region) {
-            clients.insert(b.region.clone(), ctx.clients.s3(&b.region));
+            clients.insert(b.region.clone(), ctx.clients.get(&b.region));
         }
     }
     let clients = &clients;
-    let details = crate::fan_out(list.iter().map(|b| async move {
+    let details = fan_out(list.iter().map(|b| async move {
         let c = &clients[&b.region];
         futures::join!(
             when(pab, bucket_pab(ctx, c, &b.name)),
@@ -129,12 +191,12 @@ async fn buckets(ctx: &Ctx) -> Result<Vec<Bucket>, ApiError> {
 }
 
 async fn bucket_pab(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_s3::Client,
     bucket: &str,
 ) -> Result<Option<PublicAccessBlock>, ApiError> {
     match ctx
-        .call("s3:GetBucketPublicAccessBlock", || {
+        .call(GET_BUCKET_PUBLIC_ACCESS_BLOCK, || {
             c.get_public_access_block().bucket(bucket).send()
         })
         .await
@@ -153,12 +215,12 @@ async fn bucket_pab(
 }
 
 async fn bucket_policy(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_s3::Client,
     bucket: &str,
 ) -> Result<Option<serde_json::Value>, ApiError> {
     match ctx
-        .call("s3:GetBucketPolicy", || {
+        .call(GET_BUCKET_POLICY, || {
             c.get_bucket_policy().bucket(bucket).send()
         })
         .await
@@ -170,12 +232,12 @@ async fn bucket_policy(
 }
 
 async fn bucket_versioning(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_s3::Client,
     bucket: &str,
 ) -> Result<Versioning, ApiError> {
     let o = ctx
-        .call("s3:GetBucketVersioning", || {
+        .call(GET_BUCKET_VERSIONING, || {
             c.get_bucket_versioning().bucket(bucket).send()
         })
         .await?;
@@ -186,12 +248,12 @@ async fn bucket_versioning(
 }
 
 async fn bucket_logging(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_s3::Client,
     bucket: &str,
 ) -> Result<Option<String>, ApiError> {
     let o = ctx
-        .call("s3:GetBucketLogging", || {
+        .call(GET_BUCKET_LOGGING, || {
             c.get_bucket_logging().bucket(bucket).send()
         })
         .await?;

@@ -7,12 +7,38 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use aws_sdk_iam::types::PolicyScopeType;
-use kestrel_model::{
-    iam::AttachedPolicy, iam::Iam, iam::PasswordPolicy, iam::Policy, iam::PolicyEntities,
-    iam::Role, iam::ServerCertificate, iam::User, iam::VirtualMfaDevice, ApiError, Fetched,
-};
+use kestrel_model::iam::*;
+use kestrel_model::{ApiError, Fetched};
 
-use crate::{global::when, Ctx};
+use crate::collection::{fan_out, when, Collection};
+use crate::services::Service;
+
+crate::sdk_client!(aws_sdk_iam, "IAM", "iam");
+
+pub const SERVICE: Service = Service {
+    label: "iam",
+    actions: &[
+        GENERATE_CREDENTIAL_REPORT,
+        GET_CREDENTIAL_REPORT,
+        GET_ACCOUNT_PASSWORD_POLICY,
+        GET_ACCOUNT_SUMMARY,
+        LIST_VIRTUAL_MFA_DEVICES,
+        LIST_USERS,
+        LIST_ATTACHED_USER_POLICIES,
+        LIST_USER_POLICIES,
+        LIST_USER_TAGS,
+        LIST_ROLES,
+        LIST_POLICIES,
+        GET_POLICY_VERSION,
+        LIST_POLICY_TAGS,
+        LIST_ENTITIES_FOR_POLICY,
+        LIST_SERVER_CERTIFICATES,
+        LIST_SAML_PROVIDERS,
+        LIST_ORGANIZATIONS_FEATURES,
+    ],
+    collect: crate::global!(collect => iam),
+    after: None,
+};
 
 /// The AWS-managed policies whose attachments checks look at.
 pub const WATCHED_POLICIES: [&str; 2] = [
@@ -20,17 +46,8 @@ pub const WATCHED_POLICIES: [&str; 2] = [
     "arn:aws:iam::aws:policy/AWSCloudShellFullAccess",
 ];
 
-pub fn region(ctx: &Ctx) -> &'static str {
-    match ctx.partition.as_str() {
-        "aws-cn" => "cn-north-1",
-        "aws-us-gov" => "us-gov-west-1",
-        _ => "us-east-1",
-    }
-}
-
-pub async fn collect(ctx: &Ctx) -> Iam {
-    let c = ctx.clients.iam(region(ctx));
-    let s = &ctx.scope;
+async fn collect(ctx: &Collection) -> Iam {
+    let c: aws_sdk_iam::Client = ctx.clients.get(ctx.global_region());
     // Everything at once: the credential report's generate → read chain and the
     // list → per-item chains overlap with the single calls.
     let (
@@ -46,27 +63,24 @@ pub async fn collect(ctx: &Ctx) -> Iam {
         saml_providers,
         organizations_features,
     ) = futures::join!(
+        when(ctx.needs(GET_CREDENTIAL_REPORT), credential_report(ctx, &c)),
         when(
-            s.needs("iam:GetCredentialReport"),
-            credential_report(ctx, &c)
-        ),
-        when(
-            s.needs("iam:GetAccountPasswordPolicy"),
+            ctx.needs(GET_ACCOUNT_PASSWORD_POLICY),
             password_policy(ctx, &c)
         ),
-        when(s.needs("iam:GetAccountSummary"), account_summary(ctx, &c)),
-        when(s.needs("iam:ListVirtualMFADevices"), virtual_mfa(ctx, &c)),
-        when(s.needs("iam:ListUsers"), users(ctx, &c)),
-        when(s.needs("iam:ListRoles"), roles(ctx, &c)),
-        when(s.needs("iam:ListPolicies"), policies(ctx, &c)),
+        when(ctx.needs(GET_ACCOUNT_SUMMARY), account_summary(ctx, &c)),
+        when(ctx.needs(LIST_VIRTUAL_MFA_DEVICES), virtual_mfa(ctx, &c)),
+        when(ctx.needs(LIST_USERS), users(ctx, &c)),
+        when(ctx.needs(LIST_ROLES), roles(ctx, &c)),
+        when(ctx.needs(LIST_POLICIES), policies(ctx, &c)),
         entities(ctx, &c),
         when(
-            s.needs("iam:ListServerCertificates"),
+            ctx.needs(LIST_SERVER_CERTIFICATES),
             server_certificates(ctx, &c)
         ),
-        when(s.needs("iam:ListSAMLProviders"), saml(ctx, &c)),
+        when(ctx.needs(LIST_SAML_PROVIDERS), saml(ctx, &c)),
         when(
-            s.needs("iam:ListOrganizationsFeatures"),
+            ctx.needs(LIST_ORGANIZATIONS_FEATURES),
             org_features(ctx, &c)
         ),
     );
@@ -86,13 +100,13 @@ pub async fn collect(ctx: &Ctx) -> Iam {
 }
 
 async fn credential_report(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_iam::Client,
 ) -> Result<Vec<BTreeMap<String, String>>, ApiError> {
     // Ask for a report, then read it; while it is being generated the read answers
     // ReportInProgress (or ReportNotPresent just after the request): poll with backoff.
     let generated = ctx
-        .call("iam:GenerateCredentialReport", || {
+        .call(GENERATE_CREDENTIAL_REPORT, || {
             c.generate_credential_report().send()
         })
         .await?;
@@ -103,9 +117,7 @@ async fn credential_report(
     }
     let out = loop {
         match ctx
-            .call("iam:GetCredentialReport", || {
-                c.get_credential_report().send()
-            })
+            .call(GET_CREDENTIAL_REPORT, || c.get_credential_report().send())
             .await
         {
             Ok(out) => break out,
@@ -126,7 +138,7 @@ async fn credential_report(
         .unwrap_or_default();
     crate::decode::credential_report(&text).map_err(|reason| {
         ApiError::new(
-            "iam:GetCredentialReport",
+            GET_CREDENTIAL_REPORT.name,
             "MalformedCredentialReport",
             &reason,
         )
@@ -141,11 +153,11 @@ fn tags(list: &[aws_sdk_iam::types::Tag]) -> kestrel_model::Tags {
 }
 
 async fn password_policy(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_iam::Client,
 ) -> Result<Option<PasswordPolicy>, ApiError> {
     match ctx
-        .call("iam:GetAccountPasswordPolicy", || {
+        .call(GET_ACCOUNT_PASSWORD_POLICY, || {
             c.get_account_password_policy().send()
         })
         .await
@@ -168,11 +180,11 @@ async fn password_policy(
 }
 
 async fn account_summary(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_iam::Client,
 ) -> Result<BTreeMap<String, i64>, ApiError> {
     let out = ctx
-        .call("iam:GetAccountSummary", || c.get_account_summary().send())
+        .call(GET_ACCOUNT_SUMMARY, || c.get_account_summary().send())
         .await?;
     Ok(out
         .summary_map()
@@ -185,74 +197,56 @@ async fn account_summary(
 }
 
 async fn virtual_mfa(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_iam::Client,
 ) -> Result<Vec<VirtualMfaDevice>, ApiError> {
-    let mut out = Vec::new();
-    let mut marker = None;
-    let mut pages = crate::Pages::default();
-    loop {
-        let page = ctx
-            .call("iam:ListVirtualMFADevices", || {
-                c.list_virtual_mfa_devices()
-                    .set_marker(marker.clone())
-                    .send()
-            })
-            .await?;
-        for d in page.virtual_mfa_devices() {
-            out.push(VirtualMfaDevice {
-                serial_number: d.serial_number().to_string(),
-                user_arn: d.user().map(|u| u.arn().to_string()),
-            });
-        }
-        marker = pages.next(
-            "iam:ListVirtualMFADevices",
-            page.marker().filter(|_| page.is_truncated()),
-        )?;
-        if marker.is_none() {
-            break;
-        }
-    }
-    Ok(out)
+    ctx.list(
+        LIST_VIRTUAL_MFA_DEVICES,
+        |m| c.list_virtual_mfa_devices().set_marker(m).send(),
+        |p| p.marker().filter(|_| p.is_truncated()),
+        |p| {
+            p.virtual_mfa_devices()
+                .iter()
+                .map(|d| VirtualMfaDevice {
+                    serial_number: d.serial_number().to_string(),
+                    user_arn: d.user().map(|u| u.arn().to_string()),
+                })
+                .collect::<Vec<_>>()
+        },
+    )
+    .await
 }
 
-async fn users(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<User>, ApiError> {
-    let mut list = Vec::new();
-    let mut marker = None;
-    let mut pages = crate::Pages::default();
-    loop {
-        let page = ctx
-            .call("iam:ListUsers", || {
-                c.list_users().set_marker(marker.clone()).send()
-            })
-            .await?;
-        for u in page.users() {
-            list.push(User {
-                name: u.user_name().to_string(),
-                arn: u.arn().to_string(),
-                create_date: u.create_date().to_string(),
-                password_last_used: u.password_last_used().map(|d| d.to_string()),
-                ..Default::default()
-            });
-        }
-        marker = pages.next(
-            "iam:ListUsers",
-            page.marker().filter(|_| page.is_truncated()),
-        )?;
-        if marker.is_none() {
-            break;
-        }
-    }
-    let attached = ctx.scope.needs("iam:ListAttachedUserPolicies");
-    let inline = ctx.scope.needs("iam:ListUserPolicies");
-    let want_tags = ctx.scope.needs("iam:ListUserTags");
-    let details = crate::fan_out(list.iter().map(|u| async move {
+async fn users(ctx: &Collection, c: &aws_sdk_iam::Client) -> Result<Vec<User>, ApiError> {
+    let mut list = ctx
+        .list(
+            LIST_USERS,
+            |m| c.list_users().set_marker(m).send(),
+            |p| p.marker().filter(|_| p.is_truncated()),
+            |p| {
+                p.users()
+                    .iter()
+                    .map(|u| User {
+                        name: u.user_name().to_string(),
+                        arn: u.arn().to_string(),
+                        create_date: u.create_date().to_string(),
+                        password_last_used: u.password_last_used().map(|d| d.to_string()),
+                        ..Default::default()
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .await?;
+    let attached = ctx.needs(LIST_ATTACHED_USER_POLICIES);
+    let inline = ctx.needs(LIST_USER_POLICIES);
+    let want_tags = ctx.needs(LIST_USER_TAGS);
+    let details = fan_out(list.iter().map(|u| async move {
         futures::join!(
             when(attached, user_attached(ctx, c, &u.name)),
             when(inline, user_inline(ctx, c, &u.name)),
             when(want_tags, async {
                 let o = ctx
-                    .call("iam:ListUserTags", || {
+                    .call(LIST_USER_TAGS, || {
                         c.list_user_tags().user_name(&u.name).send()
                     })
                     .await?;
@@ -273,102 +267,71 @@ async fn users(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<User>, ApiError
 }
 
 async fn user_attached(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_iam::Client,
     user: &str,
 ) -> Result<Vec<AttachedPolicy>, ApiError> {
-    let mut out = Vec::new();
-    let mut marker = None;
-    let mut pages = crate::Pages::default();
-    loop {
-        let page = ctx
-            .call("iam:ListAttachedUserPolicies", || {
-                c.list_attached_user_policies()
-                    .user_name(user)
-                    .set_marker(marker.clone())
-                    .send()
-            })
-            .await?;
-        for p in page.attached_policies() {
-            out.push(AttachedPolicy {
-                name: p.policy_name().unwrap_or_default().to_string(),
-                arn: p.policy_arn().unwrap_or_default().to_string(),
-            });
-        }
-        marker = pages.next(
-            "iam:ListAttachedUserPolicies",
-            page.marker().filter(|_| page.is_truncated()),
-        )?;
-        if marker.is_none() {
-            break;
-        }
-    }
-    Ok(out)
+    ctx.list(
+        LIST_ATTACHED_USER_POLICIES,
+        |m| {
+            c.list_attached_user_policies()
+                .user_name(user)
+                .set_marker(m)
+                .send()
+        },
+        |p| p.marker().filter(|_| p.is_truncated()),
+        |p| {
+            p.attached_policies()
+                .iter()
+                .map(|p| AttachedPolicy {
+                    name: p.policy_name().unwrap_or_default().to_string(),
+                    arn: p.policy_arn().unwrap_or_default().to_string(),
+                })
+                .collect::<Vec<_>>()
+        },
+    )
+    .await
 }
 
 async fn user_inline(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_iam::Client,
     user: &str,
 ) -> Result<Vec<String>, ApiError> {
-    let mut out = Vec::new();
-    let mut marker = None;
-    let mut pages = crate::Pages::default();
-    loop {
-        let page = ctx
-            .call("iam:ListUserPolicies", || {
-                c.list_user_policies()
-                    .user_name(user)
-                    .set_marker(marker.clone())
-                    .send()
-            })
-            .await?;
-        out.extend(page.policy_names().iter().cloned());
-        marker = pages.next(
-            "iam:ListUserPolicies",
-            page.marker().filter(|_| page.is_truncated()),
-        )?;
-        if marker.is_none() {
-            break;
-        }
-    }
-    Ok(out)
+    ctx.list(
+        LIST_USER_POLICIES,
+        |m| c.list_user_policies().user_name(user).set_marker(m).send(),
+        |p| p.marker().filter(|_| p.is_truncated()),
+        |p| p.policy_names().to_vec(),
+    )
+    .await
 }
 
-async fn roles(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Role>, ApiError> {
-    let mut out = Vec::new();
-    let mut marker = None;
-    let mut pages = crate::Pages::default();
-    loop {
-        let page = ctx
-            .call("iam:ListRoles", || {
-                c.list_roles().set_marker(marker.clone()).send()
-            })
-            .await?;
-        for r in page.roles() {
-            out.push(Role {
-                name: r.role_name().to_string(),
-                arn: r.arn().to_string(),
-                create_date: r.create_date().to_string(),
-                assume_role_policy: r
-                    .assume_role_policy_document()
-                    .and_then(crate::decode::policy),
-                tags: Default::default(),
-            });
-        }
-        marker = pages.next(
-            "iam:ListRoles",
-            page.marker().filter(|_| page.is_truncated()),
-        )?;
-        if marker.is_none() {
-            break;
-        }
-    }
-    Ok(out)
+async fn roles(ctx: &Collection, c: &aws_sdk_iam::Client) -> Result<Vec<Role>, ApiError> {
+    ctx.list(
+        LIST_ROLES,
+        |m| c.list_roles().set_marker(m).send(),
+        |p| p.marker().filter(|_| p.is_truncated()),
+        |p| {
+            p.roles()
+                .iter()
+                .map(|r| Role {
+                    name: r.role_name().to_string(),
+                    arn: r.arn().to_string(),
+                    create_date: r.create_date().to_string(),
+                    assume_role_policy: r
+                        .assume_role_policy_document()
+                        .and_then(crate::decode::policy),
+                    tags: Default::default(),
+                })
+                .collect::<Vec<_>>()
+        },
+    )
+    .await
 }
 
 /// Customer-managed policies, and AWS-managed ones that are attached somewhere.
-async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, ApiError> {
+async fn policies(ctx: &Collection, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, ApiError> {
     // Both lists at once, then each policy's document and tags at once.
     let (local, aws) = futures::join!(
         policy_list(ctx, c, PolicyScopeType::Local, false),
@@ -376,9 +339,9 @@ async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, Api
     );
     let mut list = local?;
     list.extend(aws?);
-    let want_docs = ctx.scope.needs("iam:GetPolicyVersion");
-    let want_tags = ctx.scope.needs("iam:ListPolicyTags");
-    let details = crate::fan_out(list.iter().map(|p| async move {
+    let want_docs = ctx.needs(GET_POLICY_VERSION);
+    let want_tags = ctx.needs(LIST_POLICY_TAGS);
+    let details = fan_out(list.iter().map(|p| async move {
         futures::join!(
             async {
                 if want_docs {
@@ -390,7 +353,7 @@ async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, Api
             async {
                 if want_tags && p.scope == "Local" {
                     let o = ctx
-                        .call("iam:ListPolicyTags", || {
+                        .call(LIST_POLICY_TAGS, || {
                             c.list_policy_tags().policy_arn(&p.arn).send()
                         })
                         .await;
@@ -415,55 +378,50 @@ async fn policies(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<Policy>, Api
 
 /// Customer-managed policies (`Local`), or AWS-managed ones attached somewhere.
 async fn policy_list(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_iam::Client,
     scope: PolicyScopeType,
     only_attached: bool,
 ) -> Result<Vec<Policy>, ApiError> {
-    let mut list = Vec::new();
-    let mut marker = None;
-    let mut pages = crate::Pages::default();
-    loop {
-        let page = ctx
-            .call("iam:ListPolicies", || {
-                c.list_policies()
-                    .scope(scope.clone())
-                    .only_attached(only_attached)
-                    .set_marker(marker.clone())
-                    .send()
-            })
-            .await?;
-        for p in page.policies() {
-            list.push(Policy {
-                name: p.policy_name().unwrap_or_default().to_string(),
-                arn: p.arn().unwrap_or_default().to_string(),
-                scope: if scope == PolicyScopeType::Aws {
-                    "AWS".into()
-                } else {
-                    "Local".into()
-                },
-                attachment_count: p.attachment_count().map(i64::from).unwrap_or(0),
-                default_version_id: p.default_version_id().unwrap_or_default().to_string(),
-                ..Default::default()
-            });
-        }
-        marker = pages.next(
-            "iam:ListPolicies",
-            page.marker().filter(|_| page.is_truncated()),
-        )?;
-        if marker.is_none() {
-            return Ok(list);
-        }
-    }
+    let label = if scope == PolicyScopeType::Aws {
+        "AWS"
+    } else {
+        "Local"
+    };
+    ctx.list(
+        LIST_POLICIES,
+        |m| {
+            c.list_policies()
+                .scope(scope.clone())
+                .only_attached(only_attached)
+                .set_marker(m)
+                .send()
+        },
+        |p| p.marker().filter(|_| p.is_truncated()),
+        |p| {
+            p.policies()
+                .iter()
+                .map(|p| Policy {
+                    name: p.policy_name().unwrap_or_default().to_string(),
+                    arn: p.arn().unwrap_or_default().to_string(),
+                    scope: label.into(),
+                    attachment_count: p.attachment_count().map(i64::from).unwrap_or(0),
+                    default_version_id: p.default_version_id().unwrap_or_default().to_string(),
+                    ..Default::default()
+                })
+                .collect::<Vec<_>>()
+        },
+    )
+    .await
 }
 
 async fn policy_document(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_iam::Client,
     p: &Policy,
 ) -> Fetched<serde_json::Value> {
     let out = ctx
-        .call("iam:GetPolicyVersion", || {
+        .call(GET_POLICY_VERSION, || {
             c.get_policy_version()
                 .policy_arn(&p.arn)
                 .version_id(&p.default_version_id)
@@ -478,7 +436,7 @@ async fn policy_document(
         {
             Some(doc) => Fetched::Ok(doc),
             None => Fetched::Error(ApiError::new(
-                "iam:GetPolicyVersion",
+                GET_POLICY_VERSION.name,
                 "InvalidDocument",
                 "unreadable policy document",
             )),
@@ -487,17 +445,20 @@ async fn policy_document(
     }
 }
 
-async fn entities(ctx: &Ctx, c: &aws_sdk_iam::Client) -> BTreeMap<String, Fetched<PolicyEntities>> {
-    if !ctx.scope.needs("iam:ListEntitiesForPolicy") {
+async fn entities(
+    ctx: &Collection,
+    c: &aws_sdk_iam::Client,
+) -> BTreeMap<String, Fetched<PolicyEntities>> {
+    if !ctx.needs(LIST_ENTITIES_FOR_POLICY) {
         return BTreeMap::new();
     }
     let arns: Vec<String> = WATCHED_POLICIES
         .iter()
         .map(|a| a.replacen("arn:aws:", &format!("arn:{}:", ctx.partition), 1))
         .collect();
-    let results = crate::fan_out(arns.iter().map(|arn| async move {
+    let results = fan_out(arns.iter().map(|arn| async move {
         let r = ctx
-            .call("iam:ListEntitiesForPolicy", || {
+            .call(LIST_ENTITIES_FOR_POLICY, || {
                 c.list_entities_for_policy().policy_arn(arn).send()
             })
             .await;
@@ -530,11 +491,11 @@ async fn entities(ctx: &Ctx, c: &aws_sdk_iam::Client) -> BTreeMap<String, Fetche
 }
 
 async fn server_certificates(
-    ctx: &Ctx,
+    ctx: &Collection,
     c: &aws_sdk_iam::Client,
 ) -> Result<Vec<ServerCertificate>, ApiError> {
     let out = ctx
-        .call("iam:ListServerCertificates", || {
+        .call(LIST_SERVER_CERTIFICATES, || {
             c.list_server_certificates().send()
         })
         .await?;
@@ -550,9 +511,9 @@ async fn server_certificates(
         .collect())
 }
 
-async fn saml(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<String>, ApiError> {
+async fn saml(ctx: &Collection, c: &aws_sdk_iam::Client) -> Result<Vec<String>, ApiError> {
     let out = ctx
-        .call("iam:ListSAMLProviders", || c.list_saml_providers().send())
+        .call(LIST_SAML_PROVIDERS, || c.list_saml_providers().send())
         .await?;
     Ok(out
         .saml_provider_list()
@@ -561,9 +522,9 @@ async fn saml(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<String>, ApiErro
         .collect())
 }
 
-async fn org_features(ctx: &Ctx, c: &aws_sdk_iam::Client) -> Result<Vec<String>, ApiError> {
+async fn org_features(ctx: &Collection, c: &aws_sdk_iam::Client) -> Result<Vec<String>, ApiError> {
     match ctx
-        .call("iam:ListOrganizationsFeatures", || {
+        .call(LIST_ORGANIZATIONS_FEATURES, || {
             c.list_organizations_features().send()
         })
         .await

@@ -1,0 +1,294 @@
+//! What every collector shares: the [`Collection`] (clients, scope, request counter,
+//! account id) with its one way to call AWS ([`Collection::call`]) and to page through a
+//! list ([`Collection::list`]), and the helpers around them ([`when`], [`fan_out`]).
+//! A leaf module: the services import it, it imports no service.
+
+use std::future::Future;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use aws_sdk_sts::error::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use kestrel_model::{Action, ApiError, Fetched};
+
+use crate::{AccountId, Clients, Scope};
+
+/// One account's collection: shared by every collector.
+pub struct Collection {
+    pub clients: Clients,
+    pub scope: Scope,
+    requests: AtomicUsize,
+    account: AccountId,
+    pub partition: String,
+}
+
+impl Collection {
+    pub fn new(clients: Clients, scope: Scope, account: AccountId, partition: &str) -> Self {
+        Collection {
+            clients,
+            scope,
+            requests: AtomicUsize::new(0),
+            account,
+            partition: if partition.is_empty() {
+                "aws".into()
+            } else {
+                partition.to_string()
+            },
+        }
+    }
+
+    /// Whether a selected check needs `action`.
+    pub fn needs(&self, action: Action) -> bool {
+        self.scope.needs(action)
+    }
+
+    /// Runs one API call under the global in-flight limit (at the action's priority,
+    /// its dependency depth), mapping its error. `make` builds the request (it may be
+    /// sent twice): when the answer is an expired-token error, the credentials are
+    /// refreshed and the request sent once more.
+    pub async fn call<T, E, R, F, Fut>(&self, action: Action, make: F) -> Result<T, ApiError>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, SdkError<E, R>>>,
+        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+        R: std::fmt::Debug,
+    {
+        debug_assert!(
+            crate::services::known(action),
+            "{action} is called but declared by no service"
+        );
+        let operation = action.name;
+        let mut refreshed = false;
+        loop {
+            let generation = self.clients.generation();
+            let queued = std::time::Instant::now();
+            let result = {
+                let _permit = self.scope.limit.acquire(action.depth as usize).await;
+                self.requests.fetch_add(1, Ordering::Relaxed);
+                let sent = std::time::Instant::now();
+                // The SDK's request future is large (tens of KiB) and collectors join
+                // many calls: boxed, it takes memory only while in flight instead of
+                // reserving its size in every waiting collector.
+                let result = Box::pin(make()).await;
+                tracing::debug!(
+                    "{operation}: {} ms (after {} ms waiting for a slot)",
+                    sent.elapsed().as_millis(),
+                    (sent - queued).as_millis()
+                );
+                result
+            };
+            match result {
+                Ok(v) => return Ok(v),
+                Err(e) => {
+                    let err = api_error(operation, e);
+                    if !refreshed && is_expired_token(&err.code) {
+                        tracing::info!(
+                            "{operation}: {} — refreshing credentials and retrying",
+                            err.code
+                        );
+                        // Boxed: rare, and it keeps every collector's future small.
+                        Box::pin(self.clients.credentials_rejected(generation)).await;
+                        refreshed = true;
+                        continue;
+                    }
+                    return Err(err);
+                }
+            }
+        }
+    }
+
+    /// Pages through a list: `make(token)` builds the request for one page (None for
+    /// the first), `next(page)` reads the next page's token (marker, position, …; None
+    /// or "" after the last), `items(page)` what the page holds. A token handed back
+    /// twice stops the paging with an error ([`Pages`]).
+    pub async fn list<P, I, E, R, F, Fut>(
+        &self,
+        action: Action,
+        make: F,
+        next: impl Fn(&P) -> Option<&str>,
+        mut items: impl FnMut(P) -> I,
+    ) -> Result<Vec<I::Item>, ApiError>
+    where
+        I: IntoIterator,
+        F: Fn(Option<String>) -> Fut,
+        Fut: Future<Output = Result<P, SdkError<E, R>>>,
+        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+        R: std::fmt::Debug,
+    {
+        let mut out = Vec::new();
+        let mut pages = Pages::default();
+        let mut token = None;
+        loop {
+            let page = self.call(action, || make(token.clone())).await?;
+            token = pages.next(action.name, next(&page))?;
+            out.extend(items(page));
+            if token.is_none() {
+                return Ok(out);
+            }
+        }
+    }
+
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::Relaxed)
+    }
+
+    /// The account id, "" until `sts:GetCallerIdentity` has answered: only after
+    /// [`Collection::wait_account_id`].
+    pub fn account_id(&self) -> String {
+        self.account.get()
+    }
+
+    /// Waits for the account id.
+    pub async fn wait_account_id(&self) -> String {
+        self.account.wait().await;
+        self.account.get()
+    }
+
+    /// The region global services are asked in (IAM, S3's bucket list, Organizations,
+    /// Account, CloudFront).
+    pub fn global_region(&self) -> &'static str {
+        match self.partition.as_str() {
+            "aws-cn" => "cn-north-1",
+            "aws-us-gov" => "us-gov-west-1",
+            _ => "us-east-1",
+        }
+    }
+}
+
+/// Runs `fut` only when `needed`; otherwise the data is "not collected".
+pub async fn when<T>(needed: bool, fut: impl Future<Output = Result<T, ApiError>>) -> Fetched<T> {
+    if needed {
+        fut.await.into()
+    } else {
+        Fetched::NotCollected
+    }
+}
+
+/// How many futures of one fan-out (per-resource calls, per-region services) exist at
+/// once. The request limit bounds what is in flight; this bounds what is allocated, so
+/// memory stays flat as the account grows.
+const FAN_OUT: usize = 64;
+
+/// Runs the futures with at most `FAN_OUT` alive at a time, results in input order.
+pub async fn fan_out<I>(futs: I) -> Vec<<I::Item as Future>::Output>
+where
+    I: IntoIterator,
+    I::Item: Future,
+{
+    use futures::StreamExt;
+    futures::stream::iter(futs)
+        .buffered(FAN_OUT)
+        .collect()
+        .await
+}
+
+/// Pagination's guard: the token of the next page, None after the last one (an absent
+/// or empty token), and an error when a service hands back a token it already gave, so
+/// that a faulty or hostile endpoint cannot keep a scan paging forever.
+#[derive(Default)]
+pub(crate) struct Pages {
+    seen: std::collections::HashSet<String>,
+}
+
+impl Pages {
+    pub(crate) fn next(
+        &mut self,
+        operation: &str,
+        token: Option<&str>,
+    ) -> Result<Option<String>, ApiError> {
+        match token {
+            None | Some("") => Ok(None),
+            Some(t) if !self.seen.insert(t.to_string()) => Err(ApiError::new(
+                operation,
+                "RepeatedPaginationToken",
+                "the service returned a pagination token it had already returned; paging stopped there",
+            )),
+            Some(t) => Ok(Some(t.to_string())),
+        }
+    }
+}
+
+/// Error codes that mean "these credentials are no longer valid, get new ones"
+/// (revoked sessions answer InvalidClientTokenId or UnrecognizedClientException).
+pub fn is_expired_token(code: &str) -> bool {
+    kestrel_auth::resolve::is_rejected_session(code)
+        || matches!(code, "RequestExpired" | "TokenRefreshRequired")
+}
+
+/// An SDK error as the snapshot records it.
+pub fn api_error<E, R>(operation: &str, err: SdkError<E, R>) -> ApiError
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug,
+{
+    match &err {
+        SdkError::ServiceError(se) => {
+            let e = se.err();
+            let raw = format!("{:?}", se.raw());
+            let status = raw
+                .split("status: StatusCode(")
+                .nth(1)
+                .and_then(|r| r.split(')').next())
+                .unwrap_or("?")
+                .to_string();
+            // moto answers 500 without an AWS error body for calls it does not implement.
+            let code = e
+                .code()
+                .map(str::to_string)
+                .unwrap_or_else(|| match status.as_str() {
+                    // A success status whose body the SDK could not read (an emulator's quirk).
+                    "200" => "UnreadableResponse".to_string(),
+                    "500" | "501" => "InternalFailure".to_string(),
+                    "403" => "AccessDenied".to_string(),
+                    "404" => "NotFound".to_string(),
+                    _ => format!("HTTP{status}"),
+                });
+            let message = match e.message() {
+                Some(m) if !m.is_empty() => m.to_string(),
+                _ if status == "200" => "the answer does not match the API's schema".to_string(),
+                _ => format!("HTTP status {status}"),
+            };
+            ApiError::new(operation, &code, &message)
+        }
+        SdkError::DispatchFailure(d) => ApiError::new(
+            operation,
+            if d.is_timeout() {
+                "Timeout"
+            } else {
+                "ConnectionError"
+            },
+            "the endpoint could not be reached",
+        ),
+        SdkError::TimeoutError(_) => ApiError::new(operation, "Timeout", "the request timed out"),
+        SdkError::ResponseError(_) => ApiError::new(
+            operation,
+            "InternalFailure",
+            "the response could not be read",
+        ),
+        _ => ApiError::new(
+            operation,
+            err.code().unwrap_or("Unknown"),
+            err.message().unwrap_or(
+                &aws_smithy_types::error::display::DisplayErrorContext(&err).to_string(),
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pages;
+
+    #[test]
+    fn pages_end_on_an_empty_token_and_refuse_a_repeated_one() {
+        let mut p = Pages::default();
+        assert_eq!(p.next("kms:ListKeys", Some("a")).unwrap(), Some("a".into()));
+        assert_eq!(p.next("kms:ListKeys", Some("b")).unwrap(), Some("b".into()));
+        assert_eq!(p.next("kms:ListKeys", Some("")).unwrap(), None);
+        assert_eq!(p.next("kms:ListKeys", None).unwrap(), None);
+        let e = p.next("kms:ListKeys", Some("a")).unwrap_err();
+        assert_eq!(
+            (e.operation.as_str(), e.code.as_str()),
+            ("kms:ListKeys", "RepeatedPaginationToken")
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! Lambda (regional): functions and their resource policies.
+
+use kestrel_model::lambda::{Lambda, LambdaFunction, GET_POLICY, LIST_FUNCTIONS};
+use kestrel_model::ApiError;
+
+use crate::collection::{fan_out, Collection};
+use crate::services::Service;
+
+crate::sdk_client!(aws_sdk_lambda, "LAMBDA", "lambda");
+
+pub const SERVICE: Service = Service {
+    label: "lambda",
+    actions: &[LIST_FUNCTIONS, GET_POLICY],
+    collect: crate::regional!(collect => lambda),
+    after: None,
+};
+
+async fn collect(ctx: &Collection, region: &str) -> Lambda {
+    Lambda {
+        functions: functions(ctx, region).await.into(),
+    }
+}
+
+async fn functions(ctx: &Collection, region: &str) -> Result<Vec<LambdaFunction>, ApiError> {
+    let c: aws_sdk_lambda::Client = ctx.clients.get(region);
+    let mut list = ctx
+        .list(
+            LIST_FUNCTIONS,
+            |m| c.list_functions().set_marker(m).send(),
+            |p| p.next_marker(),
+            |p| {
+                p.functions()
+                    .iter()
+                    .map(|f| LambdaFunction {
+                        name: f.function_name().unwrap_or_default().to_string(),
+                        arn: f.function_arn().unwrap_or_default().to_string(),
+                        runtime: f.runtime().map(|r| r.as_str().to_string()),
+                        ..Default::default()
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .await?;
+    if ctx.needs(GET_POLICY) {
+        let pols = fan_out(list.iter().map(|f| {
+            let c = &c;
+            async move {
+                match ctx
+                    .call(GET_POLICY, || c.get_policy().function_name(&f.name).send())
+                    .await
+                {
+                    Ok(o) => Ok(o.policy().and_then(|p| serde_json::from_str(p).ok())),
+                    Err(e) if e.code == "ResourceNotFoundException" => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+        }))
+        .await;
+        for (f, p) in list.iter_mut().zip(pols) {
+            f.policy = p.into();
+        }
+    }
+    Ok(list)
+}

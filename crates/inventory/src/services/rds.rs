@@ -1,0 +1,112 @@
+//! RDS (regional): DB instances and clusters.
+
+use kestrel_model::rds::{DbCluster, DbInstance, Rds, DESCRIBE_DB_CLUSTERS, DESCRIBE_DB_INSTANCES};
+use kestrel_model::ApiError;
+
+use crate::collection::{when, Collection};
+use crate::services::Service;
+
+crate::sdk_client!(aws_sdk_rds, "RDS", "rds");
+
+pub const SERVICE: Service = Service {
+    label: "rds",
+    actions: &[DESCRIBE_DB_INSTANCES, DESCRIBE_DB_CLUSTERS],
+    collect: crate::regional!(collect => rds),
+    after: None,
+};
+
+async fn collect(ctx: &Collection, region: &str) -> Rds {
+    let c: aws_sdk_rds::Client = ctx.clients.get(region);
+    let (instances, clusters) = futures::join!(
+        when(ctx.needs(DESCRIBE_DB_INSTANCES), db_instances(ctx, &c)),
+        when(ctx.needs(DESCRIBE_DB_CLUSTERS), db_clusters(ctx, &c)),
+    );
+    Rds {
+        instances,
+        clusters,
+    }
+}
+
+async fn db_instances(
+    ctx: &Collection,
+    c: &aws_sdk_rds::Client,
+) -> Result<Vec<DbInstance>, ApiError> {
+    ctx.list(
+        DESCRIBE_DB_INSTANCES,
+        |m| c.describe_db_instances().set_marker(m).send(),
+        |p| p.marker(),
+        |p| p.db_instances().iter().map(instance).collect::<Vec<_>>(),
+    )
+    .await
+}
+
+fn instance(d: &aws_sdk_rds::types::DbInstance) -> DbInstance {
+    DbInstance {
+        id: d.db_instance_identifier().unwrap_or_default().to_string(),
+        arn: d.db_instance_arn().unwrap_or_default().to_string(),
+        engine: d.engine().unwrap_or_default().to_string(),
+        publicly_accessible: d.publicly_accessible().unwrap_or(false),
+        storage_encrypted: d.storage_encrypted().unwrap_or(false),
+        multi_az: d.multi_az().unwrap_or(false),
+        auto_minor_version_upgrade: d.auto_minor_version_upgrade().unwrap_or(false),
+        cluster_id: d.db_cluster_identifier().map(str::to_string),
+        port: d.endpoint().and_then(|e| e.port()).or(d.db_instance_port()),
+        endpoint_address: d.endpoint().and_then(|e| e.address()).map(str::to_string),
+        vpc_id: d
+            .db_subnet_group()
+            .and_then(|g| g.vpc_id())
+            .map(str::to_string),
+        subnet_ids: d
+            .db_subnet_group()
+            .map(|g| {
+                g.subnets()
+                    .iter()
+                    .filter(|s| s.subnet_status() == Some("Active"))
+                    .filter_map(|s| s.subnet_identifier().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        security_group_ids: d
+            .vpc_security_groups()
+            .iter()
+            .filter_map(|g| g.vpc_security_group_id().map(str::to_string))
+            .collect(),
+        tags: tags(d.tag_list()),
+    }
+}
+
+fn tags(tags: &[aws_sdk_rds::types::Tag]) -> kestrel_model::Tags {
+    tags.iter()
+        .filter_map(|t| {
+            Some((
+                t.key()?.to_string(),
+                t.value().unwrap_or_default().to_string(),
+            ))
+        })
+        .collect()
+}
+
+async fn db_clusters(
+    ctx: &Collection,
+    c: &aws_sdk_rds::Client,
+) -> Result<Vec<DbCluster>, ApiError> {
+    ctx.list(
+        DESCRIBE_DB_CLUSTERS,
+        |m| c.describe_db_clusters().set_marker(m).send(),
+        |p| p.marker(),
+        |p| {
+            p.db_clusters()
+                .iter()
+                .map(|d| DbCluster {
+                    id: d.db_cluster_identifier().unwrap_or_default().to_string(),
+                    arn: d.db_cluster_arn().unwrap_or_default().to_string(),
+                    engine: d.engine().unwrap_or_default().to_string(),
+                    multi_az: d.multi_az().unwrap_or(false),
+                    storage_encrypted: d.storage_encrypted().unwrap_or(false),
+                    tags: tags(d.tag_list()),
+                })
+                .collect::<Vec<_>>()
+        },
+    )
+    .await
+}
