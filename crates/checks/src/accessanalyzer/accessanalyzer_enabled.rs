@@ -1,14 +1,30 @@
 //! # accessanalyzer_enabled
 //!
-//! **What it checks.** That IAM Access Analyzer has an analyzer in every scanned
-//! region, CIS 2.18. One finding per analyzer (PASS when `ACTIVE`, FAIL otherwise), or
-//! one FAIL for the region when it has none, as in Prowler.
+//! ## Description
 //!
-//! **Why.** Access Analyzer is what notices a bucket, key, role or snapshot shared with
-//! another account or the public; a region without an analyzer is a blind spot.
+//! Checks each scanned region for an IAM Access Analyzer analyzer and whether it is active.
 //!
-//! **Fix.** `aws accessanalyzer create-analyzer --analyzer-name <name> --type ACCOUNT`
-//! in each region (or `ORGANIZATION` from the delegated administrator).
+//! CIS 2.18. Each analyzer is one finding, PASS when its status is `ACTIVE` and FAIL
+//! otherwise; a region without any analyzer gets a single FAIL, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Without an active analyzer, resources shared outside the account or organization (S3
+//! buckets, KMS keys, IAM role trusts, snapshots, secrets) go unnoticed and can be used for
+//! data exfiltration or lateral movement.
+//!
+//! ## Remediation
+//!
+//! Create an IAM Access Analyzer analyzer (account or organization zone of trust) in every
+//! region in use and review its findings.
+//!
+//! In each region: `aws accessanalyzer create-analyzer --analyzer-name <name> --type
+//! ACCOUNT`, or `--type ORGANIZATION` from the organization's delegated administrator.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-getting-started.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html
 
 use kestrel_model::{Finding, Severity, Status};
 

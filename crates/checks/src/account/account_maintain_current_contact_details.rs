@@ -1,7 +1,29 @@
 //! # account_maintain_current_contact_details
 //!
-//! **What it checks.** Nothing automatically: whether the account's contact details are
-//! current can only be judged by a person (CIS 2.2). Reported as MANUAL, as Prowler does.
+//! ## Description
+//!
+//! Ensure the account's contact email and phone reach the people who must act on AWS
+//! notifications (abuse, security).
+//!
+//! CIS 2.2. Whether contact details are current cannot be verified automatically, only
+//! judged by a person, so the check always reports MANUAL, as Prowler does.
+//!
+//! ## Risk
+//!
+//! If AWS cannot reach the account owner, security notifications are missed and the account
+//! may be suspended.
+//!
+//! ## Remediation
+//!
+//! Review the contact information in the Billing console (Account settings) and keep it
+//! current.
+//!
+//! From the CLI: `aws account get-contact-information` shows the details and `aws account
+//! put-contact-information` updates them.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,15 +1,34 @@
 //! # account_security_contact_information_is_registered
 //!
-//! **What it checks.** That the account has a SECURITY alternate contact (Account
-//! Management GetAlternateContact), CIS 2.3. Prowler always reports this check as
-//! MANUAL; kestrel reads the contact: none registered is a FAIL, and a registered one is
-//! still MANUAL, because only a person can tell whether it reaches the security team.
+//! ## Description
 //!
-//! **Why.** AWS sends abuse reports and security notifications to the security contact;
-//! without one they reach the root e-mail or billing contact, or no one who acts.
+//! Checks that a Security alternate contact (name, e-mail, phone) is registered for the
+//! account, so AWS security notifications reach the security team.
 //!
-//! **Fix.** `aws account put-alternate-contact --alternate-contact-type SECURITY
-//! --name <name> --email-address <monitored alias> --phone-number <phone>`.
+//! CIS 2.3. The contact is read with Account Management's GetAlternateContact. No SECURITY
+//! contact is a FAIL; a registered one is still reported MANUAL, because only a person can
+//! tell whether it reaches the security team. Prowler reports MANUAL in every case.
+//!
+//! ## Risk
+//!
+//! Without a security contact, AWS security advisories and abuse notifications may be
+//! delayed or missed, so compromises, data exposure or resource abuse persist longer.
+//!
+//! Without one, AWS sends them to the account's root e-mail address, which may not be read
+//! by anyone who acts on security issues.
+//!
+//! ## Remediation
+//!
+//! Register a Security alternate contact using a monitored team alias and phone number, and
+//! review it after organizational changes.
+//!
+//! `aws account put-alternate-contact --alternate-contact-type SECURITY --name <name>
+//! --title <title> --email-address <monitored alias> --phone-number <phone>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html
+//! - https://docs.aws.amazon.com/accounts/latest/reference/API_GetAlternateContact.html
 
 use kestrel_model::{Finding, Severity, Status};
 

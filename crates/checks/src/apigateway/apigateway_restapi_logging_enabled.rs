@@ -1,15 +1,29 @@
 //! # apigateway_restapi_logging_enabled
 //!
-//! **What it checks.** That each stage of each API Gateway REST API has CloudWatch
-//! execution logging turned on (a method setting with logging level `ERROR` or `INFO`),
-//! CIS 4.10. One finding per stage, as in Prowler.
+//! ## Description
 //!
-//! **Why.** Without stage logs there is no record of who called the API and what
-//! failed, which hides abuse and slows incident response.
+//! Checks that every API Gateway REST API stage sends execution logs to CloudWatch Logs (a
+//! method setting with logging level ERROR or INFO).
 //!
-//! **Fix.** `aws apigateway update-stage --rest-api-id <id> --stage-name <stage>
-//! --patch-operations op=replace,path=/*/*/logging/loglevel,value=ERROR` (the account
-//! needs a CloudWatch Logs role set in API Gateway's settings).
+//! CIS 4.10. Each stage is one finding, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Without stage logging, API activity is invisible: probing, abuse of endpoints and
+//! failing integrations leave no trace for detection or forensics.
+//!
+//! ## Remediation
+//!
+//! Enable CloudWatch execution logging (ERROR or INFO) for all methods of each stage, after
+//! setting the CloudWatch Logs role ARN in API Gateway's account settings.
+//!
+//! `aws apigateway update-stage --rest-api-id <id> --stage-name <stage> --patch-operations
+//! op=replace,path=/*/*/logging/loglevel,value=ERROR`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+//! - https://docs.aws.amazon.com/apigateway/latest/developerguide/security-monitoring.html
 
 use kestrel_model::{apigateway::RestStage, Finding, Severity, Status};
 

@@ -1,14 +1,31 @@
 //! # apigatewayv2_api_access_logging_enabled
 //!
-//! **What it checks.** That each stage of each API Gateway v2 API (HTTP and WebSocket)
-//! has access logging configured (`AccessLogSettings` with a destination). One finding
-//! per stage, named `<api name>-<stage name>`, as in Prowler (CIS 4.10).
+//! ## Description
 //!
-//! **Why.** Access logs record who called which route and with what result; without
-//! them abuse and credential misuse cannot be detected or investigated.
+//! Checks that every stage of each API Gateway v2 (HTTP or WebSocket) API has access
+//! logging configured to a log destination.
 //!
-//! **Fix.** `aws apigatewayv2 update-stage --api-id <id> --stage-name <stage>
-//! --access-log-settings DestinationArn=<log-group-arn>,Format='$context.requestId'`.
+//! CIS 4.10. A stage counts as logged when its `AccessLogSettings` name a destination. Each
+//! stage is one finding, named `<api name>-<stage name>`, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Without access logs, calls to the API leave no trace: credential misuse, route abuse and
+//! anomalous traffic cannot be detected or investigated.
+//!
+//! ## Remediation
+//!
+//! Configure access logging on each stage with a CloudWatch Logs log group (or Firehose
+//! stream) as destination and a structured log format.
+//!
+//! `aws apigatewayv2 update-stage --api-id <id> --stage-name <stage> --access-log-settings
+//! DestinationArn=<log-group-arn>,Format=<format>`, the format being for example a JSON
+//! line of `$context` variables such as `$context.requestId` and `$context.status`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html
+//! - https://docs.aws.amazon.com/apigateway/latest/developerguide/security-monitoring.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,15 +1,34 @@
 //! # awslambda_function_not_publicly_accessible
 //!
-//! **What it checks.** That no Lambda function's resource-based policy lets everyone
-//! (`Principal: *`) invoke or manage it without a restricting condition (CIS 2.21).
-//! A function without a policy passes.
+//! ## Description
 //!
-//! **Why.** A public function can be invoked by anyone: its code runs with its role's
-//! permissions on attacker-chosen input, and every call is billed to the account.
+//! Checks that Lambda function resource-based policies do not grant access to everyone
+//! (Principal "*") without a condition restricting the caller's account, organization,
+//! source or network.
 //!
-//! **Fix.** `aws lambda remove-permission --function-name <fn> --statement-id <sid>`
-//! for public statements; grant access to specific accounts or services, with
-//! `aws:SourceAccount`/`aws:SourceArn` conditions for service principals.
+//! CIS 2.21. Statements that let everyone invoke the function and statements that let
+//! everyone manage it both count. A function without a resource-based policy passes.
+//!
+//! ## Risk
+//!
+//! A publicly invocable function runs its code with its execution role's permissions on
+//! input from anyone, enabling data access or changes through the role, abuse of downstream
+//! services, and unbounded cost.
+//!
+//! ## Remediation
+//!
+//! Remove public statements from the function policy and grant lambda:InvokeFunction only
+//! to specific accounts or services, adding aws:SourceAccount and aws:SourceArn conditions
+//! for service principals.
+//!
+//! `aws lambda remove-permission --function-name <fn> --statement-id <sid>` for each public
+//! statement; `aws lambda add-permission` with `--source-account` and `--source-arn` grants
+//! a service principal access again.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
+//! - https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,14 +1,30 @@
 //! # cloudfront_distributions_logging_enabled
 //!
-//! **What it checks.** That each CloudFront distribution has standard access logging
-//! enabled or sends real-time logs (CIS 4.10). CloudFront is global: findings are
-//! reported in the global region.
+//! ## Description
 //!
-//! **Why.** Access logs record every viewer request; without them attacks against the
-//! distribution or its origins cannot be detected or investigated.
+//! Checks that every CloudFront distribution has standard access logging enabled or a
+//! real-time log configuration attached.
 //!
-//! **Fix.** Enable standard logging in the distribution settings (to an S3 bucket or
-//! CloudWatch Logs), or attach a real-time log configuration to its cache behaviors.
+//! CIS 4.10. CloudFront is a global service, so findings are reported in the global region.
+//!
+//! ## Risk
+//!
+//! Without access logs, requests to the distribution leave no trace: scraping, credential
+//! stuffing or attacks on origins cannot be detected or investigated.
+//!
+//! ## Remediation
+//!
+//! Enable standard logging for the distribution, or attach a real-time log configuration,
+//! and protect and retain the logs.
+//!
+//! Standard logging is set in the distribution's settings and can deliver to an S3 bucket
+//! or CloudWatch Logs; a real-time log configuration is attached to the distribution's
+//! cache behaviors.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html
+//! - https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/real-time-logs.html
 
 use kestrel_model::{Finding, Severity, Status};
 

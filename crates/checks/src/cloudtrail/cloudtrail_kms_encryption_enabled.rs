@@ -1,15 +1,28 @@
 //! # cloudtrail_kms_encryption_enabled
 //!
-//! **What it checks.** That each trail encrypts its log files with a KMS key (SSE-KMS)
-//! rather than only the S3-managed default (CIS 4.5). Each trail is reported once, in
-//! its home region.
+//! ## Description
 //!
-//! **Why.** With a KMS key, reading the logs also needs `kms:Decrypt` on the key, so a
-//! key policy adds a second barrier in front of the audit trail, and every decryption is
-//! itself logged.
+//! Checks that each CloudTrail trail has a KMS key configured (KmsKeyId), so its log files
+//! are encrypted with SSE-KMS.
 //!
-//! **Fix.** `aws cloudtrail update-trail --name <trail> --kms-key-id <key-arn>` (the key
-//! policy must let CloudTrail use the key).
+//! CIS 4.5. Each trail is reported once, in its home region.
+//!
+//! ## Risk
+//!
+//! Without a KMS key, anyone who can read the log bucket can read the audit trail; there is
+//! no separate key policy guarding it and no record of decryptions.
+//!
+//! ## Remediation
+//!
+//! Create a customer managed KMS key whose policy allows CloudTrail to encrypt and your
+//! auditors to decrypt, then set it on the trail (update-trail --kms-key-id).
+//!
+//! `aws cloudtrail update-trail --name <trail> --kms-key-id <key-arn>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,13 +1,31 @@
 //! # cloudtrail_log_file_validation_enabled
 //!
-//! **What it checks.** That each trail has log file integrity validation enabled
-//! (`LogFileValidationEnabled`), CIS 4.2. Each trail is reported once, in its home
-//! region.
+//! ## Description
 //!
-//! **Why.** Validation makes CloudTrail write signed, chained digest files, so a log
-//! file that was changed or deleted after delivery can be detected.
+//! Checks that each CloudTrail trail has log file integrity validation enabled, so
+//! CloudTrail delivers signed digest files alongside the logs.
 //!
-//! **Fix.** `aws cloudtrail update-trail --name <trail> --enable-log-file-validation`.
+//! CIS 4.2. The trail's `LogFileValidationEnabled` setting decides. Each trail is reported
+//! once, in its home region.
+//!
+//! ## Risk
+//!
+//! Without validation, log files can be altered or deleted after delivery without
+//! detection, undermining investigations and non-repudiation.
+//!
+//! ## Remediation
+//!
+//! Enable log file validation on every trail and protect the digest files (restricted
+//! bucket access, Object Lock or MFA delete).
+//!
+//! `aws cloudtrail update-trail --name <trail> --enable-log-file-validation`; `aws
+//! cloudtrail validate-logs --trail-arn <arn> --start-time <time>` then verifies the
+//! delivered files.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-enabling.html
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html
 
 use kestrel_model::{Finding, Severity, Status};
 

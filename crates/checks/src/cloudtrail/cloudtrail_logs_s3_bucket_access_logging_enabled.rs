@@ -1,15 +1,31 @@
 //! # cloudtrail_logs_s3_bucket_access_logging_enabled
 //!
-//! **What it checks.** That the S3 bucket each trail delivers to has server access
-//! logging enabled (CIS 4.4). Each trail is reported once, in its home region. A bucket
-//! that is not in this account's bucket list (another account's, typically) cannot be
+//! ## Description
+//!
+//! Checks that the S3 bucket receiving each CloudTrail trail's log files has server access
+//! logging enabled.
+//!
+//! CIS 4.4. Each trail is reported once, in its home region. A destination bucket that is
+//! not in this account's bucket list (typically one owned by another account) cannot be
 //! inspected and is reported MANUAL, as Prowler does.
 //!
-//! **Why.** Access logs on the log bucket record who read, changed or deleted the audit
-//! trail itself.
+//! ## Risk
 //!
-//! **Fix.** `aws s3api put-bucket-logging --bucket <trail-bucket>
-//! --bucket-logging-status '{"LoggingEnabled":{"TargetBucket":"<other-bucket>","TargetPrefix":"…"}}'`.
+//! Without access logging on the trail bucket, reads, overwrites and deletions of the audit
+//! logs themselves leave no record, hiding tampering and exfiltration.
+//!
+//! ## Remediation
+//!
+//! Enable server access logging on the trail's S3 bucket, delivering to a separate,
+//! restricted bucket.
+//!
+//! `aws s3api put-bucket-logging --bucket <trail-bucket> --bucket-logging-status
+//! '{"LoggingEnabled": {"TargetBucket": "<log-bucket>", "TargetPrefix": "<prefix>"}}'`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
 
 use kestrel_model::{Finding, Severity, Status};
 

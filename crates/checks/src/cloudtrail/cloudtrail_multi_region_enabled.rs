@@ -1,14 +1,32 @@
 //! # cloudtrail_multi_region_enabled
 //!
-//! **What it checks.** That every scanned region is covered by a CloudTrail trail that
-//! is logging: a multi-region trail, or a trail of that region (CIS 4.1). One finding
-//! per region: PASS names the first logging trail found, FAIL is about the account.
+//! ## Description
 //!
-//! **Why.** API activity in a region no trail covers leaves no audit record, so
-//! attackers favour unused regions.
+//! Checks that each region is covered by at least one CloudTrail trail that is logging,
+//! either a multi-region trail or a trail in that region.
 //!
-//! **Fix.** Create one multi-region trail (`aws cloudtrail create-trail
-//! --is-multi-region-trail …`) and `aws cloudtrail start-logging`.
+//! CIS 4.1. Each region is one finding: a PASS names the first logging trail found, a FAIL
+//! is reported against the account.
+//!
+//! ## Risk
+//!
+//! Regions without a logging trail leave API activity unrecorded, so unauthorized changes
+//! and data access there cannot be detected or investigated.
+//!
+//! Attackers favour regions nobody uses, where their activity is least likely to be
+//! watched.
+//!
+//! ## Remediation
+//!
+//! Create a multi-region trail (or one trail per region) and make sure logging is started.
+//!
+//! `aws cloudtrail create-trail --name <trail> --s3-bucket-name <bucket>
+//! --is-multi-region-trail`, then `aws cloudtrail start-logging --name <trail>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-create-and-update-a-trail.html
 
 use kestrel_model::{Finding, Severity, Status};
 

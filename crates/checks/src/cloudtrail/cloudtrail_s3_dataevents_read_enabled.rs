@@ -1,17 +1,35 @@
 //! # cloudtrail_s3_dataevents_read_enabled
 //!
-//! **What it checks.** That some trail records S3 object-level *read* data events
-//! (`GetObject`, …) for all buckets (CIS 4.9): a classic event selector of type
-//! `ReadOnly` or `All` on `AWS::S3::Object` for every bucket, or an advanced selector on
-//! `resources.type` = `AWS::S3::Object`. Each such selector is a PASS for its trail;
-//! with none, one FAIL for the account — only when the account has buckets, unless
-//! unused services are scanned, as in Prowler.
+//! ## Description
 //!
-//! **Why.** Without object-level read events, nobody can tell who read which objects,
-//! so data exfiltration from S3 goes unseen.
+//! Checks that at least one CloudTrail trail has an event selector recording S3
+//! object-level read data events (ReadOnly or All) for all current and future buckets.
 //!
-//! **Fix.** `aws cloudtrail put-event-selectors --trail-name <trail> --event-selectors
-//! '[{"ReadWriteType":"ReadOnly","DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]'`.
+//! CIS 4.9. A trail qualifies with a classic event selector of type `ReadOnly` or `All` on
+//! `AWS::S3::Object` for every bucket, or with an advanced event selector on
+//! `resources.type` = `AWS::S3::Object`. Each qualifying selector is a PASS for its trail.
+//! With none, there is one FAIL for the account, reported only when the account has buckets
+//! or unused services are scanned, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Without object-level read logging, reads of S3 objects leave no audit record, so data
+//! exfiltration cannot be detected or scoped.
+//!
+//! ## Remediation
+//!
+//! Add a data event selector for AWS::S3::Object on all buckets (arn:aws:s3) with read
+//! events (ReadOnly or All) to a multi-region trail.
+//!
+//! `aws cloudtrail put-event-selectors --trail-name <trail> --event-selectors
+//! '[{"ReadWriteType": "ReadOnly", "DataResources": [{"Type": "AWS::S3::Object", "Values":
+//! ["arn:aws:s3"]}]}]'`. The command replaces the trail's existing selectors, so include
+//! those too.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-cloudtrail-logging-for-s3.html
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html
 
 use kestrel_model::{Finding, Severity};
 

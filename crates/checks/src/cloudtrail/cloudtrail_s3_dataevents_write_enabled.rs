@@ -1,17 +1,35 @@
 //! # cloudtrail_s3_dataevents_write_enabled
 //!
-//! **What it checks.** That some trail records S3 object-level *write* data events
-//! (`PutObject`, `DeleteObject`, …) for all buckets (CIS 4.8): a classic event selector
-//! of type `WriteOnly` or `All` on `AWS::S3::Object` for every bucket, or an advanced
-//! selector on `resources.type` = `AWS::S3::Object`. Each such selector is a PASS for
-//! its trail; with none, one FAIL for the account — only when the account has buckets,
-//! unless unused services are scanned, as in Prowler.
+//! ## Description
 //!
-//! **Why.** Without object-level write events, changes and deletions of S3 objects
-//! cannot be attributed, which hides tampering and ransomware-style deletion.
+//! Checks that at least one CloudTrail trail has an event selector recording S3
+//! object-level write data events (WriteOnly or All) for all current and future buckets.
 //!
-//! **Fix.** `aws cloudtrail put-event-selectors --trail-name <trail> --event-selectors
-//! '[{"ReadWriteType":"WriteOnly","DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]'`.
+//! CIS 4.8. A trail qualifies with a classic event selector of type `WriteOnly` or `All` on
+//! `AWS::S3::Object` for every bucket, or with an advanced event selector on
+//! `resources.type` = `AWS::S3::Object`. Each qualifying selector is a PASS for its trail.
+//! With none, there is one FAIL for the account, reported only when the account has buckets
+//! or unused services are scanned, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Without object-level write logging, object uploads, overwrites and deletions leave no
+//! audit record, so tampering and destructive activity cannot be traced.
+//!
+//! ## Remediation
+//!
+//! Add a data event selector for AWS::S3::Object on all buckets (arn:aws:s3) with write
+//! events (WriteOnly or All) to a multi-region trail.
+//!
+//! `aws cloudtrail put-event-selectors --trail-name <trail> --event-selectors
+//! '[{"ReadWriteType": "WriteOnly", "DataResources": [{"Type": "AWS::S3::Object", "Values":
+//! ["arn:aws:s3"]}]}]'`. The command replaces the trail's existing selectors, so include
+//! those too.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-cloudtrail-logging-for-s3.html
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html
 
 use kestrel_model::{Finding, Severity};
 

@@ -1,21 +1,36 @@
 //! # cloudwatch_changes_to_network_acls_alarm_configured
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches changes to network ACLs (`CreateNetworkAcl`,
-//! `CreateNetworkAclEntry`, `DeleteNetworkAcl`, `DeleteNetworkAclEntry`,
-//! `ReplaceNetworkAclEntry`, `ReplaceNetworkAclAssociation`), and that an alarm watches
-//! the filter's metric (CIS 5.11). One finding for the account, as in Prowler: see the
-//! [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** NACLs are a stateless subnet firewall; an unnoticed change can open subnets
-//! to the internet or cut them off.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches network
+//! ACL create, delete and replace events, and that an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{ ($.eventName = CreateNetworkAcl) ||
-//! ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) ||
-//! ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) ||
-//! ($.eventName = ReplaceNetworkAclAssociation) }` and `aws cloudwatch put-metric-alarm`
-//! on its metric, with an SNS action.
+//! CIS 5.11. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! Unmonitored NACL changes can silently expose subnets to the internet or break
+//! connectivity, and go unnoticed until they are exploited or cause an outage.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for changes
+//! to network ACLs (pattern { ($.eventName = CreateNetworkAcl) || ($.eventName =
+//! CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName =
+//! DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName =
+//! ReplaceNetworkAclAssociation) }), and a CloudWatch alarm on the filter's metric that
+//! notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

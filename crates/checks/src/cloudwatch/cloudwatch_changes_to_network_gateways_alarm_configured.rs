@@ -1,21 +1,36 @@
 //! # cloudwatch_changes_to_network_gateways_alarm_configured
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches changes to network gateways (`CreateCustomerGateway`,
-//! `DeleteCustomerGateway`, `AttachInternetGateway`, `CreateInternetGateway`,
-//! `DeleteInternetGateway`, `DetachInternetGateway`), and that an alarm watches the
-//! filter's metric (CIS 5.12). One finding for the account, as in Prowler: see the
-//! [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** Gateways are the paths in and out of a VPC; attaching or removing one changes
-//! what is reachable from the internet.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches customer
+//! and internet gateway changes, and that an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{ ($.eventName = CreateCustomerGateway) ||
-//! ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) ||
-//! ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) ||
-//! ($.eventName = DetachInternetGateway) }` and `aws cloudwatch put-metric-alarm` on its
-//! metric, with an SNS action.
+//! CIS 5.12. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! An unnoticed gateway change can expose private networks to the internet, open an
+//! exfiltration path or cause an outage.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for changes
+//! to network gateways (pattern { ($.eventName = CreateCustomerGateway) || ($.eventName =
+//! DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName =
+//! CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName =
+//! DetachInternetGateway) }), and a CloudWatch alarm on the filter's metric that notifies
+//! responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

@@ -1,22 +1,36 @@
 //! # cloudwatch_changes_to_network_route_tables_alarm_configured
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches route table changes (`$.eventSource = ec2.amazonaws.com` with
-//! `CreateRoute`, `CreateRouteTable`, `ReplaceRoute`, `ReplaceRouteTableAssociation`,
-//! `DeleteRouteTable`, `DeleteRoute`, `DisassociateRouteTable`), and that an alarm
-//! watches the filter's metric (CIS 5.13). One finding for the account, as in Prowler:
-//! see the [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** Route tables decide where VPC traffic goes; a changed route can send traffic
-//! around inspection or out of the network.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches EC2 route
+//! table changes, and that an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{($.eventSource = ec2.amazonaws.com) &&
-//! (($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName =
-//! ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName =
-//! DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName =
-//! DisassociateRouteTable))}` and `aws cloudwatch put-metric-alarm` on its metric, with
-//! an SNS action.
+//! CIS 5.13. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! Unmonitored route changes can redirect traffic past inspection points, enable
+//! exfiltration or blackhole traffic without anyone noticing.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for EC2
+//! route table changes (routes and route tables created, replaced, deleted or
+//! disassociated), and a CloudWatch alarm on the filter's metric that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with a pattern such
+//! as `{ ($.eventSource = ec2.amazonaws.com) && (($.eventName = CreateRoute) ||
+//! ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName =
+//! ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName =
+//! DeleteRoute) || ($.eventName = DisassociateRouteTable)) }`, then `aws cloudwatch
+//! put-metric-alarm` on the filter's metric with an SNS topic as its alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

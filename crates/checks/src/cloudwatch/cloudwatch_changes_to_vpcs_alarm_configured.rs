@@ -1,23 +1,38 @@
 //! # cloudwatch_changes_to_vpcs_alarm_configured
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches VPC changes (`CreateVpc`, `DeleteVpc`, `ModifyVpcAttribute`,
-//! the VPC peering and ClassicLink events), and that an alarm watches the filter's metric
-//! (CIS 5.14). One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! ## Description
+//!
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches VPC, VPC
+//! peering and ClassicLink changes, and that an alarm watches its metric.
+//!
+//! CIS 5.14. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
 //! module docs.
 //!
-//! **Why.** VPC and peering changes alter network boundaries; a new peering can bridge
-//! networks that were meant to stay apart.
+//! ## Risk
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{ ($.eventName = CreateVpc) || ($.eventName
-//! = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName =
-//! AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) ||
-//! ($.eventName = DeleteVpcPeeringConnection) || ($.eventName =
-//! RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName =
-//! DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName =
-//! EnableVpcClassicLink) }` and `aws cloudwatch put-metric-alarm` on its metric, with an
-//! SNS action.
+//! Unnoticed VPC or peering changes can expose private networks, enable lateral movement
+//! between environments or disrupt connectivity.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for VPC
+//! changes (VPCs created, deleted or modified, and VPC peering and ClassicLink events), and
+//! a CloudWatch alarm on the filter's metric that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with a pattern such
+//! as `{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName =
+//! ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName =
+//! CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) ||
+//! ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) ||
+//! ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) ||
+//! ($.eventName = EnableVpcClassicLink) }`, then `aws cloudwatch put-metric-alarm` on the
+//! filter's metric with an SNS topic as its alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

@@ -1,20 +1,35 @@
 //! # cloudwatch_log_metric_filter_and_alarm_for_aws_config_configuration_changes_enabled
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches AWS Config configuration changes (`$.eventSource =
-//! config.amazonaws.com` with `StopConfigurationRecorder`, `DeleteDeliveryChannel`,
-//! `PutDeliveryChannel`, `PutConfigurationRecorder`), and that an alarm watches the
-//! filter's metric (CIS 5.9). One finding for the account, as in Prowler: see the
-//! [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** Stopping the recorder or changing its delivery channel blinds configuration
-//! history and compliance rules.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches changes to
+//! AWS Config recorders and delivery channels, and that an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{ ($.eventSource = config.amazonaws.com) &&
+//! CIS 5.9. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! An attacker who stops or redirects AWS Config removes the record of later configuration
+//! changes; without an alarm this goes unnoticed.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for AWS
+//! Config configuration changes (pattern { ($.eventSource = config.amazonaws.com) &&
 //! (($.eventName = StopConfigurationRecorder) || ($.eventName = DeleteDeliveryChannel) ||
-//! ($.eventName = PutDeliveryChannel) || ($.eventName = PutConfigurationRecorder)) }` and
-//! `aws cloudwatch put-metric-alarm` on its metric, with an SNS action.
+//! ($.eventName = PutDeliveryChannel) || ($.eventName = PutConfigurationRecorder)) }), and
+//! a CloudWatch alarm on the filter's metric that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

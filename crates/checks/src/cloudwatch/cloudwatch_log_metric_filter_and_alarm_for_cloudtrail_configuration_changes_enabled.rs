@@ -1,19 +1,35 @@
 //! # cloudwatch_log_metric_filter_and_alarm_for_cloudtrail_configuration_changes_enabled
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches CloudTrail configuration changes (`CreateTrail`,
-//! `UpdateTrail`, `DeleteTrail`, `StartLogging`, `StopLogging`), and that an alarm
-//! watches the filter's metric (CIS 5.5). One finding for the account, as in Prowler: see
-//! the [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** Stopping or changing a trail is how an intruder erases their tracks; it
-//! should page someone at once.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches trail
+//! creation, update, deletion and start/stop logging, and that an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{ ($.eventName = CreateTrail) ||
+//! CIS 5.5. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! If trails can be stopped or reconfigured unnoticed, later activity escapes the audit log
+//! and investigations lose their evidence.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for
+//! CloudTrail configuration changes (pattern { ($.eventName = CreateTrail) ||
 //! ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName =
-//! StartLogging) || ($.eventName = StopLogging) }` and `aws cloudwatch put-metric-alarm`
-//! on its metric, with an SNS action.
+//! StartLogging) || ($.eventName = StopLogging) }), and a CloudWatch alarm on the filter's
+//! metric that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

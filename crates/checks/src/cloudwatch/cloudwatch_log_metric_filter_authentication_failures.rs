@@ -1,18 +1,34 @@
 //! # cloudwatch_log_metric_filter_authentication_failures
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches failed console sign-ins (`$.eventName = ConsoleLogin` and
-//! `$.errorMessage = "Failed authentication"`), and that an alarm watches the filter's
-//! metric (CIS 5.6). One finding for the account, as in Prowler: see the
-//! [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** Repeated failed console logins are the signature of password guessing and
-//! credential stuffing.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches failed AWS
+//! Management Console authentications, and that an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{ ($.eventName = ConsoleLogin) &&
-//! ($.errorMessage = "Failed authentication") }` and `aws cloudwatch put-metric-alarm` on
-//! its metric, with an SNS action.
+//! CIS 5.6. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! Without alerting on failed console logins, brute-force and credential-stuffing attempts
+//! continue undetected until one succeeds.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for failed
+//! console sign-ins (pattern { ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed
+//! authentication") }), and a CloudWatch alarm on the filter's metric that notifies
+//! responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

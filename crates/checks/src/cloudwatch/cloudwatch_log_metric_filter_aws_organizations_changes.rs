@@ -1,28 +1,45 @@
 //! # cloudwatch_log_metric_filter_aws_organizations_changes
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches AWS Organizations changes (`$.eventSource =
-//! organizations.amazonaws.com` with account, OU, policy and handshake events), and that
-//! an alarm watches the filter's metric (CIS 5.15). One finding for the account, as in
-//! Prowler: see the [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** Organizations changes move accounts, detach guardrail SCPs or remove accounts
-//! from central control.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches AWS
+//! Organizations changes (accounts, organizational units, policies, handshakes), and that
+//! an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{ ($.eventSource =
-//! organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || ($.eventName =
-//! "AttachPolicy") || ($.eventName = "CancelHandshake") || ($.eventName =
-//! "CreateAccount") || ($.eventName = "CreateOrganization") || ($.eventName =
-//! "CreateOrganizationalUnit") || ($.eventName = "CreatePolicy") || ($.eventName =
-//! "DeclineHandshake") || ($.eventName = "DeleteOrganization") || ($.eventName =
-//! "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || ($.eventName =
-//! "EnableAllFeatures") || ($.eventName = "EnablePolicyType") || ($.eventName =
-//! "InviteAccountToOrganization") || ($.eventName = "LeaveOrganization") || ($.eventName
-//! = "DetachPolicy") || ($.eventName = "DisablePolicyType") || ($.eventName =
-//! "MoveAccount") || ($.eventName = "RemoveAccountFromOrganization") || ($.eventName =
-//! "UpdateOrganizationalUnit") || ($.eventName = "UpdatePolicy")) }` and `aws cloudwatch
-//! put-metric-alarm` on its metric, with an SNS action.
+//! CIS 5.15. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! Unmonitored Organizations changes let an attacker or mistake detach SCPs, move or remove
+//! accounts and weaken governance across every account.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for AWS
+//! Organizations changes (accounts, organizational units, policies and handshakes), and a
+//! CloudWatch alarm on the filter's metric that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with a pattern such
+//! as `{ ($.eventSource = organizations.amazonaws.com) && (($.eventName =
+//! "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName =
+//! "CancelHandshake") || ($.eventName = "CreateAccount") || ($.eventName =
+//! "CreateOrganization") || ($.eventName = "CreateOrganizationalUnit") || ($.eventName =
+//! "CreatePolicy") || ($.eventName = "DeclineHandshake") || ($.eventName =
+//! "DeleteOrganization") || ($.eventName = "DeleteOrganizationalUnit") || ($.eventName =
+//! "DeletePolicy") || ($.eventName = "EnableAllFeatures") || ($.eventName =
+//! "EnablePolicyType") || ($.eventName = "InviteAccountToOrganization") || ($.eventName =
+//! "LeaveOrganization") || ($.eventName = "DetachPolicy") || ($.eventName =
+//! "DisablePolicyType") || ($.eventName = "MoveAccount") || ($.eventName =
+//! "RemoveAccountFromOrganization") || ($.eventName = "UpdateOrganizationalUnit") ||
+//! ($.eventName = "UpdatePolicy")) }`, then `aws cloudwatch put-metric-alarm` on the
+//! filter's metric with an SNS topic as its alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

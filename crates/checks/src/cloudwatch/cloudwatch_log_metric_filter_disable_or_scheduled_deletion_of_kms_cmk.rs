@@ -1,18 +1,34 @@
 //! # cloudwatch_log_metric_filter_disable_or_scheduled_deletion_of_kms_cmk
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches customer managed KMS keys being disabled or scheduled for
-//! deletion (`$.eventSource = kms.amazonaws.com` with `DisableKey`,
-//! `ScheduleKeyDeletion`), and that an alarm watches the filter's metric (CIS 5.7). One
-//! finding for the account, as in Prowler: see the [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** Data encrypted under a disabled or deleted key becomes unreadable; the
-//! waiting period is the only chance to cancel.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches KMS
+//! DisableKey and ScheduleKeyDeletion events, and that an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{($.eventSource = kms.amazonaws.com) &&
-//! (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }` and `aws cloudwatch
-//! put-metric-alarm` on its metric, with an SNS action.
+//! CIS 5.7. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! A key disabled or scheduled for deletion unnoticed can make encrypted data permanently
+//! unrecoverable once the deletion window passes.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for customer
+//! managed KMS keys being disabled or scheduled for deletion (pattern {($.eventSource =
+//! kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }),
+//! and a CloudWatch alarm on the filter's metric that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

@@ -1,21 +1,39 @@
 //! # cloudwatch_log_metric_filter_for_s3_bucket_policy_changes
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches S3 bucket policy, ACL, CORS, lifecycle and replication
-//! changes (`$.eventSource = s3.amazonaws.com` with the `PutBucket*`/`DeleteBucket*`
-//! events), and that an alarm watches the filter's metric (CIS 5.8). One finding for the
-//! account, as in Prowler: see the [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** A changed bucket policy or ACL is the usual way a bucket becomes public.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches S3 bucket
+//! policy, ACL, CORS, lifecycle and replication changes, and that an alarm watches its
+//! metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{ ($.eventSource = s3.amazonaws.com) &&
-//! (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName =
-//! PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName =
-//! PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName =
-//! DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName =
-//! DeleteBucketReplication)) }` and `aws cloudwatch put-metric-alarm` on its metric, with
-//! an SNS action.
+//! CIS 5.8. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! Unmonitored bucket permission changes can expose data publicly or to other accounts, or
+//! enable data deletion, without timely detection.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for S3
+//! bucket policy, ACL, CORS, lifecycle and replication changes, and a CloudWatch alarm on
+//! the filter's metric that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with a pattern such
+//! as `{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) ||
+//! ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName =
+//! PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName =
+//! DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName =
+//! DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }`, then `aws
+//! cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its alarm
+//! action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

@@ -1,17 +1,42 @@
 //! # cloudwatch_log_metric_filter_policy_changes
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches IAM policy changes (inline policy put/delete, managed policy
-//! and version create/delete, attach/detach on users, groups and roles), and that an
-//! alarm watches the filter's metric (CIS 5.4). One finding for the account, as in
-//! Prowler: see the [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** Policy changes are how privileges are escalated; each one should be visible.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches IAM policy
+//! creation, deletion, versioning, attachment and detachment, and that an alarm watches its
+//! metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as
-//! `{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}`
-//! and `aws cloudwatch put-metric-alarm` on its metric, with an SNS action.
+//! CIS 5.4. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! Unmonitored IAM policy changes allow privilege escalation and persistence to go
+//! unnoticed.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for IAM
+//! policy changes (inline policies put or deleted, managed policies and policy versions
+//! created or deleted, policies attached to or detached from users, groups and roles), and
+//! a CloudWatch alarm on the filter's metric that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with a pattern such
+//! as `{ ($.eventName = DeleteGroupPolicy) || ($.eventName = DeleteRolePolicy) ||
+//! ($.eventName = DeleteUserPolicy) || ($.eventName = PutGroupPolicy) || ($.eventName =
+//! PutRolePolicy) || ($.eventName = PutUserPolicy) || ($.eventName = CreatePolicy) ||
+//! ($.eventName = DeletePolicy) || ($.eventName = CreatePolicyVersion) || ($.eventName =
+//! DeletePolicyVersion) || ($.eventName = AttachRolePolicy) || ($.eventName =
+//! DetachRolePolicy) || ($.eventName = AttachUserPolicy) || ($.eventName =
+//! DetachUserPolicy) || ($.eventName = AttachGroupPolicy) || ($.eventName =
+//! DetachGroupPolicy) }`, then `aws cloudwatch put-metric-alarm` on the filter's metric
+//! with an SNS topic as its alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

@@ -1,18 +1,34 @@
 //! # cloudwatch_log_metric_filter_root_usage
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches use of the root user (`$.userIdentity.type = "Root"`,
-//! `$.userIdentity.invokedBy NOT EXISTS`, `$.eventType != "AwsServiceEvent"`), and that
-//! an alarm watches the filter's metric (CIS 5.3). One finding for the account, as in
-//! Prowler: see the [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** The root user cannot be restricted by IAM policies; any use of it should be
-//! rare, expected and seen.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches activity
+//! by the root user (excluding AWS service events), and that an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{ $.userIdentity.type = "Root" &&
-//! $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }` and `aws
-//! cloudwatch put-metric-alarm` on its metric, with an SNS action.
+//! CIS 5.3. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! Root has unrestricted access; unmonitored root usage hides account takeover and lets
+//! destructive actions go unnoticed.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for use of
+//! the root user (pattern { $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT
+//! EXISTS && $.eventType != "AwsServiceEvent" }), and a CloudWatch alarm on the filter's
+//! metric that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

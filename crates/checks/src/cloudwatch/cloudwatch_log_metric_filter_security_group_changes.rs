@@ -1,21 +1,36 @@
 //! # cloudwatch_log_metric_filter_security_group_changes
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches security group changes (`AuthorizeSecurityGroupIngress`,
-//! `AuthorizeSecurityGroupEgress`, `RevokeSecurityGroupIngress`,
-//! `RevokeSecurityGroupEgress`, `CreateSecurityGroup`, `DeleteSecurityGroup`), and that
-//! an alarm watches the filter's metric (CIS 5.10). One finding for the account, as in
-//! Prowler: see the [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** A new ingress rule is the quickest way to expose an instance to the internet.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches security
+//! group creation, deletion and rule changes, and that an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{($.eventName =
-//! AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) ||
-//! ($.eventName = RevokeSecurityGroupIngress) || ($.eventName =
-//! RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName =
-//! DeleteSecurityGroup)}` and `aws cloudwatch put-metric-alarm` on its metric, with an
-//! SNS action.
+//! CIS 5.10. The filter pattern must contain every clause of the pattern under Remediation,
+//! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
+//! module docs.
+//!
+//! ## Risk
+//!
+//! Unmonitored security group changes can open services to the internet or to unintended
+//! networks without detection.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for security
+//! group changes (pattern {($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName =
+//! AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) ||
+//! ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) ||
+//! ($.eventName = DeleteSecurityGroup)}), and a CloudWatch alarm on the filter's metric
+//! that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

@@ -1,19 +1,35 @@
 //! # cloudwatch_log_metric_filter_sign_in_without_mfa
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches console sign-ins without MFA (`$.eventName = ConsoleLogin`
-//! and `$.additionalEventData.MFAUsed != "Yes"`), and that an alarm watches the filter's
-//! metric (CIS 5.2). One finding for the account, as in Prowler: see the
-//! [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** A console login without MFA is protected by a password alone; seeing them
-//! shows which users still lack MFA or whose password may be in the wrong hands.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches AWS
+//! Management Console sign-ins without MFA, and that an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{ ($.eventName = "ConsoleLogin") &&
+//! CIS 5.2. Of the pattern under Remediation, only the clauses `$.eventName = ConsoleLogin`
+//! and `$.additionalEventData.MFAUsed != "Yes"` are required, in any order. One finding for
+//! the account, as in Prowler: see the [`crate::cloudwatch`] module docs.
+//!
+//! ## Risk
+//!
+//! Single-factor console logins go unnoticed, so a stolen password can be used without
+//! anyone being alerted.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for console
+//! sign-ins without MFA (pattern { ($.eventName = "ConsoleLogin") &&
 //! ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") &&
-//! ($.responseElements.ConsoleLogin = "Success") }` and `aws cloudwatch put-metric-alarm`
-//! on its metric, with an SNS action.
+//! ($.responseElements.ConsoleLogin = "Success") }), and a CloudWatch alarm on the filter's
+//! metric that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

@@ -1,19 +1,35 @@
 //! # cloudwatch_log_metric_filter_unauthorized_api_calls
 //!
-//! **What it checks.** That a metric filter on the CloudWatch Logs log group of a
-//! CloudTrail trail matches unauthorized API calls (`$.errorCode =
-//! "*UnauthorizedOperation"` and `$.errorCode = "AccessDenied*"`), and that an alarm
-//! watches the filter's metric (CIS 5.1). One finding for the account, as in Prowler: see
-//! the [`crate::cloudwatch`] module docs.
+//! ## Description
 //!
-//! **Why.** Bursts of denied calls reveal reconnaissance with stolen credentials and
-//! misconfigured applications.
+//! Checks that a CloudWatch Logs metric filter on a CloudTrail log group matches API calls
+//! denied with UnauthorizedOperation or AccessDenied, and that an alarm watches its metric.
 //!
-//! **Fix.** Send a trail to CloudWatch Logs, then on that log group `aws logs
-//! put-metric-filter` with a pattern such as `{ ($.errorCode = "*UnauthorizedOperation")
-//! || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress !=
-//! "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }` and `aws cloudwatch
-//! put-metric-alarm` on its metric, with an SNS action.
+//! CIS 5.1. Of the pattern under Remediation, only the two `$.errorCode` clauses
+//! (`"*UnauthorizedOperation"` and `"AccessDenied*"`) are required, in any order. One
+//! finding for the account, as in Prowler: see the [`crate::cloudwatch`] module docs.
+//!
+//! ## Risk
+//!
+//! Without alerting on denied API calls, credential misuse and permission probing by an
+//! attacker go unnoticed.
+//!
+//! ## Remediation
+//!
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for
+//! unauthorized API calls (pattern { ($.errorCode = "*UnauthorizedOperation") ||
+//! ($.errorCode = "AccessDenied*") && ($.sourceIPAddress != "delivery.logs.amazonaws.com")
+//! && ($.eventName != "HeadBucket") }), and a CloudWatch alarm on the filter's metric that
+//! notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+//! - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringPolicyExamples.html
 
 use kestrel_model::{Finding, Severity};
 

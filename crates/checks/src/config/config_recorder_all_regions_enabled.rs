@@ -1,16 +1,30 @@
 //! # config_recorder_all_regions_enabled
 //!
-//! **What it checks.** That every scanned region has an AWS Config recorder that is
-//! recording and whose last delivery did not fail (CIS 4.3). One finding per recorder,
-//! or one FAIL for a region without any.
+//! ## Description
 //!
-//! **Why.** Config's resource inventory and configuration history are what change
-//! tracking, audits and incident response rely on; a region without it is a blind
-//! spot.
+//! Checks that each region has an AWS Config configuration recorder that is recording and
+//! not in a failure state.
 //!
-//! **Fix.** Set up AWS Config in every region (console one-click setup, or
-//! `put-configuration-recorder`, `put-delivery-channel` and
-//! `start-configuration-recorder`), and fix the delivery channel if recording fails.
+//! CIS 4.3. Each recorder is one finding, and a recorder whose last delivery failed counts
+//! as in a failure state; a region without any recorder gets one FAIL.
+//!
+//! ## Risk
+//!
+//! Without AWS Config in a region, resource changes there are not recorded, so
+//! misconfigurations and unauthorized changes go unnoticed and cannot be investigated.
+//!
+//! ## Remediation
+//!
+//! Create and start a configuration recorder with a delivery channel in every region,
+//! recording all supported resource types, and resolve delivery failures.
+//!
+//! The console's one-click setup does all of it; with the CLI, `aws configservice
+//! put-configuration-recorder`, `put-delivery-channel` and `start-configuration-recorder`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/config/latest/developerguide/gs-console.html
+//! - https://docs.aws.amazon.com/config/latest/developerguide/stop-start-recorder.html
 
 use kestrel_model::{Finding, Severity, Status};
 

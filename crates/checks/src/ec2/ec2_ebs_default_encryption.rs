@@ -1,14 +1,32 @@
 //! # ec2_ebs_default_encryption
 //!
-//! **What it checks.** That EBS encryption by default is enabled in each region (CIS
-//! 6.1.1). Regions without any EBS volume are skipped unless unused services are
+//! ## Description
+//!
+//! Checks that EBS encryption by default is enabled in every region that has EBS volumes,
+//! so new volumes and snapshot copies are always encrypted.
+//!
+//! CIS 6.1.1. Regions without EBS volumes are reported only when unused services are
 //! scanned, as in Prowler.
 //!
-//! **Why.** With the default on, every new volume and snapshot copy is encrypted, so
-//! no data at rest is left in clear by mistake.
+//! ## Risk
 //!
-//! **Fix.** `aws ec2 enable-ebs-encryption-by-default --region <region>` (optionally
-//! with a customer-managed default KMS key).
+//! Without default encryption, volumes created without the encryption flag store data at
+//! rest unencrypted, exposing it if snapshots or disks are shared or leaked.
+//!
+//! ## Remediation
+//!
+//! Enable EBS encryption by default in each region (EC2 console > Settings > EBS
+//! encryption, or aws ec2 enable-ebs-encryption-by-default), preferably with a
+//! customer-managed KMS key.
+//!
+//! `aws ec2 enable-ebs-encryption-by-default --region <region>`; `aws ec2
+//! modify-ebs-default-kms-key-id --kms-key-id <key-arn>` sets the customer-managed default
+//! key.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html
+//! - https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
 
 use kestrel_model::{Finding, Severity, Status};
 

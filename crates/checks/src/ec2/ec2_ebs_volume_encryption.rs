@@ -1,13 +1,30 @@
 //! # ec2_ebs_volume_encryption
 //!
-//! **What it checks.** That every EBS volume is encrypted at rest.
+//! ## Description
 //!
-//! **Why.** An unencrypted volume, and every snapshot taken from it, holds its data in
-//! clear; encryption also covers data in transit between the instance and the volume.
+//! Checks that each EBS volume is encrypted at rest with KMS.
 //!
-//! **Fix.** Volumes cannot be encrypted in place: snapshot the volume, copy the
-//! snapshot with encryption, create a volume from the copy and swap it in. Turn on EBS
-//! encryption by default so new volumes are encrypted.
+//! ## Risk
+//!
+//! Data on unencrypted volumes and their snapshots can be read by anyone who obtains a copy
+//! of the volume or snapshot.
+//!
+//! An encrypted volume also protects data in transit between the instance and the volume;
+//! an unencrypted one does not.
+//!
+//! ## Remediation
+//!
+//! Replace unencrypted volumes with encrypted copies (snapshot, copy the snapshot with
+//! encryption, restore) and enable EBS encryption by default.
+//!
+//! Encryption cannot be turned on for an existing volume. The copy step is `aws ec2
+//! copy-snapshot --source-region <region> --source-snapshot-id <snapshot> --encrypted`;
+//! detach the old volume and attach the new one in its place.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
+//! - https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,13 +1,33 @@
 //! # ec2_instance_imdsv2_enabled
 //!
-//! **What it checks.** That each EC2 instance (not terminated) requires IMDSv2 session
-//! tokens, or has the instance metadata service turned off (CIS 6.7).
+//! ## Description
 //!
-//! **Why.** IMDSv1 answers plain GET requests, so an SSRF or open proxy on the instance
-//! can read the instance role's credentials. IMDSv2 needs a PUT-issued token.
+//! Checks that each EC2 instance requires IMDSv2 tokens (HttpTokens required) or has the
+//! instance metadata endpoint disabled.
 //!
-//! **Fix.** `aws ec2 modify-instance-metadata-options --instance-id <id>
-//! --http-tokens required --http-endpoint enabled`.
+//! CIS 6.7. Terminated instances are ignored.
+//!
+//! ## Risk
+//!
+//! With IMDSv1 allowed, server-side request forgery or a misconfigured proxy on the
+//! instance can fetch the instance role's temporary credentials.
+//!
+//! IMDSv2 hands out credentials only against a session token obtained with a PUT request,
+//! which such forged requests can rarely issue.
+//!
+//! ## Remediation
+//!
+//! Set the instance metadata options to HttpTokens=required (or disable the endpoint when
+//! unused), and make IMDSv2 the account default for new instances.
+//!
+//! `aws ec2 modify-instance-metadata-options --instance-id <id> --http-tokens required
+//! --http-endpoint enabled`; `aws ec2 modify-instance-metadata-defaults --http-tokens
+//! required` sets the account default in a region.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html
+//! - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html
 
 use kestrel_model::{Finding, Severity, Status};
 

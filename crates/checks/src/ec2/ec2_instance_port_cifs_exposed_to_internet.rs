@@ -1,15 +1,32 @@
 //! # ec2_instance_port_cifs_exposed_to_internet
 //!
-//! **What it checks.** That no EC2 instance (not terminated) has a security group
-//! allowing TCP 139 or 445 (CIFS/SMB) from 0.0.0.0/0 or ::/0 (CIS 6.1.2). A FAIL says
-//! how reachable the instance is: no public IP, a public IP in a private subnet, or a
-//! public IP in a public subnet (Prowler raises the severity along those lines).
+//! ## Description
 //!
-//! **Why.** SMB exposed to the internet is a classic path for ransomware and
-//! credential relay attacks.
+//! Checks that no security group attached to an EC2 instance allows inbound TCP 139 or 445
+//! (CIFS/SMB) from 0.0.0.0/0 or ::/0.
 //!
-//! **Fix.** Remove the 0.0.0.0/0 and ::/0 rules for ports 139 and 445; reach file
-//! shares over a VPN or from trusted ranges only.
+//! CIS 6.1.2. Terminated instances are ignored. A FAIL tells how reachable the instance is:
+//! no public IP, a public IP in a private subnet, or a public IP in a public subnet;
+//! Prowler raises the severity along those lines.
+//!
+//! ## Risk
+//!
+//! CIFS/SMB reachable from the internet exposes file shares to brute force, relay attacks
+//! and wormable SMB exploits, leading to data theft or ransomware.
+//!
+//! ## Remediation
+//!
+//! Delete the security group rules that open TCP 139/445 to 0.0.0.0/0 or ::/0; allow only
+//! trusted private ranges, or access shares through a VPN.
+//!
+//! `aws ec2 revoke-security-group-ingress --group-id <sg> --ip-permissions
+//! IpProtocol=tcp,FromPort=445,ToPort=445,IpRanges=[{CidrIp=0.0.0.0/0}]`, and the same for
+//! port 139 and for `Ipv6Ranges=[{CidrIpv6=::/0}]`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+//! - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html
 
 use kestrel_model::{ec2::Instance, Finding, Severity, Status};
 

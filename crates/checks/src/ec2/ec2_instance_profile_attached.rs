@@ -1,13 +1,29 @@
 //! # ec2_instance_profile_attached
 //!
-//! **What it checks.** That each EC2 instance (not terminated) has an IAM instance
-//! profile, so software on it uses role credentials (CIS 2.16).
+//! ## Description
 //!
-//! **Why.** Without an instance role, applications tend to carry long-lived access
-//! keys on disk or in user data, which leak and are rarely rotated.
+//! Checks that each EC2 instance has an IAM instance profile attached, so AWS API access
+//! from the instance uses temporary role credentials.
 //!
-//! **Fix.** Create a role with the permissions the workload needs and attach it with
-//! `aws ec2 associate-iam-instance-profile`.
+//! CIS 2.16. Terminated instances are ignored.
+//!
+//! ## Risk
+//!
+//! Instances without a role push workloads to store static access keys, which can be stolen
+//! from the instance and stay valid until someone rotates them.
+//!
+//! ## Remediation
+//!
+//! Attach an instance profile whose role grants least-privilege permissions, and remove any
+//! access keys stored on the instance.
+//!
+//! `aws ec2 associate-iam-instance-profile --instance-id <id> --iam-instance-profile
+//! Name=<profile>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/attach-iam-role.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html
 
 use kestrel_model::{Finding, Severity, Status};
 

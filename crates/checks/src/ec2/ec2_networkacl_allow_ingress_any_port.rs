@@ -1,15 +1,32 @@
 //! # ec2_networkacl_allow_ingress_any_port
 //!
-//! **What it checks.** That no network ACL in use lets all traffic (every protocol and
-//! port) in from 0.0.0.0/0 or ::/0 (CIS 6.2). Rules are read as the VPC applies them:
-//! in rule-number order, the first internet rule matching all traffic decides. ACLs
-//! not associated with a subnet are skipped unless unused services are scanned.
+//! ## Description
 //!
-//! **Why.** A NACL that admits everything from the internet leaves security groups as
-//! the only network control, so one permissive group exposes the whole subnet.
+//! Checks that network ACLs associated with subnets do not allow inbound traffic on every
+//! protocol and port from 0.0.0.0/0 or ::/0.
 //!
-//! **Fix.** Replace the allow-all ingress rule with rules for the ports the subnet
-//! serves, from the ranges that need them; keep remote administration ports denied.
+//! CIS 6.2. Entries are read as the VPC applies them, in rule-number order, and the first
+//! entry from 0.0.0.0/0 or ::/0 that matches all traffic decides. Network ACLs not
+//! associated with any subnet are reported only when unused services are scanned.
+//!
+//! ## Risk
+//!
+//! An allow-all NACL lets anyone on the internet scan and reach every port of the subnet's
+//! resources, leaving security groups as the only barrier.
+//!
+//! ## Remediation
+//!
+//! Remove or narrow the allow-all ingress entries; allow only required ports from required
+//! sources and explicitly deny remote administration ports.
+//!
+//! `aws ec2 delete-network-acl-entry --network-acl-id <acl> --ingress --rule-number <n>`
+//! for the allow-all entry, then `aws ec2 create-network-acl-entry` for each port the
+//! subnet serves.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
 
 use kestrel_model::{Finding, Severity};
 

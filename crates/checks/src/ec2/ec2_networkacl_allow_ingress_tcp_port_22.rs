@@ -1,15 +1,33 @@
 //! # ec2_networkacl_allow_ingress_tcp_port_22
 //!
-//! **What it checks.** That no network ACL in use lets SSH (TCP 22) in from 0.0.0.0/0
-//! or ::/0 (CIS 6.2). Rules are read in rule-number order; the first internet rule
-//! covering TCP 22 decides. ACLs not associated with a subnet are skipped unless
-//! unused services are scanned.
+//! ## Description
 //!
-//! **Why.** SSH open at the subnet boundary leaves security groups as the only control
-//! against brute force and exploits of remote administration.
+//! Checks that network ACLs associated with subnets do not allow inbound SSH (TCP 22) from
+//! 0.0.0.0/0 or ::/0.
 //!
-//! **Fix.** Add a deny entry for TCP 22 from 0.0.0.0/0 and ::/0 numbered before the
-//! allow entries, or narrow the allow entries to trusted ranges.
+//! CIS 6.2. Entries are read in rule-number order, and the first entry from 0.0.0.0/0 or
+//! ::/0 covering TCP 22 decides. Network ACLs not associated with any subnet are reported
+//! only when unused services are scanned.
+//!
+//! ## Risk
+//!
+//! SSH reachable from anywhere at the subnet level invites brute-force and exploitation of
+//! remote administration, with only security groups left to stop it.
+//!
+//! ## Remediation
+//!
+//! Add NACL deny entries for TCP 22 from 0.0.0.0/0 and ::/0 ahead of the allow entries, or
+//! restrict the allow entries to trusted ranges.
+//!
+//! `aws ec2 create-network-acl-entry --network-acl-id <acl> --ingress --rule-number <n>
+//! --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny`,
+//! with a rule number below those of the allow entries, and the same with
+//! `--ipv6-cidr-block ::/0`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
 
 use kestrel_model::{Finding, Severity};
 

@@ -1,15 +1,32 @@
 //! # ec2_securitygroup_allow_ingress_from_internet_to_all_ports
 //!
-//! **What it checks.** That no security group in use opens every port to 0.0.0.0/0 or
-//! ::/0 (CIS 6.3, 6.4): an all-traffic rule, or a rule of any protocol spanning ports
-//! 0-65535. Unused groups (no network interface) are skipped unless unused services
-//! are scanned, as in Prowler.
+//! ## Description
 //!
-//! **Why.** Every service listening on the attached resources becomes reachable from
-//! the internet, including ones never meant to be exposed.
+//! Checks that security groups attached to network interfaces have no inbound rule opening
+//! every port (all traffic, or a 0-65535 range) to 0.0.0.0/0 or ::/0.
 //!
-//! **Fix.** Replace the rule with rules for the specific ports needed, from the ranges
-//! that need them.
+//! CIS 6.3 and 6.4. A 0-65535 port range counts whatever its protocol. Groups not attached
+//! to any network interface are reported only when unused services are scanned, as in
+//! Prowler.
+//!
+//! ## Risk
+//!
+//! All ports open to the internet expose every listening service of the attached resources
+//! to scanning, brute force and exploitation.
+//!
+//! ## Remediation
+//!
+//! Remove the all-ports rules for 0.0.0.0/0 and ::/0 and allow only the required ports from
+//! trusted sources.
+//!
+//! `aws ec2 revoke-security-group-ingress --group-id <sg>
+//! --security-group-rule-ids <rule-id>` for each such rule, then `aws ec2
+//! authorize-security-group-ingress` for the ports that are needed.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+//! - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html
 
 use kestrel_model::{ec2::IpPermission, Finding, Severity, Status};
 

@@ -1,12 +1,29 @@
 //! # ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22
 //!
-//! **What it checks.** That no security group in use allows SSH (TCP 22) from
-//! 0.0.0.0/0 or ::/0 (CIS 6.3). Unused groups (no network interface) are skipped
-//! unless unused services are scanned, as in Prowler.
+//! ## Description
 //!
-//! **Why.** SSH open to the internet invites brute force and exploitation.
+//! Checks that security groups do not allow inbound SSH (TCP 22) from the whole internet.
 //!
-//! **Fix.** Restrict the rule to known addresses, or use Session Manager.
+//! CIS 6.3. The whole internet means 0.0.0.0/0 or ::/0. Groups not attached to any network
+//! interface are reported only when unused services are scanned, as in Prowler.
+//!
+//! ## Risk
+//!
+//! SSH reachable from anywhere exposes instances to brute-force attacks and exploits.
+//!
+//! ## Remediation
+//!
+//! Remove the 0.0.0.0/0 and ::/0 ingress rules for port 22; allow only trusted ranges or
+//! use SSM Session Manager.
+//!
+//! `aws ec2 revoke-security-group-ingress --group-id <sg>
+//! --security-group-rule-ids <rule-id>`; Session Manager (`aws ssm start-session
+//! --target <instance-id>`) needs no inbound port at all.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html
+//! - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html
 
 use kestrel_model::{Finding, Severity, Status};
 

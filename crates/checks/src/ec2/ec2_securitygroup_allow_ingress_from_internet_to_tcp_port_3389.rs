@@ -1,14 +1,31 @@
 //! # ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389
 //!
-//! **What it checks.** That no security group in use allows RDP (TCP 3389) from
-//! 0.0.0.0/0 or ::/0 (CIS 6.3, 6.4). Unused groups (no network interface) are skipped
-//! unless unused services are scanned, as in Prowler.
+//! ## Description
 //!
-//! **Why.** RDP open to the internet is one of the most common initial-access vectors
-//! (brute force, BlueKeep-class exploits).
+//! Checks that security groups attached to network interfaces do not allow inbound RDP
+//! (TCP 3389) from 0.0.0.0/0 or ::/0.
 //!
-//! **Fix.** Restrict the rule to known addresses, or reach instances through Session
-//! Manager or a bastion.
+//! CIS 6.3 and 6.4. Groups not attached to any network interface are reported only when
+//! unused services are scanned, as in Prowler.
+//!
+//! ## Risk
+//!
+//! RDP reachable from anywhere exposes Windows hosts to brute-force attacks and remote code
+//! execution exploits.
+//!
+//! ## Remediation
+//!
+//! Remove the 0.0.0.0/0 and ::/0 ingress rules for port 3389; allow only trusted ranges or
+//! use SSM Session Manager / Fleet Manager.
+//!
+//! `aws ec2 revoke-security-group-ingress --group-id <sg>
+//! --security-group-rule-ids <rule-id>`; a bastion host is another way in that keeps RDP
+//! off the internet.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+//! - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html
 
 use kestrel_model::{Finding, Severity, Status};
 

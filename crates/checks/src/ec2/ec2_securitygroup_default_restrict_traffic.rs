@@ -1,14 +1,34 @@
 //! # ec2_securitygroup_default_restrict_traffic
 //!
-//! **What it checks.** That the default security group of each VPC has no inbound and
-//! no outbound rules (CIS 6.5). Default groups not attached to any network interface
-//! are skipped unless unused services are scanned, as in Prowler.
+//! ## Description
 //!
-//! **Why.** Resources launched without an explicit group land in the default one; if
-//! it allows traffic, they are reachable (and can reach out) without anyone deciding so.
+//! Checks that the default security group of every VPC has no inbound and no outbound
+//! rules, so it restricts all traffic.
 //!
-//! **Fix.** Delete every inbound and outbound rule of the default group, and move the
-//! resources that rely on it to purpose-built groups.
+//! CIS 6.5. Default groups not attached to any network interface are reported only when
+//! unused services are scanned, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Resources placed in a permissive default group are exposed to other members of the group
+//! or the internet, and can send traffic out, without an explicit decision.
+//!
+//! Resources launched without an explicit security group are placed in the default one, so
+//! its rules apply to them without anyone choosing it.
+//!
+//! ## Remediation
+//!
+//! Remove all inbound and outbound rules from each VPC's default security group and assign
+//! resources to least-privilege custom groups.
+//!
+//! `aws ec2 revoke-security-group-ingress` and `aws ec2 revoke-security-group-egress` with
+//! `--group-id <default-sg> --security-group-rule-ids <rule-id>` for each rule. The default
+//! group cannot be deleted, only emptied.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,12 +1,29 @@
 //! # efs_encryption_at_rest_enabled
 //!
-//! **What it checks.** That each EFS file system is encrypted at rest (CIS 3.3.1).
+//! ## Description
 //!
-//! **Why.** Encryption at rest keeps file data and metadata unreadable on the
-//! underlying storage and lets KMS key policies gate access to it.
+//! Checks that each Amazon EFS file system is encrypted at rest with AWS KMS.
 //!
-//! **Fix.** Encryption is set at creation: create an encrypted file system and copy
-//! the data over (for example with AWS DataSync), then retire the old one.
+//! CIS 3.3.1.
+//!
+//! ## Risk
+//!
+//! Data on an unencrypted file system is stored in clear and is not protected by KMS key
+//! policies, increasing the impact of unauthorized access to the storage.
+//!
+//! ## Remediation
+//!
+//! Create a new EFS file system with encryption at rest enabled (ideally with a
+//! customer-managed KMS key), migrate the data, and delete the unencrypted one.
+//!
+//! Encryption at rest can only be chosen when a file system is created: `aws efs
+//! create-file-system --encrypted --kms-key-id <key-arn>`, then copy the data across, for
+//! example with AWS DataSync.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html
+//! - https://docs.aws.amazon.com/efs/latest/ug/encryption.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,14 +1,30 @@
 //! # elbv2_logging_enabled
 //!
-//! **What it checks.** That each Elastic Load Balancing v2 load balancer has access
-//! logs to S3 enabled (`access_logs.s3.enabled`), CIS 4.10. As in Prowler, every load
-//! balancer type is evaluated.
+//! ## Description
 //!
-//! **Why.** Access logs record each request the load balancer receives (client,
-//! path, latency, response), the evidence needed to detect and investigate attacks.
+//! Checks that every Elastic Load Balancing v2 load balancer delivers its access logs to an
+//! S3 bucket.
 //!
-//! **Fix.** `aws elbv2 modify-load-balancer-attributes --load-balancer-arn <arn>
-//! --attributes Key=access_logs.s3.enabled,Value=true Key=access_logs.s3.bucket,Value=<bucket>`.
+//! CIS 4.10. The load balancer attribute `access_logs.s3.enabled` decides. Every load
+//! balancer type is evaluated, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Without access logs, requests reaching the load balancer leave no trace, so attacks,
+//! abuse and anomalous traffic cannot be detected or investigated.
+//!
+//! ## Remediation
+//!
+//! Enable access logging on the load balancer to an S3 bucket whose policy lets Elastic
+//! Load Balancing write to it; set retention and restrict access to the logs.
+//!
+//! `aws elbv2 modify-load-balancer-attributes --load-balancer-arn <arn> --attributes
+//! Key=access_logs.s3.enabled,Value=true Key=access_logs.s3.bucket,Value=<bucket>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
+//! - https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,15 +1,32 @@
 //! # eventbridge_bus_exposed
 //!
-//! **What it checks.** That no EventBridge event bus policy lets everyone
-//! (`Principal: *`) put events or manage rules on the bus without a restricting
-//! condition (CIS 2.21). A bus without a policy passes.
+//! ## Description
 //!
-//! **Why.** Anyone allowed to put events on a bus can trigger its rules and, through
-//! them, the targets (functions, queues, workflows) with forged events.
+//! Checks that EventBridge event bus resource policies do not grant access to everyone
+//! (Principal "*") without a condition restricting the caller's account, organization or
+//! source.
 //!
-//! **Fix.** `aws events remove-permission --event-bus-name <bus> --statement-id <sid>`
-//! for public statements; grant access to specific accounts or to your organization
-//! (`aws:PrincipalOrgID`).
+//! CIS 2.21. Statements that let everyone put events and statements that let everyone
+//! manage rules both count. A bus without a resource policy passes.
+//!
+//! ## Risk
+//!
+//! A bus open to everyone accepts forged events from any account: they trigger rules and
+//! their targets, leading to unintended actions, data exposure through targets, and cost or
+//! service disruption.
+//!
+//! ## Remediation
+//!
+//! Remove public statements from the event bus policy; allow only specific accounts, or
+//! your organization with an aws:PrincipalOrgID condition.
+//!
+//! `aws events remove-permission --event-bus-name <bus> --statement-id <sid>` for each
+//! public statement.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-bus-perms.html
+//! - https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html
 
 use kestrel_model::{Finding, Severity, Status};
 

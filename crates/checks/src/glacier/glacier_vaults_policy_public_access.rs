@@ -1,14 +1,30 @@
 //! # glacier_vaults_policy_public_access
 //!
-//! **What it checks.** That no S3 Glacier vault access policy has an Allow statement
-//! for everyone (`Principal: *`), CIS 2.21. As in Prowler, conditions are not taken
-//! into account: any public Allow fails. A vault without a policy passes.
+//! ## Description
 //!
-//! **Why.** A vault open to everyone lets anyone list, retrieve or delete its archives,
-//! and run up retrieval costs.
+//! Checks that S3 Glacier vault access policies do not contain Allow statements whose
+//! principal is everyone ("*").
 //!
-//! **Fix.** `aws glacier delete-vault-access-policy --account-id - --vault-name <vault>`,
-//! or rewrite the policy for specific accounts and roles.
+//! CIS 2.21. As in Prowler, conditions are ignored: any Allow for everyone fails, however
+//! it is restricted. A vault without an access policy passes.
+//!
+//! ## Risk
+//!
+//! A vault open to everyone lets anyone list, retrieve or delete archives, exposing or
+//! destroying long-term data and running up retrieval costs.
+//!
+//! ## Remediation
+//!
+//! Delete the vault access policy or restrict it to specific accounts and roles with the
+//! actions they need; consider Vault Lock for immutable retention.
+//!
+//! `aws glacier delete-vault-access-policy --account-id - --vault-name <vault>`, or `aws
+//! glacier set-vault-access-policy` with the rewritten policy.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/amazonglacier/latest/dev/vault-access-policy.html
+//! - https://docs.aws.amazon.com/amazonglacier/latest/dev/access-control-overview.html
 
 use kestrel_model::{Finding, Severity, Status};
 use serde_json::Value;

@@ -1,19 +1,33 @@
 //! # iam_avoid_root_usage
 //!
-//! **What it checks.** That the root user has not been used recently, CIS 2.7: the
-//! credential report's root row gives the last use of the password
-//! (`password_last_used`) and of each access key (`access_key_N_last_used_date`), and the
-//! check fails when the most recent of them is within `max_root_unused_days` (Prowler:
-//! 1 day). Prowler reads only the first of those columns that has a date, so a root
-//! access key used today passes there when the password was used long ago; kestrel takes
-//! the most recent use, which is what the check title promises. A report without a root
-//! row gets a MANUAL finding.
+//! ## Description
 //!
-//! **Why.** Every use of root bypasses least privilege and IAM guardrails; routine root
-//! use also hides a compromised root among normal activity.
+//! Checks the credential report's last-use dates of the root user's password and access
+//! keys and fails when the root user was used within the configured number of days.
 //!
-//! **Fix.** Do daily and administrative work with IAM roles or IAM Identity Center,
-//! delete root access keys, and keep the root user for the few tasks that need it.
+//! CIS 2.7. The dates are the root row's `password_last_used` and
+//! `access_key_N_last_used_date` columns, and the limit is `max_root_unused_days` (1 day,
+//! as in Prowler). kestrel judges the most recent of those dates, which is what the check's
+//! title promises; Prowler reads only the first column that holds a date, so a root access
+//! key used today passes there when the password was last used long ago. A report without a
+//! root row gets a MANUAL finding.
+//!
+//! ## Risk
+//!
+//! Routine use of the root user exposes the one identity no policy can restrict; a
+//! compromised or careless root session can delete resources, exfiltrate data or change
+//! billing, and recent root activity hides abuse.
+//!
+//! ## Remediation
+//!
+//! Stop using the root user for daily or administrative tasks: use IAM roles or IAM
+//! Identity Center with least privilege, remove root access keys, enable MFA and alert on
+//! root sign-ins.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#root-user-tasks
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,15 +1,33 @@
 //! # iam_aws_attached_policy_no_administrative_privileges
 //!
-//! **What it checks.** That no attached AWS-managed policy allows `"Action": "*"` on
-//! `"Resource": "*"` (in practice `AdministratorAccess`), CIS 2.14. One finding per
-//! AWS-managed policy attached to at least one user, group or role, judged on its
-//! default version.
+//! ## Description
 //!
-//! **Why.** Full administrative privileges break least privilege: whoever holds them
-//! can do anything, including removing the controls that would detect misuse.
+//! Checks every attached AWS-managed policy's default version for an Allow statement
+//! granting all actions ("*") on all resources ("*").
 //!
-//! **Fix.** Detach the policy and grant only the permissions each principal needs
-//! (job-function policies or customer-managed policies).
+//! CIS 2.14. In practice the policy found is `AdministratorAccess`. Each AWS-managed policy
+//! attached to at least one user, group or role is one finding.
+//!
+//! ## Risk
+//!
+//! Principals with full administrative privileges can perform any action on any resource: a
+//! compromised or careless identity can delete data, disable logging and escalate further
+//! without restriction.
+//!
+//! ## Remediation
+//!
+//! Detach AWS-managed policies that grant '*:*' (such as AdministratorAccess) and grant
+//! least-privilege permissions instead; keep full administrator access to a few, tightly
+//! controlled roles.
+//!
+//! `aws iam detach-user-policy`, `detach-group-policy` or `detach-role-policy` with
+//! `--policy-arn arn:aws:iam::aws:policy/AdministratorAccess`; AWS job-function policies
+//! are a common replacement.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies
 
 use kestrel_model::{Finding, Severity};
 

@@ -1,15 +1,30 @@
 //! # iam_check_saml_providers_sts
 //!
-//! **What it checks.** That the account has at least one IAM SAML identity provider, so
-//! people can sign in through federation and receive temporary STS credentials instead
-//! of IAM user credentials, CIS 2.19. One PASS per provider, or one FAIL for the
-//! account when there is none.
+//! ## Description
 //!
-//! **Why.** Centrally managed identities (an IdP, IAM Identity Center) are disabled in
-//! one place when someone leaves; IAM users and their long-lived keys are not.
+//! Checks that at least one SAML identity provider is configured in IAM, so users can
+//! federate into the account with temporary STS credentials (AssumeRoleWithSAML).
 //!
-//! **Fix.** Federate access through a SAML 2.0 identity provider or IAM Identity
-//! Center and retire IAM users.
+//! CIS 2.19. Each SAML provider is one PASS; an account without any gets one FAIL.
+//!
+//! ## Risk
+//!
+//! Without identity federation, people access the account with IAM users and long-lived
+//! passwords and access keys that are managed per account and easily forgotten when staff
+//! leave.
+//!
+//! ## Remediation
+//!
+//! Configure a SAML 2.0 identity provider (or IAM Identity Center) and have users assume
+//! roles with temporary credentials instead of using IAM users.
+//!
+//! `aws iam create-saml-provider --name <name> --saml-metadata-document
+//! file://metadata.xml`, then roles whose trust policy names the provider.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml.html
+//! - https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html
 
 use kestrel_model::{Finding, Severity, Status};
 

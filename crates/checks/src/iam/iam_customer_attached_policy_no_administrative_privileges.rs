@@ -1,14 +1,33 @@
 //! # iam_customer_attached_policy_no_administrative_privileges
 //!
-//! **What it checks.** That no attached customer-managed policy allows
-//! `"Action": "*"` on `"Resource": "*"`, CIS 2.14. One finding per customer-managed
-//! policy attached to at least one user, group or role, judged on its default version.
+//! ## Description
 //!
-//! **Why.** A home-made copy of AdministratorAccess is as dangerous as the original and
-//! easier to overlook.
+//! Checks every attached customer-managed policy's default version for an Allow statement
+//! granting all actions ("*") on all resources ("*").
 //!
-//! **Fix.** Rewrite the policy to the actions and resources actually needed, or detach
-//! it.
+//! CIS 2.14. Each customer-managed policy attached to at least one user, group or role is
+//! one finding.
+//!
+//! ## Risk
+//!
+//! A customer-managed policy granting '*:*' gives its users, groups and roles unrestricted
+//! control of the account, so any compromise of those identities compromises everything.
+//!
+//! Such a policy is as powerful as AdministratorAccess but, under its own name, easier to
+//! overlook in reviews.
+//!
+//! ## Remediation
+//!
+//! Replace '*:*' statements in customer-managed policies with the specific actions and
+//! resources required, or detach the policy from its users, groups and roles.
+//!
+//! `aws iam create-policy-version --policy-arn <arn> --policy-document file://policy.json
+//! --set-as-default` publishes the narrowed policy.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#customer-managed-policies
 
 use kestrel_model::{Finding, Severity};
 

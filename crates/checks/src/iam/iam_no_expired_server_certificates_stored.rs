@@ -1,14 +1,32 @@
 //! # iam_no_expired_server_certificates_stored
 //!
-//! **What it checks.** That no SSL/TLS server certificate stored in IAM has expired
-//! (`Expiration` of ListServerCertificates), CIS 2.17. One finding per certificate; a
-//! certificate is expired from its expiration day on, as in Prowler.
+//! ## Description
 //!
-//! **Why.** An expired certificate left in IAM can be deployed by mistake to a load
-//! balancer or CloudFront distribution, breaking clients or eroding trust.
+//! Checks the SSL/TLS server certificates stored in IAM for certificates past their
+//! expiration date.
 //!
-//! **Fix.** `aws iam delete-server-certificate --server-certificate-name <name>` after
-//! making sure nothing still uses it.
+//! CIS 2.17. The date is the `Expiration` returned by ListServerCertificates. Each
+//! certificate is one finding, and a certificate counts as expired from its expiration day
+//! on, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Expired certificates kept in IAM can be attached by mistake to Elastic Load Balancing or
+//! CloudFront, causing outages and browser warnings and weakening the credibility of the
+//! application.
+//!
+//! ## Remediation
+//!
+//! Delete expired server certificates from IAM after confirming that no load balancer or
+//! distribution still references them; prefer AWS Certificate Manager for automatic
+//! renewal.
+//!
+//! `aws iam delete-server-certificate --server-certificate-name <name>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html#delete-server-certificate
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html
 
 use kestrel_model::{Finding, Severity, Status};
 

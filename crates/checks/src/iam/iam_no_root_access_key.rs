@@ -1,16 +1,33 @@
 //! # iam_no_root_access_key
 //!
-//! **What it checks.** That the root user has no active access key, from the credential
-//! report's root row (`access_key_1_active`, `access_key_2_active`), CIS 2.4. As in
-//! Prowler, a root user with no credentials at all (no password, no key — the state
-//! centralized root access leaves member accounts in) gets no finding; a report without a
-//! root row gets a MANUAL finding saying so.
+//! ## Description
 //!
-//! **Why.** Root access keys give unrestricted, long-lived programmatic access to the
-//! whole account and cannot be limited by any policy.
+//! Checks the credential report's root row for active access keys (access_key_1_active,
+//! access_key_2_active).
 //!
-//! **Fix.** Sign in as root, open Security credentials and delete the access keys (or,
-//! in an organization, remove them with centralized root access).
+//! CIS 2.4. As in Prowler, a root user with no credentials at all (no password and no key,
+//! the state centralized root access leaves member accounts in) gets no finding. A report
+//! without a root row gets a MANUAL finding saying so.
+//!
+//! ## Risk
+//!
+//! Root access keys grant unrestricted programmatic access to every resource and setting of
+//! the account; if leaked they allow full takeover and cannot be constrained by IAM
+//! policies.
+//!
+//! ## Remediation
+//!
+//! Delete the root user's access keys (Security credentials as root, or centralized root
+//! access in AWS Organizations) and use IAM roles with temporary credentials instead.
+//!
+//! With centralized root access, the management account does this for a member account by
+//! assuming root (`aws sts assume-root`) with the `IAMDeleteRootUserCredentials` task
+//! policy.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_add-key.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,11 +1,26 @@
 //! # iam_password_policy_minimum_length_14
 //!
-//! **What it checks.** That the account password policy requires passwords of at least
-//! 14 characters (CIS 2.8).
+//! ## Description
 //!
-//! **Why.** Short passwords fall to brute force and credential stuffing.
+//! Checks that the IAM account password policy requires a minimum password length of 14 or
+//! more characters.
 //!
-//! **Fix.** `aws iam update-account-password-policy --minimum-password-length 14`.
+//! CIS 2.8.
+//!
+//! ## Risk
+//!
+//! Short passwords are easier to guess or brute force, which eases account compromise.
+//!
+//! ## Remediation
+//!
+//! Set the IAM account password policy's minimum length to 14 or more.
+//!
+//! `aws iam update-account-password-policy --minimum-password-length 14`. The command
+//! replaces the whole policy, so pass the other settings as well.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html
 
 use kestrel_model::{Finding, Severity, Status};
 

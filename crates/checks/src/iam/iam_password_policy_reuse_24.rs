@@ -1,13 +1,29 @@
 //! # iam_password_policy_reuse_24
 //!
-//! **What it checks.** That the account password policy remembers 24 previous
-//! passwords (`PasswordReusePrevention` = 24, the maximum IAM allows), CIS 2.9.
+//! ## Description
 //!
-//! **Why.** Without reuse prevention users cycle back to old passwords, including ones
-//! that already leaked.
+//! Checks that the IAM account password policy prevents users from reusing any of their
+//! last 24 passwords.
 //!
-//! **Fix.** `aws iam update-account-password-policy --password-reuse-prevention 24`
-//! (the command replaces the whole policy: pass the other settings too).
+//! CIS 2.9. 24 is the highest value IAM allows for `PasswordReusePrevention`.
+//!
+//! ## Risk
+//!
+//! Allowing password reuse lets users return to old, possibly compromised passwords, which
+//! keeps leaked credentials valid and weakens password rotation.
+//!
+//! ## Remediation
+//!
+//! Set the account password policy's 'Number of passwords to remember'
+//! (PasswordReusePrevention) to 24.
+//!
+//! `aws iam update-account-password-policy --password-reuse-prevention 24`. The command
+//! replaces the whole policy, so pass the other settings as well.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html
+//! - https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,15 +1,30 @@
 //! # iam_policy_attached_only_to_group_or_roles
 //!
-//! **What it checks.** That IAM users receive permissions only through groups (or
-//! roles): no managed policy attached to the user and no inline user policy, CIS 2.13.
-//! One FAIL per directly attached or inline policy (resource `<user>/<policy>`), or one
-//! PASS per user without any.
+//! ## Description
 //!
-//! **Why.** Per-user grants multiply and drift; permissions managed on groups and roles
-//! are reviewed and revoked in one place.
+//! Checks IAM users for managed policies attached directly to them and for inline user
+//! policies, instead of permissions inherited from groups or roles.
 //!
-//! **Fix.** Add the user to a group that carries the permissions, then detach the
-//! managed policies and delete the inline policies from the user.
+//! CIS 2.13. Each directly attached or inline policy is one FAIL, with resource
+//! `<user>/<policy>`; a user without any gets one PASS.
+//!
+//! ## Risk
+//!
+//! Permissions granted user by user are hard to review and to revoke consistently, so users
+//! accumulate excessive or forgotten privileges as the account grows.
+//!
+//! ## Remediation
+//!
+//! Grant permissions through IAM groups (or roles): put users in groups carrying the needed
+//! policies, then detach managed policies and delete inline policies from the users.
+//!
+//! `aws iam add-user-to-group`, then `aws iam detach-user-policy` and `aws iam
+//! delete-user-policy` for each policy on the user.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups_manage_attach-policy.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,13 +1,31 @@
 //! # iam_policy_cloudshell_admin_not_attached
 //!
-//! **What it checks.** That the AWS-managed `AWSCloudShellFullAccess` policy is not
-//! attached to any IAM user, group or role (ListEntitiesForPolicy), CIS 2.20.
+//! ## Description
 //!
-//! **Why.** Full CloudShell access includes file upload and download and outbound
-//! internet access from a shell inside the account: an easy exfiltration channel.
+//! Checks whether the AWS-managed AWSCloudShellFullAccess policy is attached to any IAM
+//! user, group or role.
 //!
-//! **Fix.** Detach the policy from every identity and grant a scoped CloudShell policy
-//! (for example one denying file transfer) to those who need it.
+//! CIS 2.20. Attachments are listed with ListEntitiesForPolicy.
+//!
+//! ## Risk
+//!
+//! AWSCloudShellFullAccess grants unrestricted CloudShell use, including file
+//! upload/download and internet access from the shell, which can be abused to exfiltrate
+//! data or bring in tooling.
+//!
+//! ## Remediation
+//!
+//! Detach AWSCloudShellFullAccess from all users, groups and roles and grant a
+//! least-privilege CloudShell policy (for example denying cloudshell:GetFileDownloadUrls
+//! and cloudshell:GetFileUploadUrls) where CloudShell is needed.
+//!
+//! `aws iam detach-user-policy`, `detach-group-policy` or `detach-role-policy` with
+//! `--policy-arn arn:aws:iam::aws:policy/AWSCloudShellFullAccess`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_manage-attach-detach.html
+//! - https://docs.aws.amazon.com/cloudshell/latest/userguide/sec-auth-with-identities.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,18 +1,35 @@
 //! # iam_root_credentials_management_enabled
 //!
-//! **What it checks.** That the organization manages member accounts' root credentials
-//! centrally: `RootCredentialsManagement` is among IAM's ListOrganizationsFeatures
-//! features, CIS 2.1.1. Accounts outside an organization get no finding, as in Prowler.
-//! The features can only be listed from the management account or a delegated
-//! administrator for IAM; elsewhere the finding is an ERROR (Prowler skips silently).
+//! ## Description
 //!
-//! **Why.** Without it every member account keeps its own root password, access keys
-//! and MFA to look after, and any of them can be recovered by whoever controls the
-//! account's e-mail.
+//! Checks that centralized root access management (RootCredentialsManagement) is enabled
+//! for the AWS Organization the account belongs to.
 //!
-//! **Fix.** `aws iam enable-organizations-root-credentials-management` from the
-//! management account (with trusted access for IAM), then delete member root
-//! credentials.
+//! CIS 2.1.1. Enabled means `RootCredentialsManagement` is among the features IAM's
+//! ListOrganizationsFeatures returns. Accounts outside an organization get no finding, as
+//! in Prowler. The features can only be listed from the management account or a delegated
+//! administrator for IAM; from any other account the finding is an ERROR, where Prowler
+//! skips silently.
+//!
+//! ## Risk
+//!
+//! Member accounts keep individual root users whose passwords, access keys and MFA devices
+//! must each be secured; a forgotten or recovered root credential gives full control of
+//! that account.
+//!
+//! ## Remediation
+//!
+//! From the management account, enable trusted access for IAM and centralized root
+//! credentials management, then delete the root credentials of member accounts.
+//!
+//! `aws iam enable-organizations-root-credentials-management` from the management account,
+//! once trusted access for IAM is on (`aws organizations enable-aws-service-access
+//! --service-principal iam.amazonaws.com`).
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management
 
 use kestrel_model::{Finding, Severity, Status};
 

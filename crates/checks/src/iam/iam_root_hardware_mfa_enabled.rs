@@ -1,16 +1,34 @@
 //! # iam_root_hardware_mfa_enabled
 //!
-//! **What it checks.** That the root user's MFA is a hardware device, CIS 2.6: the
-//! account summary says the root user has MFA (`AccountMFAEnabled`) and no virtual MFA
-//! device is assigned to the root user (`arn:…:root`). Commercial partition only, as in
-//! Prowler (GovCloud and China root users differ). As in Prowler, a root user without
-//! any credentials gets no finding; a report without a root row gets a MANUAL finding.
+//! ## Description
 //!
-//! **Why.** A virtual MFA lives on a phone that can be lost, cloned or leave with its
-//! owner; a dedicated hardware device kept under control is harder to steal.
+//! Checks that the AWS account root user is protected by a hardware MFA device: MFA is
+//! enabled in the account summary and no virtual MFA device is assigned to the root user.
 //!
-//! **Fix.** Sign in as root, remove the virtual MFA device and assign a hardware TOTP or
-//! FIDO security key.
+//! CIS 2.6. The account summary's `AccountMFAEnabled` says whether root has MFA; a virtual
+//! device assigned to `arn:…:root` means it is not hardware. As in Prowler, only the
+//! commercial partition is checked (GovCloud and China root users differ) and a root user
+//! without any credentials gets no finding. A report without a root row gets a MANUAL
+//! finding.
+//!
+//! ## Risk
+//!
+//! A virtual MFA on a personal phone can be lost, backed up to the cloud, cloned or leave
+//! the company with its owner, weakening the last protection of the most privileged
+//! identity.
+//!
+//! ## Remediation
+//!
+//! Replace the root user's virtual MFA device with a hardware MFA device (TOTP token or
+//! FIDO security key) kept in a controlled location, or remove root credentials with
+//! centralized root access.
+//!
+//! The swap is made while signed in as the root user, under Security credentials.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-hw-mfa-for-root.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html
 
 use kestrel_model::{Finding, Severity, Status};
 

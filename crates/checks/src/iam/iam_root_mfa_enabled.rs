@@ -1,16 +1,31 @@
 //! # iam_root_mfa_enabled
 //!
-//! **What it checks.** That the root user has MFA, from the credential report's root row
-//! (`mfa_active`), CIS 2.5. As in Prowler, a root user with no credentials at all (no
-//! password, no access key) gets no finding, and when the organization manages root
-//! credentials centrally the finding says the remaining credentials should go; a report
-//! without a root row gets a MANUAL finding saying so.
+//! ## Description
 //!
-//! **Why.** The root user can do anything in the account, including closing it; a
-//! password alone is one phishing e-mail away from account takeover.
+//! Checks the credential report's root row (mfa_active) for a multi-factor authentication
+//! device on the AWS account root user that still has a password or access keys.
 //!
-//! **Fix.** Sign in as root, open Security credentials and assign an MFA device
-//! (preferably a hardware or passkey device kept under dual control).
+//! CIS 2.5. As in Prowler, a root user with no credentials at all gets no finding, and when
+//! the organization manages root credentials centrally the finding says the remaining
+//! credentials should be removed. A report without a root row gets a MANUAL finding saying
+//! so.
+//!
+//! ## Risk
+//!
+//! Without MFA, anyone who obtains the root password (phishing, reuse, leaks) gets
+//! unrestricted control of the account, its billing and its data.
+//!
+//! ## Remediation
+//!
+//! Enable MFA for the root user (Security credentials as root), or remove the root
+//! credentials altogether with centralized root access in AWS Organizations.
+//!
+//! A hardware or passkey device kept under dual control is the strongest choice.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html
 
 use kestrel_model::{Finding, Severity, Status};
 

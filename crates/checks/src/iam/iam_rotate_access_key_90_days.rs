@@ -1,15 +1,34 @@
 //! # iam_rotate_access_key_90_days
 //!
-//! **What it checks.** That no active access key is older than `max_access_key_age_days`
-//! (90), from the credential report (`access_key_N_active`, `access_key_N_last_rotated`),
-//! CIS 2.12. One finding per report row (the root row included, as in Prowler): a FAIL
-//! per stale active key (resource `<user>-access-key-N`), else one PASS for the user.
+//! ## Description
 //!
-//! **Why.** The longer a key lives, the more places it has been copied to and the
-//! longer a leaked key stays useful.
+//! Checks the credential report for active access keys whose last rotation is older than
+//! the maximum key age (90 days by default).
 //!
-//! **Fix.** Create a second key, move its users over, then deactivate and delete the
-//! old one; better, replace long-lived keys with roles.
+//! CIS 2.12. The report columns are `access_key_N_active` and `access_key_N_last_rotated`,
+//! and the limit is `max_access_key_age_days`. Every report row is checked, the root row
+//! included, as in Prowler: one FAIL per stale active key (resource `<user>-access-key-N`),
+//! otherwise one PASS for the user.
+//!
+//! ## Risk
+//!
+//! Old access keys have had more time to leak through code, logs, laptops and CI systems; a
+//! leaked key that is never rotated gives an attacker lasting programmatic access.
+//!
+//! ## Remediation
+//!
+//! Rotate access keys at least every 90 days (create a new key, switch applications to it,
+//! deactivate and delete the old one) or replace them with IAM roles and temporary
+//! credentials.
+//!
+//! `aws iam create-access-key --user-name <user>`; once nothing uses the old key, `aws iam
+//! update-access-key --access-key-id <old> --status Inactive` and `aws iam
+//! delete-access-key --access-key-id <old>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,13 +1,29 @@
 //! # iam_support_role_created
 //!
-//! **What it checks.** That at least one IAM role has the AWS-managed
-//! `AWSSupportAccess` policy attached (ListEntitiesForPolicy, roles), CIS 2.15.
+//! ## Description
 //!
-//! **Why.** During an incident someone must be able to open and manage AWS Support
-//! cases without borrowing root or administrator credentials.
+//! Checks that the AWS-managed AWSSupportAccess policy is attached to at least one IAM
+//! role, so authorized people can manage incidents with AWS Support.
 //!
-//! **Fix.** Create a role trusted by the incident responders and attach
-//! `arn:aws:iam::aws:policy/AWSSupportAccess` to it.
+//! CIS 2.15. Roles holding the policy are listed with ListEntitiesForPolicy.
+//!
+//! ## Risk
+//!
+//! Without a dedicated support role, incident handling with AWS Support is delayed or done
+//! with over-privileged credentials such as the root user or administrators.
+//!
+//! ## Remediation
+//!
+//! Create an IAM role assumable by the people who handle incidents and attach the
+//! AWSSupportAccess managed policy to it.
+//!
+//! `aws iam attach-role-policy --role-name <role> --policy-arn
+//! arn:aws:iam::aws:policy/AWSSupportAccess`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/awssupport/latest/user/accessing-support.html
+//! - https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSSupportAccess.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,16 +1,33 @@
 //! # iam_user_accesskey_unused
 //!
-//! **What it checks.** That no active access key has gone unused for more than
-//! `max_unused_credential_days` (45), from the credential report
-//! (`access_key_N_active`, `access_key_N_last_used_date`), CIS 2.11. One finding per
-//! report row (root included, as in Prowler): a FAIL per unused active key (resource
-//! `<user>/AccessKeyN`), else one PASS. A key that was never used is not judged here
-//! (iam_user_no_setup_initial_access_key covers it), as in Prowler.
+//! ## Description
 //!
-//! **Why.** A key nobody uses is a credential nobody watches: if it leaks, its use
-//! stands out to no one.
+//! Checks the credential report for active access keys that have not been used within the
+//! configured number of days (45 by default).
 //!
-//! **Fix.** Deactivate, then delete, access keys unused for 45 days or more.
+//! CIS 2.11. The report columns are `access_key_N_active` and
+//! `access_key_N_last_used_date`, and the limit is `max_unused_credential_days`. Every
+//! report row is checked, the root row included, as in Prowler: one FAIL per unused active
+//! key (resource `<user>/AccessKeyN`), otherwise one PASS. A key that was never used is
+//! left to iam_user_no_setup_initial_access_key, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Unused but active access keys are standing credentials no one relies on or monitors; if
+//! leaked they give an attacker programmatic access that is unlikely to be noticed.
+//!
+//! ## Remediation
+//!
+//! Deactivate access keys that have not been used for 45 days or more, and delete them once
+//! nothing depends on them.
+//!
+//! `aws iam update-access-key --user-name <user> --access-key-id <key> --status Inactive`,
+//! later `aws iam delete-access-key`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
 
 use kestrel_model::{Finding, Severity, Status};
 

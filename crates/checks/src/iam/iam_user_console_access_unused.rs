@@ -1,17 +1,32 @@
 //! # iam_user_console_access_unused
 //!
-//! **What it checks.** That no IAM user keeps a console password it has not used for
-//! more than `max_unused_credential_days` (45), CIS 2.11. One finding per IAM user
-//! (ListUsers); console access is the credential report's `password_enabled` (a login
-//! profile exists) and the last use is ListUsers' `PasswordLastUsed`. A console
-//! password that was never used passes, as in Prowler. A user missing from the
-//! credential report (created after it was generated) gets a MANUAL finding.
+//! ## Description
 //!
-//! **Why.** A console password nobody uses is a standing way in that nobody would miss
-//! or notice being used.
+//! Checks IAM users with a console password for a last sign-in older than the configured
+//! number of days (45 by default).
 //!
-//! **Fix.** Delete the user's login profile (console password), or the user itself if
-//! it is no longer needed.
+//! CIS 2.11. Each IAM user from ListUsers is one finding. Console access is the credential
+//! report's `password_enabled` (a login profile exists), the last sign-in is ListUsers'
+//! `PasswordLastUsed`, and the limit is `max_unused_credential_days`. A console password
+//! that was never used passes, as in Prowler. A user missing from the credential report
+//! (created after it was generated) gets a MANUAL finding.
+//!
+//! ## Risk
+//!
+//! Console passwords that are no longer used remain valid entry points; if guessed, phished
+//! or leaked they grant interactive access that is unlikely to be noticed.
+//!
+//! ## Remediation
+//!
+//! Remove the console password (login profile) of users who have not signed in for 45 days
+//! or more, or delete users who no longer need access.
+//!
+//! `aws iam delete-login-profile --user-name <user>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html
 
 use kestrel_model::{Finding, Severity, Status};
 

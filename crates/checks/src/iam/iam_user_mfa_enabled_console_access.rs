@@ -1,14 +1,31 @@
 //! # iam_user_mfa_enabled_console_access
 //!
-//! **What it checks.** That every IAM user with a console password has MFA, from the
-//! credential report (`password_enabled`, `mfa_active`), CIS 2.10. One finding per IAM
-//! user; the root row is left to iam_root_mfa_enabled, as in Prowler.
+//! ## Description
 //!
-//! **Why.** A console password without MFA is one phished or reused password away from
-//! an interactive session with the user's permissions.
+//! Checks the credential report for IAM users that have a console password
+//! (password_enabled) but no active MFA device (mfa_active).
 //!
-//! **Fix.** Assign an MFA device to the user (and enforce MFA with a policy condition),
-//! or remove the console password if the user does not need the console.
+//! CIS 2.10. Each IAM user is one finding; the root row is left to iam_root_mfa_enabled, as
+//! in Prowler.
+//!
+//! ## Risk
+//!
+//! Console access protected only by a password can be taken over through phishing, password
+//! reuse or brute force, giving an attacker an interactive session with the user's
+//! permissions.
+//!
+//! ## Remediation
+//!
+//! Enable an MFA device (preferably phishing-resistant, such as a FIDO key) for every IAM
+//! user with a console password, or remove console passwords that are not needed.
+//!
+//! A policy denying actions when `aws:MultiFactorAuthPresent` is false enforces MFA once
+//! the devices are assigned.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html
 
 use kestrel_model::{Finding, Severity, Status};
 

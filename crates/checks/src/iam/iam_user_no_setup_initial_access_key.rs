@@ -1,16 +1,32 @@
 //! # iam_user_no_setup_initial_access_key
 //!
-//! **What it checks.** That no user with a console password has an active access key
-//! that was never used (`password_enabled`, `access_key_N_active`,
-//! `access_key_N_last_used_date` = `N/A` in the credential report): the mark of a key
-//! created with the user "just in case". One FAIL per such key, else one PASS per
-//! report row, as in Prowler.
+//! ## Description
 //!
-//! **Why.** Keys created at user setup are usually never needed, yet they are
-//! long-lived credentials that must be stored, rotated and audited.
+//! Checks the credential report for console users (password enabled) with an active access
+//! key that has never been used.
 //!
-//! **Fix.** Delete access keys that have never been used; create keys only when a user
-//! actually needs programmatic access.
+//! In the report, such a key has `access_key_N_active` true and
+//! `access_key_N_last_used_date` `N/A` on a row with `password_enabled`: the mark of a key
+//! created with the user just in case. Each such key is one FAIL; otherwise each report row
+//! gets one PASS, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Access keys created during user setup but never used are unnecessary long-lived
+//! credentials: they can leak from wherever they were saved and add rotation and audit work
+//! without any benefit.
+//!
+//! ## Remediation
+//!
+//! Delete never-used access keys of console users and only create access keys when
+//! programmatic access is actually required.
+//!
+//! `aws iam delete-access-key --user-name <user> --access-key-id <key>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
 
 use kestrel_model::{Finding, Severity, Status};
 

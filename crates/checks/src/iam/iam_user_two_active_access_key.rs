@@ -1,13 +1,29 @@
 //! # iam_user_two_active_access_key
 //!
-//! **What it checks.** That no user has both access keys active, from the credential
-//! report (`access_key_1_active`, `access_key_2_active`). One finding per report row,
-//! the root row included, as in Prowler.
+//! ## Description
 //!
-//! **Why.** Two active keys are only needed briefly during a rotation; keeping both
-//! doubles the long-lived credentials that can leak and hides which one is in use.
+//! Checks the credential report for users whose two access keys are both active.
 //!
-//! **Fix.** Finish the rotation: deactivate and delete the key that is no longer used.
+//! The report columns are `access_key_1_active` and `access_key_2_active`. Each report row
+//! is one finding, the root row included, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Two active long-lived keys double the credentials that can be leaked or stolen, and
+//! usually mean an unfinished rotation leaving an old key in service.
+//!
+//! ## Remediation
+//!
+//! Keep at most one active access key per user: after a rotation, deactivate and delete the
+//! old key (or use IAM roles instead of access keys).
+//!
+//! `aws iam update-access-key --user-name <user> --access-key-id <old> --status Inactive`,
+//! then `aws iam delete-access-key`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console
+//! - https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html
 
 use kestrel_model::{Finding, Severity, Status};
 

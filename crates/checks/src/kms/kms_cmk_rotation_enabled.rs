@@ -1,14 +1,30 @@
 //! # kms_cmk_rotation_enabled
 //!
-//! **What it checks.** That automatic rotation is on for every enabled,
-//! customer-managed, symmetric KMS key (CIS 4.6). Keys with imported or external key
-//! material cannot rotate automatically and FAIL, as in Prowler.
+//! ## Description
 //!
-//! **Why.** Rotation limits how much data one key version protects and how long a
-//! leaked key version stays useful.
+//! Checks that enabled customer-managed symmetric KMS keys have automatic key rotation
+//! enabled.
 //!
-//! **Fix.** `aws kms enable-key-rotation --key-id <key-id>` (optionally with
-//! `--rotation-period-in-days`).
+//! CIS 4.6. Keys with imported or external key material cannot rotate automatically and
+//! FAIL, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Without rotation, a single key version protects data indefinitely, so a compromised key
+//! material exposes everything encrypted under it.
+//!
+//! ## Remediation
+//!
+//! Enable automatic rotation on the key (aws kms enable-key-rotation); for imported key
+//! material, rotate manually by creating a new key and updating aliases.
+//!
+//! `aws kms enable-key-rotation --key-id <key-id>`, optionally with
+//! `--rotation-period-in-days`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable.html
+//! - https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html
 
 use kestrel_model::{kms::KmsKey, Finding, Severity, Status};
 

@@ -1,16 +1,32 @@
 //! # kms_key_not_publicly_accessible
 //!
-//! **What it checks.** That no enabled customer-managed KMS key has a key policy
-//! granting `kms:*` (or `*`) to everyone (CIS 2.21): an Allow statement whose principal
-//! is `*` (or `arn:aws:iam::*:root`) with no condition tying it to an account,
-//! organization, network or source. As in Prowler, only statements granting all KMS
-//! actions count.
+//! ## Description
 //!
-//! **Why.** A public key policy lets any AWS principal use or administer the key,
-//! and so decrypt whatever it protects.
+//! Checks that the key policies of enabled customer-managed KMS keys do not allow all KMS
+//! actions to any principal ('*') without a restricting condition.
 //!
-//! **Fix.** Replace the wildcard principal with the account's root or specific roles,
-//! or add conditions such as `kms:CallerAccount` or `aws:PrincipalOrgID`.
+//! CIS 2.21. Any principal means `*` or `arn:aws:iam::*:root`, and a restricting condition
+//! is one on the account, organization, network or source. As in Prowler, only statements
+//! granting all KMS actions (`kms:*` or `*`) count.
+//!
+//! ## Risk
+//!
+//! A key policy open to every AWS principal lets anyone use the key to decrypt data, or
+//! manage and schedule deletion of the key.
+//!
+//! ## Remediation
+//!
+//! Edit the key policy: replace Principal '*' with specific account or role ARNs, or add
+//! conditions (kms:CallerAccount, aws:PrincipalOrgID, aws:SourceVpce) that restrict who can
+//! use the key.
+//!
+//! `aws kms put-key-policy --key-id <key-id> --policy-name default --policy
+//! file://policy.json` applies the edited policy.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying.html
+//! - https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
 
 use kestrel_model::{Finding, Severity, Status};
 use serde_json::Value;

@@ -1,14 +1,30 @@
 //! # macie_is_enabled
 //!
-//! **What it checks.** That Amazon Macie is enabled (and not paused) in each region
-//! (CIS 3.1.3). As in Prowler, a region where Macie is off is only reported when it
-//! holds S3 buckets, or when unused services are scanned.
+//! ## Description
 //!
-//! **Why.** Macie discovers sensitive data in S3 and flags buckets that are public,
-//! unencrypted or shared, so exposures of personal or secret data are noticed.
+//! Checks that Amazon Macie is enabled and running in every region that holds S3 buckets,
+//! so sensitive data stored in S3 is discovered and monitored.
 //!
-//! **Fix.** `aws macie2 enable-macie --region <region>` (or resume it from the console
-//! when it is suspended).
+//! CIS 3.1.3. Regions without S3 buckets are reported too when unused services are scanned,
+//! as in Prowler.
+//!
+//! ## Risk
+//!
+//! Without Macie, sensitive data in S3 stays unclassified and exposures (public or shared
+//! buckets holding personal data or secrets) can go unnoticed.
+//!
+//! ## Remediation
+//!
+//! Enable Amazon Macie in each region with S3 buckets (or resume it where it is suspended),
+//! and turn on automated sensitive data discovery.
+//!
+//! `aws macie2 enable-macie --region <region>`; a suspended Macie is resumed with `aws
+//! macie2 update-macie-session --status ENABLED`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/macie/latest/user/getting-started.html
+//! - https://aws.amazon.com/macie/getting-started/
 
 use std::collections::BTreeSet;
 

@@ -1,19 +1,34 @@
 //! # organizations_delegated_administrators
 //!
-//! **What it checks.** That every delegated administrator of the organization is one
-//! of `trusted_delegated_administrators` (account ids; empty means none is trusted),
-//! CIS 2.1.5 and 2.1.6. One finding for the organization; accounts outside an
-//! organization get none, as in Prowler. Delegated administrators can only be listed
-//! from the management account or a delegated administrator: elsewhere the finding is
-//! an ERROR (Prowler reports MANUAL).
+//! ## Description
 //!
-//! **Why.** A delegated administrator holds organization-wide authority over the
-//! service delegated to it; an account registered by mistake is a path into every
-//! member account.
+//! Checks the AWS Organization's delegated administrator accounts against the configured
+//! list of trusted delegated administrators.
 //!
-//! **Fix.** `aws organizations deregister-delegated-administrator --account-id <id>
-//! --service-principal <principal>` for accounts that should not hold the role, or add
-//! the account to the trusted list.
+//! CIS 2.1.5 and 2.1.6. The list is `trusted_delegated_administrators` (account ids), and
+//! an empty list trusts none. One finding for the organization; accounts outside an
+//! organization get none, as in Prowler. Delegated administrators can only be listed from
+//! the management account or a delegated administrator: elsewhere the finding is an ERROR,
+//! where Prowler reports MANUAL.
+//!
+//! ## Risk
+//!
+//! An untrusted or forgotten delegated administrator can manage an integrated service
+//! (security tooling, policies, StackSets) across every account of the organization,
+//! enabling privilege escalation and lateral movement.
+//!
+//! ## Remediation
+//!
+//! Review the delegated administrators, deregister those that are not intended, and list
+//! the intended ones as trusted delegated administrators in kestrel's configuration.
+//!
+//! `aws organizations deregister-delegated-administrator --account-id <id>
+//! --service-principal <principal>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/organizations/latest/userguide/orgs_delegate_policies.html
+//! - https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListDelegatedAdministrators.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,13 +1,29 @@
 //! # rds_cluster_multi_az
 //!
-//! **What it checks.** That each RDS DB cluster spans several Availability Zones
-//! (CIS 3.2.4).
+//! ## Description
 //!
-//! **Why.** A single-AZ cluster goes down with its zone; with instances in several
-//! zones, RDS fails over to a replica.
+//! Checks that each RDS DB cluster has instances in multiple Availability Zones (MultiAZ).
 //!
-//! **Fix.** Add a reader instance in another Availability Zone (Aurora), or create the
-//! Multi-AZ DB cluster deployment.
+//! CIS 3.2.4.
+//!
+//! ## Risk
+//!
+//! A cluster confined to one Availability Zone has no automatic failover target if that
+//! zone fails, causing downtime and possible data unavailability.
+//!
+//! ## Remediation
+//!
+//! Add a replica (reader) in another Availability Zone, or use a Multi-AZ DB cluster
+//! deployment, so RDS can fail over automatically.
+//!
+//! For Aurora, `aws rds create-db-instance --db-cluster-identifier <cluster>
+//! --db-instance-identifier <reader> --availability-zone <other-az> --engine <engine>
+//! --db-instance-class <class>` adds the reader.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html
+//! - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/multi-az-db-clusters-concepts.html
 
 use kestrel_model::{Finding, Severity, Status};
 

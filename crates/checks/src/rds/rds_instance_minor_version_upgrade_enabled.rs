@@ -1,13 +1,29 @@
 //! # rds_instance_minor_version_upgrade_enabled
 //!
-//! **What it checks.** That each RDS DB instance has Auto Minor Version Upgrade on
-//! (CIS 3.2.2).
+//! ## Description
 //!
-//! **Why.** Minor engine versions carry security fixes; with automatic upgrades they
-//! are applied in the maintenance window instead of waiting for someone to act.
+//! Checks that each RDS DB instance has Auto Minor Version Upgrade enabled, so engine
+//! patches are applied automatically during the maintenance window.
 //!
-//! **Fix.** `aws rds modify-db-instance --db-instance-identifier <id>
-//! --auto-minor-version-upgrade --apply-immediately`.
+//! CIS 3.2.2.
+//!
+//! ## Risk
+//!
+//! Without automatic minor upgrades, known engine vulnerabilities and bugs stay unpatched
+//! until someone upgrades manually.
+//!
+//! ## Remediation
+//!
+//! Enable Auto Minor Version Upgrade on the instance (console Modify, or aws rds
+//! modify-db-instance --auto-minor-version-upgrade).
+//!
+//! `aws rds modify-db-instance --db-instance-identifier <id> --auto-minor-version-upgrade
+//! --apply-immediately`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html#USER_UpgradeDBInstance.Upgrading.AutoMinorVersionUpgrades
+//! - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html
 
 use kestrel_model::{Finding, Severity, Status};
 

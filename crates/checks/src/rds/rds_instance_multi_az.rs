@@ -1,14 +1,29 @@
 //! # rds_instance_multi_az
 //!
-//! **What it checks.** That each RDS DB instance is Multi-AZ (CIS 3.2.4). An instance
-//! that belongs to a cluster is judged by its cluster's Multi-AZ setting, as Prowler
-//! does.
+//! ## Description
 //!
-//! **Why.** A Multi-AZ deployment keeps a synchronous standby in another zone and
-//! fails over to it automatically.
+//! Checks that each RDS DB instance uses a Multi-AZ deployment; cluster members are
+//! evaluated by their cluster's Multi-AZ setting.
 //!
-//! **Fix.** `aws rds modify-db-instance --db-instance-identifier <id> --multi-az
-//! --apply-immediately` (or add cross-AZ replicas to the cluster).
+//! CIS 3.2.4. Judging cluster members by their cluster follows Prowler.
+//!
+//! ## Risk
+//!
+//! A single-AZ database has no standby: an Availability Zone or hardware failure takes it
+//! down until it is restored, with possible data loss since the last backup.
+//!
+//! ## Remediation
+//!
+//! Convert the instance to a Multi-AZ deployment, or for cluster members add replicas in
+//! other Availability Zones.
+//!
+//! `aws rds modify-db-instance --db-instance-identifier <id> --multi-az
+//! --apply-immediately`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html
+//! - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,17 +1,32 @@
 //! # rds_instance_no_public_access
 //!
-//! **What it checks.** That no RDS DB instance is exposed to the internet (CIS 3.2.3).
-//! As in Prowler, an instance FAILs only when all three hold: it is set as publicly
-//! accessible, one of its security groups opens the database port to 0.0.0.0/0 or
-//! ::/0, and its subnet group has a public subnet (default route to an internet
-//! gateway). Otherwise it PASSes, with the text saying which layer stops the exposure.
+//! ## Description
 //!
-//! **Why.** A database reachable from the internet is exposed to credential brute
-//! force, engine exploits and data theft.
+//! Checks that RDS DB instances are not reachable from the internet: publicly accessible,
+//! with a security group opening the database port to 0.0.0.0/0 or ::/0, in a public
+//! subnet.
 //!
-//! **Fix.** `aws rds modify-db-instance --db-instance-identifier <id>
-//! --no-publicly-accessible --apply-immediately`; keep databases in private subnets
-//! and allow the port only from application security groups.
+//! CIS 3.2.3. As in Prowler, an instance fails only when all three conditions hold; a
+//! public subnet is one whose route table has a default route to an internet gateway.
+//! Otherwise it passes, and the finding says which layer stops the exposure.
+//!
+//! ## Risk
+//!
+//! An internet-reachable database invites brute-force logins, exploitation of engine
+//! vulnerabilities and direct exfiltration of data.
+//!
+//! ## Remediation
+//!
+//! Disable the PubliclyAccessible setting, place the instance in private subnets, and allow
+//! the database port only from trusted security groups or ranges.
+//!
+//! `aws rds modify-db-instance --db-instance-identifier <id> --no-publicly-accessible
+//! --apply-immediately`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding
+//! - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html
 
 use kestrel_model::{
     ec2::RouteTable, ec2::SecurityGroup, rds::DbInstance, Finding, Severity, Status,

@@ -1,12 +1,28 @@
 //! # rds_instance_storage_encrypted
 //!
-//! **What it checks.** That each RDS DB instance has encrypted storage (CIS 3.2.1).
+//! ## Description
 //!
-//! **Why.** Encryption at rest protects the database files, automated backups, read
-//! replicas and snapshots if the underlying storage or a snapshot copy is exposed.
+//! Checks that each RDS DB instance has storage encryption enabled.
 //!
-//! **Fix.** Encryption can only be chosen at creation: snapshot the instance, copy the
-//! snapshot with a KMS key, and restore a new encrypted instance from the copy.
+//! CIS 3.2.1.
+//!
+//! ## Risk
+//!
+//! Unencrypted database storage, backups and snapshots expose their data to anyone who
+//! gains access to the underlying storage or a shared snapshot.
+//!
+//! ## Remediation
+//!
+//! Create an encrypted copy of a snapshot of the instance and restore from it (encryption
+//! cannot be enabled in place); use a customer-managed KMS key where possible.
+//!
+//! `aws rds create-db-snapshot`, `aws rds copy-db-snapshot --kms-key-id <key-arn>`, then
+//! `aws rds restore-db-instance-from-db-snapshot` from the encrypted copy.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html
+//! - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/encryption-best-practices.html
 
 use kestrel_model::{Finding, Severity, Status};
 

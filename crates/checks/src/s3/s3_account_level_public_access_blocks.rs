@@ -1,15 +1,32 @@
 //! # s3_account_level_public_access_blocks
 //!
-//! **What it checks.** That the account-level S3 Block Public Access (s3control) has
-//! `IgnorePublicAcls` and `RestrictPublicBuckets` enabled (CIS 3.1.4). As in Prowler,
-//! an account without buckets is only reported when unused services are scanned.
+//! ## Description
 //!
-//! **Why.** The account-level block overrides any bucket ACL or policy that would make
-//! a bucket public, so a single mistake on one bucket cannot expose its data.
+//! Checks that the account-level S3 Block Public Access configuration has IgnorePublicAcls
+//! and RestrictPublicBuckets enabled, so no bucket of the account can be made public
+//! through ACLs or bucket policies.
 //!
-//! **Fix.** `aws s3control put-public-access-block --account-id <id>
-//! --public-access-block-configuration
-//! BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true`.
+//! CIS 3.1.4. The configuration is read with s3control. An account without buckets is
+//! reported only when unused services are scanned, as in Prowler.
+//!
+//! ## Risk
+//!
+//! Without the account-level block, a permissive ACL or bucket policy on any bucket can
+//! expose its objects to the internet, leading to data leaks or tampering.
+//!
+//! ## Remediation
+//!
+//! Enable S3 Block Public Access at the account level (at least IgnorePublicAcls and
+//! RestrictPublicBuckets; preferably all four settings).
+//!
+//! `aws s3control put-public-access-block --account-id <id>
+//! --public-access-block-configuration '{"BlockPublicAcls": true, "IgnorePublicAcls": true,
+//! "BlockPublicPolicy": true, "RestrictPublicBuckets": true}'`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-account.html
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 
 use kestrel_model::{Finding, Severity, Status};
 

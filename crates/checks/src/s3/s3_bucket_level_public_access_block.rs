@@ -1,16 +1,31 @@
 //! # s3_bucket_level_public_access_block
 //!
-//! **What it checks.** That each bucket has Block Public Access with
-//! `IgnorePublicAcls` and `RestrictPublicBuckets` enabled, either on the bucket itself
-//! or through the account-level configuration (CIS 3.1.4).
+//! ## Description
 //!
-//! **Why.** With both settings on, public ACLs are ignored and public bucket policies
-//! have no effect, so the bucket's data cannot be exposed by mistake.
+//! Checks that every S3 bucket is covered by Block Public Access with IgnorePublicAcls and
+//! RestrictPublicBuckets enabled, in the bucket's own configuration or in the account-level
+//! configuration.
 //!
-//! **Fix.** `aws s3api put-public-access-block --bucket <bucket>
-//! --public-access-block-configuration
-//! BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true`,
-//! or enable it once for the whole account.
+//! CIS 3.1.4.
+//!
+//! ## Risk
+//!
+//! A bucket without Block Public Access can be made public by an ACL or bucket policy,
+//! exposing or letting anyone alter its objects.
+//!
+//! ## Remediation
+//!
+//! Enable Block Public Access on the bucket (all four settings), or enable it at the
+//! account level so that it covers every bucket.
+//!
+//! `aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration
+//! '{"BlockPublicAcls": true, "IgnorePublicAcls": true, "BlockPublicPolicy": true,
+//! "RestrictPublicBuckets": true}'`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-bucket.html
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 
 use kestrel_model::{Finding, Severity, Status};
 

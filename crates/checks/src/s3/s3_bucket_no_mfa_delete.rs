@@ -1,15 +1,31 @@
 //! # s3_bucket_no_mfa_delete
 //!
-//! **What it checks.** That each bucket has MFA Delete enabled in its versioning
-//! configuration (CIS 3.1.2).
+//! ## Description
 //!
-//! **Why.** With MFA Delete, permanently deleting an object version or changing the
-//! bucket's versioning state needs the root user's MFA code, so stolen credentials alone
-//! cannot destroy the bucket's history.
+//! Checks that each S3 bucket has MFA Delete enabled, so deleting object versions or
+//! suspending versioning requires multi-factor authentication.
 //!
-//! **Fix.** As the root user with an MFA device: `aws s3api put-bucket-versioning
-//! --bucket <bucket> --versioning-configuration Status=Enabled,MFADelete=Enabled
-//! --mfa "<device-arn> <code>"`.
+//! CIS 3.1.2. The setting is read from the bucket's versioning configuration.
+//!
+//! ## Risk
+//!
+//! Without MFA Delete, anyone holding compromised credentials with the right permissions
+//! can permanently delete object versions or disable versioning, destroying data and its
+//! recovery path.
+//!
+//! ## Remediation
+//!
+//! Enable versioning with MFA Delete on the bucket, using the root user's credentials and
+//! MFA device (it cannot be enabled from the console).
+//!
+//! As the root user: `aws s3api put-bucket-versioning --bucket <bucket>
+//! --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa
+//! "<device-arn> <code>"`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiFactorAuthenticationDelete.html
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
 
 use kestrel_model::{Finding, Severity, Status};
 

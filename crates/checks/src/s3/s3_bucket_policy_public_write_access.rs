@@ -1,17 +1,32 @@
 //! # s3_bucket_policy_public_write_access
 //!
-//! **What it checks.** That no bucket policy lets everyone write or delete objects:
-//! an Allow for a public principal (`*`) of `s3:PutObject`, `s3:DeleteObject`,
-//! `s3:Put*`, `s3:Delete*`, `s3:*` or `*`, without a condition that ties it to an
-//! account, organization or network (CIS 2.21). Buckets covered by Block Public Access
-//! `RestrictPublicBuckets` (account or bucket level) pass, since such grants have no
-//! effect there, as in Prowler.
+//! ## Description
 //!
-//! **Why.** Public write lets anyone plant malware, overwrite or delete data, and run up
-//! storage costs.
+//! Checks that S3 bucket policies do not grant write or delete actions (s3:PutObject,
+//! s3:DeleteObject, s3:Put*, s3:Delete*, s3:*, *) to everyone, unless Block Public Access
+//! RestrictPublicBuckets neutralizes them.
 //!
-//! **Fix.** Remove the public write statements from the bucket policy, or enable Block
-//! Public Access.
+//! CIS 2.21. A condition tying the statement to an account, organization or network makes
+//! it non-public. RestrictPublicBuckets counts at the account or the bucket level, as in
+//! Prowler.
+//!
+//! ## Risk
+//!
+//! A bucket anyone can write to can be used to host malware or illegal content, and its
+//! data can be overwritten or deleted by anyone.
+//!
+//! ## Remediation
+//!
+//! Remove public principals from write statements of the bucket policy (or restrict them
+//! with conditions) and enable S3 Block Public Access.
+//!
+//! `aws s3api put-bucket-policy --bucket <bucket> --policy file://policy.json` with the
+//! public write statements removed, or `aws s3api delete-bucket-policy --bucket <bucket>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 
 use kestrel_model::{Finding, Severity, Status};
 use serde_json::Value;

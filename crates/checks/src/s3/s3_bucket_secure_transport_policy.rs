@@ -1,12 +1,28 @@
 //! # s3_bucket_secure_transport_policy
 //!
-//! **What it checks.** That each bucket's policy denies requests made over plain HTTP
-//! (`aws:SecureTransport` = false), CIS 3.1.1.
+//! ## Description
 //!
-//! **Why.** Without it, data can be read or changed in transit.
+//! Checks that the S3 bucket policy denies any request that is not made over HTTPS
+//! (aws:SecureTransport false).
 //!
-//! **Fix.** Add a Deny statement for `s3:*` (or at least Get/PutObject) with
-//! `"Condition": {"Bool": {"aws:SecureTransport": "false"}}`.
+//! CIS 3.1.1.
+//!
+//! ## Risk
+//!
+//! Requests over HTTP expose data and credentials to interception and tampering.
+//!
+//! ## Remediation
+//!
+//! Add a bucket policy statement that denies s3:* when aws:SecureTransport is false.
+//!
+//! The statement: `{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource":
+//! ["arn:aws:s3:::<bucket>", "arn:aws:s3:::<bucket>/*"], "Condition": {"Bool":
+//! {"aws:SecureTransport": "false"}}}`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
+//! - https://aws.amazon.com/premiumsupport/knowledge-center/s3-bucket-policy-for-config-rule/
 
 use kestrel_model::{Finding, Severity, Status};
 use serde_json::Value;

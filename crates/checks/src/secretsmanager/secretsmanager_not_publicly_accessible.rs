@@ -1,14 +1,31 @@
 //! # secretsmanager_not_publicly_accessible
 //!
-//! **What it checks.** That no Secrets Manager secret's resource policy lets everyone
-//! (`Principal: *`) access it without a restricting condition (CIS 2.21). As in
-//! Prowler, only secrets that have a resource policy are reported.
+//! ## Description
 //!
-//! **Why.** A secret readable by anyone hands out the credentials or keys it holds.
+//! Checks that Secrets Manager secret resource policies do not grant access to everyone
+//! (Principal "*") without a condition restricting the caller's account, organization,
+//! source or network.
 //!
-//! **Fix.** `aws secretsmanager delete-resource-policy --secret-id <secret>`, or
-//! rewrite the policy for specific principals (check it with
-//! `aws secretsmanager validate-resource-policy`).
+//! CIS 2.21. As in Prowler, only secrets that have a resource policy are reported.
+//!
+//! ## Risk
+//!
+//! A publicly accessible secret exposes the credentials, keys or tokens it stores to
+//! anyone, who can then use them against the systems they protect.
+//!
+//! ## Remediation
+//!
+//! Remove public statements from the secret's resource policy and grant access only to
+//! specific principals; turn on Block Public Policy validation when putting policies.
+//!
+//! `aws secretsmanager delete-resource-policy --secret-id <secret>`, or `aws secretsmanager
+//! put-resource-policy --secret-id <secret> --resource-policy file://policy.json
+//! --block-public-policy`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_resource-policies.html
+//! - https://docs.aws.amazon.com/secretsmanager/latest/userguide/determine-acccess_examine-iam-policies.html
 
 use kestrel_model::{Finding, Severity, Status};
 

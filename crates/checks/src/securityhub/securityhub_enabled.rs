@@ -1,14 +1,28 @@
 //! # securityhub_enabled
 //!
-//! **What it checks.** That AWS Security Hub is enabled in each region with at least
-//! one security standard or one third-party/AWS product integration (CIS 5.16).
+//! ## Description
 //!
-//! **Why.** Security Hub aggregates findings from AWS services and partners and scores
-//! the account against standards; enabled without standards or integrations it collects
-//! nothing.
+//! Checks that AWS Security Hub is enabled in every region and has at least one security
+//! standard or product integration enabled.
 //!
-//! **Fix.** `aws securityhub enable-security-hub --enable-default-standards` in each
-//! region, or enable a standard/integration on an existing hub.
+//! CIS 5.16. Integrations count whether they come from AWS or from third parties.
+//!
+//! ## Risk
+//!
+//! Without Security Hub (or with a hub that has no standard nor integration), security
+//! findings are not aggregated and misconfigurations against best practices go unnoticed.
+//!
+//! ## Remediation
+//!
+//! Enable Security Hub in each region with the default standards (AWS Foundational Security
+//! Best Practices, CIS), or enable at least one standard or integration on the hub.
+//!
+//! `aws securityhub enable-security-hub --enable-default-standards` in each region.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html
+//! - https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-standards-enable-disable.html
 
 use kestrel_model::{securityhub::Hub, Finding, Severity, Status};
 

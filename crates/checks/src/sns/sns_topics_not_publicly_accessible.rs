@@ -1,16 +1,32 @@
 //! # sns_topics_not_publicly_accessible
 //!
-//! **What it checks.** That no SNS topic policy lets everyone (`Principal: *`) use the
-//! topic, unless the statement is tied to a specific source ARN, to the audited
-//! account, to an organization, or to a specific subscription endpoint, as Prowler
-//! evaluates it (CIS 2.21).
+//! ## Description
 //!
-//! **Why.** A public topic lets anyone subscribe and read its messages, or publish
-//! forged messages into the workflows that consume it.
+//! Checks that SNS topic policies do not grant access to everyone, unless the statement is
+//! restricted by aws:SourceArn, by an account condition naming the audited account, by
+//! aws:PrincipalOrgID or by sns:Endpoint.
 //!
-//! **Fix.** Replace `"Principal": "*"` with specific accounts or services, or add a
-//! condition such as `aws:SourceOwner`/`aws:SourceAccount` = your account,
-//! `aws:SourceArn`, `aws:PrincipalOrgID` or `sns:Endpoint`.
+//! CIS 2.21. An account condition counts when `aws:SourceOwner` or `aws:SourceAccount`
+//! names the audited account, as Prowler evaluates it.
+//!
+//! ## Risk
+//!
+//! A public topic lets anyone subscribe and siphon its messages, publish forged messages
+//! that drive downstream workflows, or flood it, causing outages and costs.
+//!
+//! ## Remediation
+//!
+//! Restrict the topic policy to specific principals and the actions they need, or add
+//! restrictive conditions (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID,
+//! sns:Endpoint).
+//!
+//! `aws sns set-topic-attributes --topic-arn <arn> --attribute-name Policy
+//! --attribute-value file://policy.json`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html
+//! - https://docs.aws.amazon.com/sns/latest/dg/sns-security-best-practices.html
 
 use kestrel_model::{Finding, Severity, Status};
 use serde_json::Value;

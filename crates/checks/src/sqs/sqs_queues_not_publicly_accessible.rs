@@ -1,14 +1,29 @@
 //! # sqs_queues_not_publicly_accessible
 //!
-//! **What it checks.** That no SQS queue policy lets everyone (`Principal: *`) use the
-//! queue without a condition that ties the statement to an account, organization,
-//! source ARN or VPC (CIS 2.21). Queues are named by their URL, as in Prowler.
+//! ## Description
 //!
-//! **Why.** A public queue lets anyone read, delete or inject messages, exposing data
-//! and corrupting the systems that consume the queue.
+//! Checks that SQS queue policies do not grant access to everyone unless the statement is
+//! restricted by a condition on the source account, ARN, organization, VPC or principal.
 //!
-//! **Fix.** Replace `"Principal": "*"` with specific principals, or add a condition
-//! such as `aws:SourceAccount`, `aws:SourceArn` or `aws:PrincipalOrgID`.
+//! CIS 2.21. Queues are identified by their URL, as in Prowler.
+//!
+//! ## Risk
+//!
+//! A public queue lets anyone send, receive or delete messages: sensitive data can be read,
+//! and forged or deleted messages disrupt the applications that rely on the queue.
+//!
+//! ## Remediation
+//!
+//! Restrict the queue policy to specific principals and actions, or add restrictive
+//! conditions (aws:SourceAccount, aws:SourceArn, aws:PrincipalOrgID, aws:SourceVpce).
+//!
+//! `aws sqs set-queue-attributes --queue-url <url> --attributes file://attributes.json`,
+//! with the new policy as the `Policy` attribute.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
+//! - https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html
 
 use kestrel_model::{Finding, Severity, Status};
 use serde_json::Value;

@@ -1,15 +1,30 @@
 //! # vpc_flow_logs_enabled
 //!
-//! **What it checks.** That every VPC in use (with at least one network interface) has
-//! a flow log (CIS 4.7). Unused VPCs are skipped unless unused services are scanned,
-//! as in Prowler. Any flow log attached to the VPC counts, whatever traffic type it
-//! captures.
+//! ## Description
 //!
-//! **Why.** Flow logs are the record of who talked to what in the network; without
-//! them, intrusions and exfiltration leave no network trace to investigate.
+//! Checks that each VPC with network interfaces has VPC Flow Logs enabled.
 //!
-//! **Fix.** `aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id>
-//! --traffic-type REJECT` (or ALL) to CloudWatch Logs or S3.
+//! CIS 4.7. VPCs without network interfaces are reported only when unused services are
+//! scanned, as in Prowler. Any flow log attached to the VPC counts, whatever traffic type
+//! it captures.
+//!
+//! ## Risk
+//!
+//! Without flow logs there is no record of accepted or rejected traffic, which hides
+//! reconnaissance, lateral movement and data exfiltration and hampers incident response.
+//!
+//! ## Remediation
+//!
+//! Create a flow log for each VPC (at least REJECT traffic, ideally ALL) delivered to
+//! CloudWatch Logs or S3, and monitor it.
+//!
+//! `aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id> --traffic-type ALL
+//! --log-destination-type s3 --log-destination <bucket-arn>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/working-with-flow-logs.html
+//! - https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html
 
 use kestrel_model::{Finding, Severity, Status};
 

@@ -1,14 +1,30 @@
 //! # vpc_peering_routing_tables_with_least_privilege
 //!
-//! **What it checks.** That the route tables routing through each VPC peering
-//! connection send only specific ranges over it (CIS 6.6): no peering route whose
-//! destination is 0.0.0.0/0 or the whole CIDR of the requester or accepter VPC.
+//! ## Description
 //!
-//! **Why.** Peering routes for entire VPCs let every subnet on one side reach every
-//! subnet on the other, far beyond what the peering was made for.
+//! Checks that route tables using a VPC peering connection do not route 0.0.0.0/0 or the
+//! entire requester or accepter VPC CIDR through peering connections.
 //!
-//! **Fix.** Replace whole-VPC peering routes with routes to the specific subnets (or
-//! hosts) that need to talk, and associate them only with the subnets that need them.
+//! CIS 6.6.
+//!
+//! ## Risk
+//!
+//! Whole-VPC peering routes give every resource in one VPC network reach into every
+//! resource of the other, widening the blast radius of a compromise.
+//!
+//! ## Remediation
+//!
+//! Route only the specific subnet or host CIDRs that must communicate over the peering
+//! connection, and only from the subnets that need them.
+//!
+//! `aws ec2 delete-route` for the whole-VPC route, then `aws ec2 create-route
+//! --route-table-id <rtb> --destination-cidr-block <subnet-cidr>
+//! --vpc-peering-connection-id <pcx>`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/vpc/latest/peering/peering-configurations-partial-access.html
+//! - https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html
 
 use kestrel_model::{ec2::VpcPeeringConnection, Finding, Severity, Status};
 
