@@ -8,11 +8,20 @@
 //!   lists;
 //! - `checks/<service>.rs`, included by the service module: `#[path] pub mod <check>;`
 //!   for each check file, `CHECKS` (this service's checks) and `STEMS` (their file
-//!   names, which a test holds equal to the ids).
+//!   names, which a test holds equal to the ids);
+//! - in `services.rs` too, `DOCS`: each check's prose, parsed from its file's `//!` doc,
+//!   the one place it is written. The doc has the sections `## Description`, `## Risk`,
+//!   `## Remediation` (the first paragraph of each is what reports show: plain text;
+//!   further paragraphs are details) and `## References` (`- <url>` bullets: the
+//!   remediation link, then the related one). A missing section fails the build.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+#[path = "src/docparse.rs"]
+mod docparse;
+use docparse::parse_doc;
 
 /// Folders of `src/` that hold shared code, not a service's checks.
 const NOT_SERVICES: &[&str] = &["util", "data"];
@@ -33,9 +42,18 @@ fn main() {
     services.sort();
 
     let mut lib = String::new();
+    let mut docs = Vec::new();
     for service in &services {
         let dir = src.join(service);
         let checks = check_files(&dir, service);
+        for c in &checks {
+            let path = dir.join(format!("{c}.rs"));
+            let text = fs::read_to_string(&path).expect("read a check file");
+            match parse_doc(c, &text) {
+                Ok(doc) => docs.push((c.clone(), doc)),
+                Err(e) => panic!("{}: {e}", path.display()),
+            }
+        }
         let list = out.join("checks").join(format!("{service}.rs"));
         fs::write(&list, service_registry(&dir, &checks)).expect("write a service registry");
         if dir.join("mod.rs").exists() {
@@ -61,6 +79,17 @@ fn main() {
     lib.push_str("];\n\n/// The files of [`SERVICES`]' checks.\n#[cfg(test)]\npub(crate) const STEMS: &[&[&str]] = &[\n");
     for service in &services {
         writeln!(lib, "    {service}::STEMS,").unwrap();
+    }
+    lib.push_str("];\n");
+    docs.sort();
+    lib.push_str("\n/// Each check's prose, from its `//!` doc, by id (sorted).\npub(crate) const DOCS: &[(&str, Doc)] = &[\n");
+    for (id, d) in &docs {
+        writeln!(
+            lib,
+            "    ({id:?}, Doc {{ description: {:?}, risk: {:?}, remediation: {:?}, remediation_url: {:?}, related_url: {:?}, markdown: {:?} }}),",
+            d.description, d.risk, d.remediation, d.remediation_url, d.related_url, d.markdown
+        )
+        .unwrap();
     }
     lib.push_str("];\n");
     fs::write(out.join("services.rs"), lib).expect("write services.rs");

@@ -5,8 +5,9 @@
 //! saved inventory.
 //!
 //! One check = one file under its Prowler service (`src/<service>/<check_id>.rs`) holding
+//! its prose in the `//!` doc (Description, Risk, Remediation, References: see [`Doc`]),
 //! `pub const CHECK: Check` (the metadata: Prowler's id, title, severity, resource type,
-//! description, risk, remediation, and the API actions it needs) and its `run`
+//! and the API actions it needs) and its `run`
 //! function, with PASS and FAIL tests beside it. The registry is generated from the
 //! files (build.rs): a file is a check, a folder a service, and [`all`] is what
 //! `--list-checks`, the reports and the scan-role template read.
@@ -14,6 +15,8 @@
 use kestrel_model::{Finding, Severity, Snapshot};
 
 pub mod compliance;
+#[cfg(test)]
+mod docparse;
 pub mod util;
 
 // One module per service folder (`src/<service>/`, its check files and `mod.rs`
@@ -32,11 +35,6 @@ pub struct CheckMeta {
     pub severity: Severity,
     /// Prowler's resource type (`AwsIamUser`, `AwsS3Bucket`, `Other`, …).
     pub resource_type: &'static str,
-    pub description: &'static str,
-    pub risk: &'static str,
-    pub remediation: &'static str,
-    pub remediation_url: &'static str,
-    pub related_url: &'static str,
     pub categories: &'static [&'static str],
     /// Prowler's CheckType (ASFF types).
     pub check_type: &'static [&'static str],
@@ -44,6 +42,41 @@ pub struct CheckMeta {
     /// inventory collects only what selected checks need, and the scan-role template's
     /// inline policy is generated from these.
     pub needs: &'static [kestrel_model::Action],
+}
+
+impl CheckMeta {
+    /// The check's prose, written once in its file's `//!` doc (see [`Doc`]); empty
+    /// for a check that is not in the registry.
+    pub fn doc(&self) -> &'static Doc {
+        const NONE: Doc = Doc {
+            description: "",
+            risk: "",
+            remediation: "",
+            remediation_url: "",
+            related_url: "",
+            markdown: "",
+        };
+        match DOCS.binary_search_by(|(id, _)| id.cmp(&self.id)) {
+            Ok(i) => &DOCS[i].1,
+            Err(_) => &NONE,
+        }
+    }
+}
+
+/// A check's prose, parsed by build.rs from the `//!` doc of its file: the first
+/// paragraph of `## Description`, `## Risk` and `## Remediation` (what reports show),
+/// and the bullets of `## References`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Doc {
+    pub description: &'static str,
+    pub risk: &'static str,
+    pub remediation: &'static str,
+    /// The first reference.
+    pub remediation_url: &'static str,
+    /// The second reference (the first when there is one).
+    pub related_url: &'static str,
+    /// The whole doc as Markdown (without the `//!`).
+    pub markdown: &'static str,
 }
 
 /// A check: its metadata and its function.
@@ -187,8 +220,10 @@ mod tests {
                 m.id,
                 m.service
             );
-            assert!(!m.title.is_empty() && !m.description.is_empty(), "{}", m.id);
-            assert!(!m.risk.is_empty() && !m.remediation.is_empty(), "{}", m.id);
+            let d = m.doc();
+            assert!(!m.title.is_empty() && !d.description.is_empty(), "{}", m.id);
+            assert!(!d.risk.is_empty() && !d.remediation.is_empty(), "{}", m.id);
+            assert!(d.markdown.starts_with(&format!("# {}\n", m.id)), "{}", m.id);
             if m.needs.is_empty() {
                 // Only a check that reads nothing (a manual one) may declare nothing.
                 let findings = testkit::run(c, &testkit::snapshot());

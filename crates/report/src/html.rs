@@ -216,15 +216,15 @@ impl<W: Write> HtmlWriter<W> {
         row.push_str("</td>");
         row.push_str(&format!("<td>{}</td>", escape(&f.status_extended)));
         row.push_str("<td><details><summary>more</summary>");
-        row.push_str(&format!("<p><b>Risk:</b> {}</p>", escape(meta.risk)));
+        row.push_str(&format!("<p><b>Risk:</b> {}</p>", escape(meta.doc().risk)));
         row.push_str(&format!(
             "<p><b>Remediation:</b> {}",
-            escape(meta.remediation)
+            escape(meta.doc().remediation)
         ));
-        if !meta.remediation_url.is_empty() {
+        if !meta.doc().remediation_url.is_empty() {
             row.push_str(&format!(
                 " ({})",
-                link(meta.remediation_url, meta.remediation_url)
+                link(meta.doc().remediation_url, meta.doc().remediation_url)
             ));
         }
         row.push_str("</p>");
@@ -411,4 +411,14 @@ fn filters_section(c: &Counts) -> String {
     s.push_str("<label>Text <input id=\"f-text\" type=\"search\" placeholder=\"resource, region, message…\"></label>\n");
     s.push_str("<button type=\"button\" id=\"f-reset\">Reset</button>\n</section>\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_http_links_become_links() {
+        assert_eq!(super::link("javascript:alert(1)", "x<"), "x&lt;");
+        assert!(super::link(" https://a/?q=<", "t").starts_with("<a href=\"https://a/?q=&lt;\""));
+        assert!(super::link("HTTP://a", "t").contains("rel=\"noopener noreferrer\""));
+    }
 }

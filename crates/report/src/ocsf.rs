@@ -285,7 +285,7 @@ fn detection_finding<'a>(
         status_detail: &f.status_extended,
         status_id,
         unmapped: Unmapped {
-            related_url: meta.related_url,
+            related_url: meta.doc().related_url,
             categories: meta.categories,
             depends_on: [],
             related_to: [],
@@ -311,7 +311,7 @@ fn detection_finding<'a>(
             },
             created_time: scan.timestamp_epoch,
             created_time_dt: &scan.timestamp,
-            desc: meta.description,
+            desc: meta.doc().description,
             title: meta.title,
             uid: finding_uid(f, scan),
             types: meta.check_type,
@@ -348,13 +348,13 @@ fn detection_finding<'a>(
         time: scan.timestamp_epoch,
         time_dt: &scan.timestamp,
         remediation: Remediation {
-            desc: meta.remediation,
-            references: [meta.remediation_url]
+            desc: meta.doc().remediation,
+            references: [meta.doc().remediation_url]
                 .into_iter()
                 .filter(|u| !u.is_empty())
                 .collect(),
         },
-        risk_details: meta.risk,
+        risk_details: meta.doc().risk,
         type_uid: TYPE_UID,
         type_name: "Detection Finding: Create",
     }

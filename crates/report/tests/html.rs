@@ -4,19 +4,22 @@ use common::*;
 use kestrel_model::{Severity, Status};
 use kestrel_report::HtmlWriter;
 
+/// A registered check: its prose (and links) come from its doc.
+const REAL: &str = "s3_bucket_secure_transport_policy";
+
 fn hostile_report() -> String {
     let mut s = scan();
     s.profile = Some(format!("p{XSS}"));
     s.account.name = Some(XSS.into());
     s.account.caller_arn = format!("arn:aws:iam::1:user/{XSS}");
     let mut w = HtmlWriter::new(Vec::new(), &s).unwrap();
-    let mut f = finding("s3_x", Status::Fail, XSS);
+    let mut f = finding(REAL, Status::Fail, XSS);
     f.status_extended =
         format!("S3 Bucket {XSS} is public. \"'</td></tr></table><script>alert(2)</script>");
     f.region = format!("eu{XSS}");
     f.resource_tags.insert(XSS.into(), XSS.into());
     f.resource_details = XSS.into();
-    w.write_finding(&f, &meta("s3_x", "s3", Severity::High))
+    w.write_finding(&f, &meta(REAL, "s3", Severity::High))
         .unwrap();
     let mut m = finding("iam_x", Status::Pass, "alice");
     m.muted = true;
@@ -87,18 +90,6 @@ fn loads_nothing_from_outside() {
 
     assert!(lower.contains("content-security-policy"));
     assert!(lower.contains("default-src 'none'"));
-}
-
-#[test]
-fn only_http_links_become_links() {
-    let mut m = meta("s3_x", "s3", Severity::High);
-    m.remediation_url = "javascript:alert(1)";
-    let mut w = HtmlWriter::new(Vec::new(), &scan()).unwrap();
-    w.write_finding(&finding("s3_x", Status::Fail, "b"), &m)
-        .unwrap();
-    let html = String::from_utf8(w.into_inner().unwrap()).unwrap();
-    assert!(!html.contains("href=\"javascript"));
-    assert!(html.contains("(javascript:alert(1))"));
 }
 
 #[test]

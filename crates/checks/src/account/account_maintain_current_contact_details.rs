@@ -37,11 +37,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "Other",
-        description: "Ensure the account's contact email and phone reach the people who must act on AWS notifications (abuse, security).",
-        risk: "If AWS cannot reach the account owner, security notifications are missed and the account may be suspended.",
-        remediation: "Review the contact information in the Billing console (Account settings) and keep it current.",
-        remediation_url: "https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact.html",
-        related_url: "https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact.html",
         categories: &[],
         check_type: &["IAM"],
         // A person judges the contact details: nothing is read.

@@ -38,11 +38,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsApiGatewayStage",
-        description: "Checks that every API Gateway REST API stage sends execution logs to CloudWatch Logs (a method setting with logging level ERROR or INFO).",
-        risk: "Without stage logging, API activity is invisible: probing, abuse of endpoints and failing integrations leave no trace for detection or forensics.",
-        remediation: "Enable CloudWatch execution logging (ERROR or INFO) for all methods of each stage, after setting the CloudWatch Logs role ARN in API Gateway's account settings.",
-        remediation_url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html",
-        related_url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/security-monitoring.html",
         categories: &["logging", "forensics-ready"],
         check_type: &[
             "Software and Configuration Checks/AWS Security Best Practices",

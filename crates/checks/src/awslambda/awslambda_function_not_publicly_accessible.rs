@@ -43,14 +43,15 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Critical,
         resource_type: "AwsLambdaFunction",
-        description: "Checks that Lambda function resource-based policies do not grant access to everyone (Principal \"*\") without a condition restricting the caller's account, organization, source or network.",
-        risk: "A publicly invocable function runs its code with its execution role's permissions on input from anyone, enabling data access or changes through the role, abuse of downstream services, and unbounded cost.",
-        remediation: "Remove public statements from the function policy and grant lambda:InvokeFunction only to specific accounts or services, adding aws:SourceAccount and aws:SourceArn conditions for service principals.",
-        remediation_url: "https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html",
-        related_url: "https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html",
         categories: &["internet-exposed"],
-        check_type: &["Software and Configuration Checks/AWS Security Best Practices", "TTPs/Initial Access"],
-        needs: &[kestrel_model::lambda::LIST_FUNCTIONS, kestrel_model::lambda::GET_POLICY],
+        check_type: &[
+            "Software and Configuration Checks/AWS Security Best Practices",
+            "TTPs/Initial Access",
+        ],
+        needs: &[
+            kestrel_model::lambda::LIST_FUNCTIONS,
+            kestrel_model::lambda::GET_POLICY,
+        ],
     },
     run,
 };

@@ -39,11 +39,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsCloudFrontDistribution",
-        description: "Checks that every CloudFront distribution has standard access logging enabled or a real-time log configuration attached.",
-        risk: "Without access logs, requests to the distribution leave no trace: scraping, credential stuffing or attacks on origins cannot be detected or investigated.",
-        remediation: "Enable standard logging for the distribution, or attach a real-time log configuration, and protect and retain the logs.",
-        remediation_url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html",
-        related_url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/real-time-logs.html",
         categories: &["logging"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[

@@ -37,11 +37,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsCloudTrailTrail",
-        description: "Checks that each CloudTrail trail has a KMS key configured (KmsKeyId), so its log files are encrypted with SSE-KMS.",
-        risk: "Without a KMS key, anyone who can read the log bucket can read the audit trail; there is no separate key policy guarding it and no record of decryptions.",
-        remediation: "Create a customer managed KMS key whose policy allows CloudTrail to encrypt and your auditors to decrypt, then set it on the trail (update-trail --kms-key-id).",
-        remediation_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html",
-        related_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html",
         categories: &["logging", "encryption"],
         check_type: &[
             "Software and Configuration Checks/AWS Security Best Practices",

@@ -40,11 +40,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsCloudTrailTrail",
-        description: "Checks that each CloudTrail trail has log file integrity validation enabled, so CloudTrail delivers signed digest files alongside the logs.",
-        risk: "Without validation, log files can be altered or deleted after delivery without detection, undermining investigations and non-repudiation.",
-        remediation: "Enable log file validation on every trail and protect the digest files (restricted bucket access, Object Lock or MFA delete).",
-        remediation_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-enabling.html",
-        related_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html",
         categories: &["logging", "forensics-ready"],
         check_type: &[
             "Software and Configuration Checks/AWS Security Best Practices",

@@ -41,11 +41,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsCloudTrailTrail",
-        description: "Checks that the S3 bucket receiving each CloudTrail trail's log files has server access logging enabled.",
-        risk: "Without access logging on the trail bucket, reads, overwrites and deletions of the audit logs themselves leave no record, hiding tampering and exfiltration.",
-        remediation: "Enable server access logging on the trail's S3 bucket, delivering to a separate, restricted bucket.",
-        remediation_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html",
-        related_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html",
         categories: &["logging", "forensics-ready"],
         check_type: &[
             "Software and Configuration Checks/AWS Security Best Practices",

@@ -42,11 +42,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::High,
         resource_type: "AwsCloudTrailTrail",
-        description: "Checks that each region is covered by at least one CloudTrail trail that is logging, either a multi-region trail or a trail in that region.",
-        risk: "Regions without a logging trail leave API activity unrecorded, so unauthorized changes and data access there cannot be detected or investigated.",
-        remediation: "Create a multi-region trail (or one trail per region) and make sure logging is started.",
-        remediation_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html",
-        related_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-create-and-update-a-trail.html",
         categories: &["logging", "forensics-ready"],
         check_type: &[
             "Software and Configuration Checks/AWS Security Best Practices",

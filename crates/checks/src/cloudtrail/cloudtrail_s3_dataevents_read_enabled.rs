@@ -44,11 +44,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Low,
         resource_type: "AwsCloudTrailTrail",
-        description: "Checks that at least one CloudTrail trail has an event selector recording S3 object-level read data events (ReadOnly or All) for all current and future buckets.",
-        risk: "Without object-level read logging, reads of S3 objects leave no audit record, so data exfiltration cannot be detected or scoped.",
-        remediation: "Add a data event selector for AWS::S3::Object on all buckets (arn:aws:s3) with read events (ReadOnly or All) to a multi-region trail.",
-        remediation_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-cloudtrail-logging-for-s3.html",
-        related_url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html",
         categories: &["logging", "forensics-ready"],
         check_type: &[
             "Software and Configuration Checks/AWS Security Best Practices",

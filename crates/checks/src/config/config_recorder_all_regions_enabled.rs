@@ -39,11 +39,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "Other",
-        description: "Checks that each region has an AWS Config configuration recorder that is recording and not in a failure state.",
-        risk: "Without AWS Config in a region, resource changes there are not recorded, so misconfigurations and unauthorized changes go unnoticed and cannot be investigated.",
-        remediation: "Create and start a configuration recorder with a delivery channel in every region, recording all supported resource types, and resolve delivery failures.",
-        remediation_url: "https://docs.aws.amazon.com/config/latest/developerguide/gs-console.html",
-        related_url: "https://docs.aws.amazon.com/config/latest/developerguide/stop-start-recorder.html",
         categories: &["logging", "forensics-ready"],
         check_type: &["Logging and Monitoring"],
         needs: &[

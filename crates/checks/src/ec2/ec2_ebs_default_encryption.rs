@@ -41,11 +41,6 @@ pub const CHECK: Check = Check {
         subservice: "ebs",
         severity: Severity::High,
         resource_type: "AwsEc2Volume",
-        description: "Checks that EBS encryption by default is enabled in every region that has EBS volumes, so new volumes and snapshot copies are always encrypted.",
-        risk: "Without default encryption, volumes created without the encryption flag store data at rest unencrypted, exposing it if snapshots or disks are shared or leaked.",
-        remediation: "Enable EBS encryption by default in each region (EC2 console > Settings > EBS encryption, or aws ec2 enable-ebs-encryption-by-default), preferably with a customer-managed KMS key.",
-        remediation_url: "https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html",
-        related_url: "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html",
         categories: &["encryption"],
         check_type: &["Data Protection"],
         needs: &[

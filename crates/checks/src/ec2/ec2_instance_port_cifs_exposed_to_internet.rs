@@ -43,11 +43,6 @@ pub const CHECK: Check = Check {
         subservice: "instance",
         severity: Severity::Critical,
         resource_type: "AwsEc2Instance",
-        description: "Checks that no security group attached to an EC2 instance allows inbound TCP 139 or 445 (CIFS/SMB) from 0.0.0.0/0 or ::/0.",
-        risk: "CIFS/SMB reachable from the internet exposes file shares to brute force, relay attacks and wormable SMB exploits, leading to data theft or ransomware.",
-        remediation: "Delete the security group rules that open TCP 139/445 to 0.0.0.0/0 or ::/0; allow only trusted private ranges, or access shares through a VPN.",
-        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
-        related_url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html",
         categories: &["internet-exposed"],
         check_type: &["Infrastructure Security"],
         needs: &[

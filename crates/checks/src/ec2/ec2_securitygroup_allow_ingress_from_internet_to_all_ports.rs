@@ -43,11 +43,6 @@ pub const CHECK: Check = Check {
         subservice: "securitygroup",
         severity: Severity::Critical,
         resource_type: "AwsEc2SecurityGroup",
-        description: "Checks that security groups attached to network interfaces have no inbound rule opening every port (all traffic, or a 0-65535 range) to 0.0.0.0/0 or ::/0.",
-        risk: "All ports open to the internet expose every listening service of the attached resources to scanning, brute force and exploitation.",
-        remediation: "Remove the all-ports rules for 0.0.0.0/0 and ::/0 and allow only the required ports from trusted sources.",
-        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
-        related_url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html",
         categories: &["internet-exposed"],
         check_type: &["Infrastructure Security"],
         needs: &[

@@ -40,11 +40,6 @@ pub const CHECK: Check = Check {
         subservice: "securitygroup",
         severity: Severity::High,
         resource_type: "AwsEc2SecurityGroup",
-        description: "Checks that security groups do not allow inbound SSH (TCP 22) from the whole internet.",
-        risk: "SSH reachable from anywhere exposes instances to brute-force attacks and exploits.",
-        remediation: "Remove the 0.0.0.0/0 and ::/0 ingress rules for port 22; allow only trusted ranges or use SSM Session Manager.",
-        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
-        related_url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html",
         categories: &["internet-exposed"],
         check_type: &["Infrastructure Security"],
         needs: &[

@@ -42,11 +42,6 @@ pub const CHECK: Check = Check {
         subservice: "securitygroup",
         severity: Severity::High,
         resource_type: "AwsEc2SecurityGroup",
-        description: "Checks that security groups attached to network interfaces do not allow inbound RDP (TCP 3389) from 0.0.0.0/0 or ::/0.",
-        risk: "RDP reachable from anywhere exposes Windows hosts to brute-force attacks and remote code execution exploits.",
-        remediation: "Remove the 0.0.0.0/0 and ::/0 ingress rules for port 3389; allow only trusted ranges or use SSM Session Manager / Fleet Manager.",
-        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
-        related_url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html",
         categories: &["internet-exposed"],
         check_type: &["Infrastructure Security"],
         needs: &[

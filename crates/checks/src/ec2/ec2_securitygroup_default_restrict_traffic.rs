@@ -44,11 +44,6 @@ pub const CHECK: Check = Check {
         subservice: "securitygroup",
         severity: Severity::High,
         resource_type: "AwsEc2SecurityGroup",
-        description: "Checks that the default security group of every VPC has no inbound and no outbound rules, so it restricts all traffic.",
-        risk: "Resources placed in a permissive default group are exposed to other members of the group or the internet, and can send traffic out, without an explicit decision.",
-        remediation: "Remove all inbound and outbound rules from each VPC's default security group and assign resources to least-privilege custom groups.",
-        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html",
-        related_url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
         categories: &[],
         check_type: &["Infrastructure Security"],
         needs: &[

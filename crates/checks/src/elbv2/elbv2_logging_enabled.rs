@@ -39,11 +39,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsElbv2LoadBalancer",
-        description: "Checks that every Elastic Load Balancing v2 load balancer delivers its access logs to an S3 bucket.",
-        risk: "Without access logs, requests reaching the load balancer leave no trace, so attacks, abuse and anomalous traffic cannot be detected or investigated.",
-        remediation: "Enable access logging on the load balancer to an S3 bucket whose policy lets Elastic Load Balancing write to it; set retention and restrict access to the logs.",
-        remediation_url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html",
-        related_url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html",
         categories: &["logging"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[

@@ -40,11 +40,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Critical,
         resource_type: "Other",
-        description: "Checks that S3 Glacier vault access policies do not contain Allow statements whose principal is everyone (\"*\").",
-        risk: "A vault open to everyone lets anyone list, retrieve or delete archives, exposing or destroying long-term data and running up retrieval costs.",
-        remediation: "Delete the vault access policy or restrict it to specific accounts and roles with the actions they need; consider Vault Lock for immutable retention.",
-        remediation_url: "https://docs.aws.amazon.com/amazonglacier/latest/dev/vault-access-policy.html",
-        related_url: "https://docs.aws.amazon.com/amazonglacier/latest/dev/access-control-overview.html",
         categories: &["internet-exposed"],
         check_type: &[
             "Software and Configuration Checks/AWS Security Best Practices",

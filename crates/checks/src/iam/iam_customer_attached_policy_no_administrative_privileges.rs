@@ -42,11 +42,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::High,
         resource_type: "AwsIamPolicy",
-        description: "Checks every attached customer-managed policy's default version for an Allow statement granting all actions (\"*\") on all resources (\"*\").",
-        risk: "A customer-managed policy granting '*:*' gives its users, groups and roles unrestricted control of the account, so any compromise of those identities compromises everything.",
-        remediation: "Replace '*:*' statements in customer-managed policies with the specific actions and resources required, or detach the policy from its users, groups and roles.",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#customer-managed-policies",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

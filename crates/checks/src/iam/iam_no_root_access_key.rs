@@ -45,11 +45,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Critical,
         resource_type: "AwsIamAccessKey",
-        description: "Checks the credential report's root row for active access keys (access_key_1_active, access_key_2_active).",
-        risk: "Root access keys grant unrestricted programmatic access to every resource and setting of the account; if leaked they allow full takeover and cannot be constrained by IAM policies.",
-        remediation: "Delete the root user's access keys (Security credentials as root, or centralized root access in AWS Organizations) and use IAM roles with temporary credentials instead.",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_add-key.html",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

@@ -39,11 +39,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Low,
         resource_type: "AwsIamUser",
-        description: "Checks IAM users for managed policies attached directly to them and for inline user policies, instead of permissions inherited from groups or roles.",
-        risk: "Permissions granted user by user are hard to review and to revoke consistently, so users accumulate excessive or forgotten privileges as the account grows.",
-        remediation: "Grant permissions through IAM groups (or roles): put users in groups carrying the needed policies, then detach managed policies and delete inline policies from the users.",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups_manage_attach-policy.html",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

@@ -47,11 +47,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::High,
         resource_type: "Other",
-        description: "Checks that centralized root access management (RootCredentialsManagement) is enabled for the AWS Organization the account belongs to.",
-        risk: "Member accounts keep individual root users whose passwords, access keys and MFA devices must each be secured; a forgotten or recovered root credential gives full control of that account.",
-        remediation: "From the management account, enable trusted access for IAM and centralized root credentials management, then delete the root credentials of member accounts.",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-enable-root-access.html",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

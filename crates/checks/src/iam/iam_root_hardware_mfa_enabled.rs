@@ -47,11 +47,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Critical,
         resource_type: "AwsIamUser",
-        description: "Checks that the AWS account root user is protected by a hardware MFA device: MFA is enabled in the account summary and no virtual MFA device is assigned to the root user.",
-        risk: "A virtual MFA on a personal phone can be lost, backed up to the cloud, cloned or leave the company with its owner, weakening the last protection of the most privileged identity.",
-        remediation: "Replace the root user's virtual MFA device with a hardware MFA device (TOTP token or FIDO security key) kept in a controlled location, or remove root credentials with centralized root access.",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-hw-mfa-for-root.html",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

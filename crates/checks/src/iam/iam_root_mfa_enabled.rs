@@ -43,11 +43,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Critical,
         resource_type: "AwsIamUser",
-        description: "Checks the credential report's root row (mfa_active) for a multi-factor authentication device on the AWS account root user that still has a password or access keys.",
-        risk: "Without MFA, anyone who obtains the root password (phishing, reuse, leaks) gets unrestricted control of the account, its billing and its data.",
-        remediation: "Enable MFA for the root user (Security credentials as root), or remove the root credentials altogether with centralized root access in AWS Organizations.",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

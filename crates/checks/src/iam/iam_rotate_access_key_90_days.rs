@@ -43,11 +43,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsIamUser",
-        description: "Checks the credential report for active access keys whose last rotation is older than the maximum key age (90 days by default).",
-        risk: "Old access keys have had more time to leak through code, logs, laptops and CI systems; a leaked key that is never rotated gives an attacker lasting programmatic access.",
-        remediation: "Rotate access keys at least every 90 days (create a new key, switch applications to it, deactivate and delete the old one) or replace them with IAM roles and temporary credentials.",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

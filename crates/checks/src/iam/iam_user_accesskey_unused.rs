@@ -42,11 +42,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsIamUser",
-        description: "Checks the credential report for active access keys that have not been used within the configured number of days (45 by default).",
-        risk: "Unused but active access keys are standing credentials no one relies on or monitors; if leaked they give an attacker programmatic access that is unlikely to be noticed.",
-        remediation: "Deactivate access keys that have not been used for 45 days or more, and delete them once nothing depends on them.",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

@@ -42,11 +42,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsIamUser",
-        description: "Checks IAM users with a console password for a last sign-in older than the configured number of days (45 by default).",
-        risk: "Console passwords that are no longer used remain valid entry points; if guessed, phished or leaked they grant interactive access that is unlikely to be noticed.",
-        remediation: "Remove the console password (login profile) of users who have not signed in for 45 days or more, or delete users who no longer need access.",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

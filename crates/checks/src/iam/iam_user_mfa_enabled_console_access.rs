@@ -40,11 +40,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::High,
         resource_type: "AwsIamUser",
-        description: "Checks the credential report for IAM users that have a console password (password_enabled) but no active MFA device (mfa_active).",
-        risk: "Console access protected only by a password can be taken over through phishing, password reuse or brute force, giving an attacker an interactive session with the user's permissions.",
-        remediation: "Enable an MFA device (preferably phishing-resistant, such as a FIDO key) for every IAM user with a console password, or remove console passwords that are not needed.",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

@@ -41,11 +41,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsIamUser",
-        description: "Checks the credential report for console users (password enabled) with an active access key that has never been used.",
-        risk: "Access keys created during user setup but never used are unnecessary long-lived credentials: they can leak from wherever they were saved and add rotation and audit work without any benefit.",
-        remediation: "Delete never-used access keys of console users and only create access keys when programmatic access is actually required.",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

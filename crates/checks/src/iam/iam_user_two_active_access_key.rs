@@ -38,11 +38,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsIamUser",
-        description: "Checks the credential report for users whose two access keys are both active.",
-        risk: "Two active long-lived keys double the credentials that can be leaked or stolen, and usually mean an unfinished rotation leaving an old key in service.",
-        remediation: "Keep at most one active access key per user: after a rotation, deactivate and delete the old key (or use IAM roles instead of access keys).",
-        remediation_url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console",
-        related_url: "https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html",
         categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[

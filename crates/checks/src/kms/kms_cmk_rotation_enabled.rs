@@ -40,11 +40,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::High,
         resource_type: "AwsKmsKey",
-        description: "Checks that enabled customer-managed symmetric KMS keys have automatic key rotation enabled.",
-        risk: "Without rotation, a single key version protects data indefinitely, so a compromised key material exposes everything encrypted under it.",
-        remediation: "Enable automatic rotation on the key (aws kms enable-key-rotation); for imported key material, rotate manually by creating a new key and updating aliases.",
-        remediation_url: "https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable.html",
-        related_url: "https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html",
         categories: &["encryption"],
         check_type: &["Data Protection"],
         needs: &[

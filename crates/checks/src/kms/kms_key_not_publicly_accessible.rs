@@ -43,11 +43,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Critical,
         resource_type: "AwsKmsKey",
-        description: "Checks that the key policies of enabled customer-managed KMS keys do not allow all KMS actions to any principal ('*') without a restricting condition.",
-        risk: "A key policy open to every AWS principal lets anyone use the key to decrypt data, or manage and schedule deletion of the key.",
-        remediation: "Edit the key policy: replace Principal '*' with specific account or role ARNs, or add conditions (kms:CallerAccount, aws:PrincipalOrgID, aws:SourceVpce) that restrict who can use the key.",
-        remediation_url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying.html",
-        related_url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html",
         categories: &["encryption", "internet-exposed"],
         check_type: &["Data Protection"],
         needs: &[

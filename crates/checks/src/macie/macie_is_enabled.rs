@@ -41,11 +41,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "Other",
-        description: "Checks that Amazon Macie is enabled and running in every region that holds S3 buckets, so sensitive data stored in S3 is discovered and monitored.",
-        risk: "Without Macie, sensitive data in S3 stays unclassified and exposures (public or shared buckets holding personal data or secrets) can go unnoticed.",
-        remediation: "Enable Amazon Macie in each region with S3 buckets (or resume it where it is suspended), and turn on automated sensitive data discovery.",
-        remediation_url: "https://docs.aws.amazon.com/macie/latest/user/getting-started.html",
-        related_url: "https://aws.amazon.com/macie/getting-started/",
         categories: &["secrets", "forensics-ready"],
         check_type: &[
             "Software and Configuration Checks/Industry and Regulatory Standards/AWS Foundational Security Best Practices",

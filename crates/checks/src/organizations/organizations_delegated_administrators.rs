@@ -43,11 +43,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Critical,
         resource_type: "Other",
-        description: "Checks the AWS Organization's delegated administrator accounts against the configured list of trusted delegated administrators.",
-        risk: "An untrusted or forgotten delegated administrator can manage an integrated service (security tooling, policies, StackSets) across every account of the organization, enabling privilege escalation and lateral movement.",
-        remediation: "Review the delegated administrators, deregister those that are not intended, and list the intended ones as trusted delegated administrators in kestrel's configuration.",
-        remediation_url: "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_delegate_policies.html",
-        related_url: "https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListDelegatedAdministrators.html",
         categories: &["identity-access", "trust-boundaries"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[

@@ -39,11 +39,6 @@ pub const CHECK: Check = Check {
         subservice: "instance",
         severity: Severity::Medium,
         resource_type: "AwsRdsDbInstance",
-        description: "Checks that each RDS DB instance uses a Multi-AZ deployment; cluster members are evaluated by their cluster's Multi-AZ setting.",
-        risk: "A single-AZ database has no standby: an Availability Zone or hardware failure takes it down until it is restored, with possible data loss since the last backup.",
-        remediation: "Convert the instance to a Multi-AZ deployment, or for cluster members add replicas in other Availability Zones.",
-        remediation_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html",
-        related_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html",
         categories: &["redundancy"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[

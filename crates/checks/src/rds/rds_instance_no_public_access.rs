@@ -46,11 +46,6 @@ pub const CHECK: Check = Check {
         subservice: "instance",
         severity: Severity::Critical,
         resource_type: "AwsRdsDbInstance",
-        description: "Checks that RDS DB instances are not reachable from the internet: publicly accessible, with a security group opening the database port to 0.0.0.0/0 or ::/0, in a public subnet.",
-        risk: "An internet-reachable database invites brute-force logins, exploitation of engine vulnerabilities and direct exfiltration of data.",
-        remediation: "Disable the PubliclyAccessible setting, place the instance in private subnets, and allow the database port only from trusted security groups or ranges.",
-        remediation_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding",
-        related_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html",
         categories: &["internet-exposed"],
         check_type: &["Infrastructure Security"],
         needs: &[

@@ -37,18 +37,17 @@ use crate::{Check, CheckMeta, Context};
 pub const CHECK: Check = Check {
     meta: CheckMeta {
         id: "s3_account_level_public_access_blocks",
-        title: "S3 account-level Block Public Access ignores public ACLs and restricts public buckets",
+        title:
+            "S3 account-level Block Public Access ignores public ACLs and restricts public buckets",
         service: "s3",
         subservice: "",
         severity: Severity::High,
         resource_type: "AwsS3AccountPublicAccessBlock",
-        description: "Checks that the account-level S3 Block Public Access configuration has IgnorePublicAcls and RestrictPublicBuckets enabled, so no bucket of the account can be made public through ACLs or bucket policies.",
-        risk: "Without the account-level block, a permissive ACL or bucket policy on any bucket can expose its objects to the internet, leading to data leaks or tampering.",
-        remediation: "Enable S3 Block Public Access at the account level (at least IgnorePublicAcls and RestrictPublicBuckets; preferably all four settings).",
-        remediation_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-account.html",
-        related_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
         categories: &["internet-exposed"],
-        check_type: &["Software and Configuration Checks/AWS Security Best Practices", "Effects/Data Exposure"],
+        check_type: &[
+            "Software and Configuration Checks/AWS Security Best Practices",
+            "Effects/Data Exposure",
+        ],
         needs: &[
             kestrel_model::s3::GET_ACCOUNT_PUBLIC_ACCESS_BLOCK,
             kestrel_model::s3::LIST_ALL_MY_BUCKETS,

@@ -40,11 +40,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::High,
         resource_type: "AwsS3Bucket",
-        description: "Checks that every S3 bucket is covered by Block Public Access with IgnorePublicAcls and RestrictPublicBuckets enabled, in the bucket's own configuration or in the account-level configuration.",
-        risk: "A bucket without Block Public Access can be made public by an ACL or bucket policy, exposing or letting anyone alter its objects.",
-        remediation: "Enable Block Public Access on the bucket (all four settings), or enable it at the account level so that it covers every bucket.",
-        remediation_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-bucket.html",
-        related_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
         categories: &["internet-exposed"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices", "Effects/Data Exposure"],
         needs: &[

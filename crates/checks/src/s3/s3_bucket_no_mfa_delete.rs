@@ -40,14 +40,15 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsS3Bucket",
-        description: "Checks that each S3 bucket has MFA Delete enabled, so deleting object versions or suspending versioning requires multi-factor authentication.",
-        risk: "Without MFA Delete, anyone holding compromised credentials with the right permissions can permanently delete object versions or disable versioning, destroying data and its recovery path.",
-        remediation: "Enable versioning with MFA Delete on the bucket, using the root user's credentials and MFA device (it cannot be enabled from the console).",
-        remediation_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiFactorAuthenticationDelete.html",
-        related_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html",
         categories: &[],
-        check_type: &["Software and Configuration Checks/AWS Security Best Practices", "Effects/Data Destruction"],
-        needs: &[kestrel_model::s3::LIST_ALL_MY_BUCKETS, kestrel_model::s3::GET_BUCKET_VERSIONING],
+        check_type: &[
+            "Software and Configuration Checks/AWS Security Best Practices",
+            "Effects/Data Destruction",
+        ],
+        needs: &[
+            kestrel_model::s3::LIST_ALL_MY_BUCKETS,
+            kestrel_model::s3::GET_BUCKET_VERSIONING,
+        ],
     },
     run,
 };

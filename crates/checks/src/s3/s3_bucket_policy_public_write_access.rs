@@ -42,13 +42,11 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Critical,
         resource_type: "AwsS3Bucket",
-        description: "Checks that S3 bucket policies do not grant write or delete actions (s3:PutObject, s3:DeleteObject, s3:Put*, s3:Delete*, s3:*, *) to everyone, unless Block Public Access RestrictPublicBuckets neutralizes them.",
-        risk: "A bucket anyone can write to can be used to host malware or illegal content, and its data can be overwritten or deleted by anyone.",
-        remediation: "Remove public principals from write statements of the bucket policy (or restrict them with conditions) and enable S3 Block Public Access.",
-        remediation_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html",
-        related_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
         categories: &["internet-exposed"],
-        check_type: &["Software and Configuration Checks/AWS Security Best Practices", "Effects/Data Exposure"],
+        check_type: &[
+            "Software and Configuration Checks/AWS Security Best Practices",
+            "Effects/Data Exposure",
+        ],
         needs: &[
             kestrel_model::s3::LIST_ALL_MY_BUCKETS,
             kestrel_model::s3::GET_BUCKET_POLICY,

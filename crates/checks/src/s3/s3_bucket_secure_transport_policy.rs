@@ -38,14 +38,12 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsS3Bucket",
-        description: "Checks that the S3 bucket policy denies any request that is not made over HTTPS (aws:SecureTransport false).",
-        risk: "Requests over HTTP expose data and credentials to interception and tampering.",
-        remediation: "Add a bucket policy statement that denies s3:* when aws:SecureTransport is false.",
-        remediation_url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html",
-        related_url: "https://aws.amazon.com/premiumsupport/knowledge-center/s3-bucket-policy-for-config-rule/",
         categories: &["encryption"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
-        needs: &[kestrel_model::s3::LIST_ALL_MY_BUCKETS, kestrel_model::s3::GET_BUCKET_POLICY],
+        needs: &[
+            kestrel_model::s3::LIST_ALL_MY_BUCKETS,
+            kestrel_model::s3::GET_BUCKET_POLICY,
+        ],
     },
     run,
 };

@@ -40,11 +40,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::High,
         resource_type: "AwsSecretsManagerSecret",
-        description: "Checks that Secrets Manager secret resource policies do not grant access to everyone (Principal \"*\") without a condition restricting the caller's account, organization, source or network.",
-        risk: "A publicly accessible secret exposes the credentials, keys or tokens it stores to anyone, who can then use them against the systems they protect.",
-        remediation: "Remove public statements from the secret's resource policy and grant access only to specific principals; turn on Block Public Policy validation when putting policies.",
-        remediation_url: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_resource-policies.html",
-        related_url: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/determine-acccess_examine-iam-policies.html",
         categories: &["internet-exposed"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[

@@ -37,11 +37,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::High,
         resource_type: "Other",
-        description: "Checks that AWS Security Hub is enabled in every region and has at least one security standard or product integration enabled.",
-        risk: "Without Security Hub (or with a hub that has no standard nor integration), security findings are not aggregated and misconfigurations against best practices go unnoticed.",
-        remediation: "Enable Security Hub in each region with the default standards (AWS Foundational Security Best Practices, CIS), or enable at least one standard or integration on the hub.",
-        remediation_url: "https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html",
-        related_url: "https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-standards-enable-disable.html",
         categories: &[],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[

@@ -46,11 +46,6 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::High,
         resource_type: "AwsSnsTopic",
-        description: "Checks that SNS topic policies do not grant access to everyone, unless the statement is restricted by aws:SourceArn, by an account condition naming the audited account, by aws:PrincipalOrgID or by sns:Endpoint.",
-        risk: "A public topic lets anyone subscribe and siphon its messages, publish forged messages that drive downstream workflows, or flood it, causing outages and costs.",
-        remediation: "Restrict the topic policy to specific principals and the actions they need, or add restrictive conditions (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, sns:Endpoint).",
-        remediation_url: "https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html",
-        related_url: "https://docs.aws.amazon.com/sns/latest/dg/sns-security-best-practices.html",
         categories: &["internet-exposed"],
         check_type: &[
             "Software and Configuration Checks/AWS Security Best Practices",

@@ -41,14 +41,15 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Critical,
         resource_type: "AwsSqsQueue",
-        description: "Checks that SQS queue policies do not grant access to everyone unless the statement is restricted by a condition on the source account, ARN, organization, VPC or principal.",
-        risk: "A public queue lets anyone send, receive or delete messages: sensitive data can be read, and forged or deleted messages disrupt the applications that rely on the queue.",
-        remediation: "Restrict the queue policy to specific principals and actions, or add restrictive conditions (aws:SourceAccount, aws:SourceArn, aws:PrincipalOrgID, aws:SourceVpce).",
-        remediation_url: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html",
-        related_url: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html",
         categories: &["internet-exposed"],
-        check_type: &["Software and Configuration Checks/AWS Security Best Practices", "Effects/Data Exposure"],
-        needs: &[kestrel_model::sqs::LIST_QUEUES, kestrel_model::sqs::GET_QUEUE_ATTRIBUTES],
+        check_type: &[
+            "Software and Configuration Checks/AWS Security Best Practices",
+            "Effects/Data Exposure",
+        ],
+        needs: &[
+            kestrel_model::sqs::LIST_QUEUES,
+            kestrel_model::sqs::GET_QUEUE_ATTRIBUTES,
+        ],
     },
     run,
 };

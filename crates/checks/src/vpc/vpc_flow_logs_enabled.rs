@@ -40,11 +40,6 @@ pub const CHECK: Check = Check {
         subservice: "flowlog",
         severity: Severity::Medium,
         resource_type: "AwsEc2Vpc",
-        description: "Checks that each VPC with network interfaces has VPC Flow Logs enabled.",
-        risk: "Without flow logs there is no record of accepted or rejected traffic, which hides reconnaissance, lateral movement and data exfiltration and hampers incident response.",
-        remediation: "Create a flow log for each VPC (at least REJECT traffic, ideally ALL) delivered to CloudWatch Logs or S3, and monitor it.",
-        remediation_url: "https://docs.aws.amazon.com/vpc/latest/userguide/working-with-flow-logs.html",
-        related_url: "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html",
         categories: &["forensics-ready", "logging"],
         check_type: &["Logging and Monitoring"],
         needs: &[

@@ -40,11 +40,6 @@ pub const CHECK: Check = Check {
         subservice: "peering",
         severity: Severity::Medium,
         resource_type: "AwsEc2VpcPeeringConnection",
-        description: "Checks that route tables using a VPC peering connection do not route 0.0.0.0/0 or the entire requester or accepter VPC CIDR through peering connections.",
-        risk: "Whole-VPC peering routes give every resource in one VPC network reach into every resource of the other, widening the blast radius of a compromise.",
-        remediation: "Route only the specific subnet or host CIDRs that must communicate over the peering connection, and only from the subnets that need them.",
-        remediation_url: "https://docs.aws.amazon.com/vpc/latest/peering/peering-configurations-partial-access.html",
-        related_url: "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html",
         categories: &["trust-boundaries"],
         check_type: &["Infrastructure Security"],
         needs: &[

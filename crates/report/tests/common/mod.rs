@@ -40,12 +40,6 @@ pub fn meta(id: &'static str, service: &'static str, severity: Severity) -> Chec
         subservice: "",
         severity,
         resource_type: "AwsS3Bucket",
-        description: "Test description",
-        risk: "Test risk",
-        remediation: "Fix it",
-        remediation_url:
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html",
-        related_url: "https://aws.amazon.com/",
         categories: &["encryption", "internet-exposed"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[kestrel_model::s3::LIST_ALL_MY_BUCKETS],
