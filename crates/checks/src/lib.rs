@@ -1,6 +1,6 @@
 //! kestrel's checks: pure functions from an account [`Snapshot`] to [`Finding`]s.
 //!
-//! No SDK, no I/O, no clock (the scan time comes in the [`Context`]), so every check is
+//! No SDK, no I/O, no clock (the scan time comes in the [`Scan`]), so every check is
 //! tested on a tiny hand-built snapshot and runs the same on a live scan and on a
 //! saved inventory.
 //!
@@ -82,7 +82,7 @@ pub struct Doc {
 /// A check: its metadata and its function.
 pub struct Check {
     pub meta: CheckMeta,
-    pub run: fn(&Context, &mut dyn FnMut(Finding)),
+    pub run: fn(&Scan, &mut dyn FnMut(Finding)),
 }
 
 impl std::fmt::Debug for Check {
@@ -119,16 +119,16 @@ impl Default for Settings {
 }
 
 /// What a check sees.
-pub struct Context<'a> {
+pub struct Scan<'a> {
     pub snapshot: &'a Snapshot,
     pub settings: &'a Settings,
     /// The scan time, seconds since the Unix epoch (checks never read the clock).
     pub now: i64,
 }
 
-impl<'a> Context<'a> {
+impl<'a> Scan<'a> {
     pub fn new(snapshot: &'a Snapshot, settings: &'a Settings, now: i64) -> Self {
-        Context {
+        Scan {
             snapshot,
             settings,
             now,
@@ -186,8 +186,8 @@ pub fn services() -> Vec<&'static str> {
 }
 
 /// Runs one check, streaming its findings.
-pub fn run(check: &Check, ctx: &Context, emit: &mut dyn FnMut(Finding)) {
-    (check.run)(ctx, emit)
+pub fn run(check: &Check, scan: &Scan, emit: &mut dyn FnMut(Finding)) {
+    (check.run)(scan, emit)
 }
 
 #[cfg(test)]
@@ -261,7 +261,7 @@ mod tests {
 pub(crate) mod testkit {
     use kestrel_model::{Finding, Regional, Snapshot, Status};
 
-    use crate::{Check, Context, Settings};
+    use crate::{Check, Scan, Settings};
 
     pub const ACCOUNT: &str = "123456789012";
     pub const REGION: &str = "us-east-1";
@@ -290,9 +290,9 @@ pub(crate) mod testkit {
     }
 
     pub fn run_with(check: &Check, snap: &Snapshot, settings: &Settings) -> Vec<Finding> {
-        let ctx = Context::new(snap, settings, NOW);
+        let scan = Scan::new(snap, settings, NOW);
         let mut out = Vec::new();
-        (check.run)(&ctx, &mut |f| out.push(f));
+        (check.run)(&scan, &mut |f| out.push(f));
         for f in &out {
             assert_eq!(f.check_id, check.meta.id, "findings carry their check id");
         }

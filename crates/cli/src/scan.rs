@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use clap::Args;
 use futures::FutureExt;
-use kestrel_checks::{Check, Context, Settings};
+use kestrel_checks::{Check, Scan, Settings};
 use kestrel_model::{Finding, Severity, Snapshot, Status, SNAPSHOT_FORMAT};
 
 use crate::auth_args::AuthArgs;
@@ -240,7 +240,7 @@ pub fn evaluate(
     now: i64,
     sink: &mut dyn FnMut(&Finding, &'static Check),
 ) {
-    let ctx = Context::new(snapshot, settings, now);
+    let ctx = Scan::new(snapshot, settings, now);
     for check in checks {
         kestrel_checks::run(check, &ctx, &mut |f| sink(&f, check));
     }

@@ -28,8 +28,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -46,12 +46,12 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    let account_arn = format!("arn:{}:iam::{account}:root", ctx.partition());
-    for (region, r) in ctx.regions() {
-        let Some(analyzers) = data(
+    let account = scan.account_id();
+    let account_arn = format!("arn:{}:iam::{account}:root", scan.partition());
+    for (region, r) in scan.regions() {
+        let Some(analyzers) = collected(
             &r.accessanalyzer.analyzers,
             id,
             region,

@@ -27,7 +27,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -45,13 +45,13 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
-    let account = ctx.account_id();
-    let arn = format!("arn:{}:iam::{account}:root", ctx.partition());
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
+    let account = scan.account_id();
+    let arn = format!("arn:{}:iam::{account}:root", scan.partition());
     emit(Finding::new(
         CHECK.meta.id,
         Status::Manual,
-        ctx.global_region(),
+        scan.global_region(),
         account,
         &arn,
         "Login to the AWS Console. Choose your account name on the top right of the window -> My Account -> Contact Information.",

@@ -32,8 +32,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -50,13 +50,13 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let account = ctx.account_id();
-    let arn = format!("arn:{}:iam::{account}:root", ctx.partition());
-    let Some(contact) = data(
-        &ctx.snapshot.account_contacts.security_contact,
+    let region = scan.global_region();
+    let account = scan.account_id();
+    let arn = format!("arn:{}:iam::{account}:root", scan.partition());
+    let Some(contact) = collected(
+        &scan.snapshot.account_contacts.security_contact,
         id,
         region,
         account,

@@ -27,8 +27,8 @@
 
 use kestrel_model::{apigateway::RestStage, Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -60,14 +60,14 @@ fn stage_logging(stage: &RestStage) -> bool {
         || stage.method_logging_levels.iter().any(|l| logs(l))
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(apis) = data(
+    for (region, r) in scan.regions() {
+        let Some(apis) = collected(
             &r.apigateway.rest_apis,
             id,
             region,
-            ctx.account_id(),
+            scan.account_id(),
             "",
             emit,
         ) else {
@@ -78,7 +78,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
                 let arn = if stage.arn.is_empty() {
                     format!(
                         "arn:{}:apigateway:{region}::/restapis/{}/stages/{}",
-                        ctx.partition(),
+                        scan.partition(),
                         api.id,
                         stage.name
                     )

@@ -29,8 +29,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -47,14 +47,14 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(apis) = data(
+    for (region, r) in scan.regions() {
+        let Some(apis) = collected(
             &r.apigateway.http_apis,
             id,
             region,
-            ctx.account_id(),
+            scan.account_id(),
             "",
             emit,
         ) else {
@@ -64,7 +64,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
             let arn = if api.arn.is_empty() {
                 format!(
                     "arn:{}:apigateway:{region}::apis/{}",
-                    ctx.partition(),
+                    scan.partition(),
                     api.id
                 )
             } else {

@@ -32,8 +32,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::{data, policy};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{collected, policy};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -56,15 +56,16 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(functions) = data(&r.lambda.functions, id, region, ctx.account_id(), "", emit)
+    for (region, r) in scan.regions() {
+        let Some(functions) =
+            collected(&r.lambda.functions, id, region, scan.account_id(), "", emit)
         else {
             continue;
         };
         for f in functions {
-            let Some(pol) = data(&f.policy, id, region, &f.name, &f.arn, emit) else {
+            let Some(pol) = collected(&f.policy, id, region, &f.name, &f.arn, emit) else {
                 continue;
             };
             let (status, text) = if pol.as_ref().is_some_and(policy::is_public) {

@@ -28,8 +28,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -49,14 +49,14 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let Some(distributions) = data(
-        &ctx.snapshot.cloudfront.distributions,
+    let region = scan.global_region();
+    let Some(distributions) = collected(
+        &scan.snapshot.cloudfront.distributions,
         id,
         region,
-        ctx.account_id(),
+        scan.account_id(),
         "",
         emit,
     ) else {
@@ -69,7 +69,8 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
                 format!("CloudFront Distribution {} has logging enabled.", d.id),
             )
         } else {
-            let Some(logging) = data(&d.logging_enabled, id, region, &d.id, &d.arn, emit) else {
+            let Some(logging) = collected(&d.logging_enabled, id, region, &d.id, &d.arn, emit)
+            else {
                 continue;
             };
             if *logging {

@@ -27,7 +27,7 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::cloudtrail::{scope, trails};
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -47,9 +47,9 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for t in trails(ctx, id, emit).trails {
+    for t in trails(scan, id, emit).trails {
         let (status, state) = match &t.kms_key_id {
             Some(k) if !k.is_empty() => (Status::Pass, "enabled"),
             _ => (Status::Fail, "disabled"),

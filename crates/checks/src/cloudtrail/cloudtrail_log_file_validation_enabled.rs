@@ -30,7 +30,7 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::cloudtrail::{scope, trails};
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -51,9 +51,9 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for t in trails(ctx, id, emit).trails {
+    for t in trails(scan, id, emit).trails {
         let (status, state) = if t.log_file_validation_enabled {
             (Status::Pass, "enabled")
         } else {

@@ -30,8 +30,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::cloudtrail::{scope, trails};
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -56,17 +56,17 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let all = trails(ctx, id, emit);
+    let all = trails(scan, id, emit);
     if all.trails.is_empty() {
         return;
     }
-    let Some(buckets) = data(
-        &ctx.snapshot.s3.buckets,
+    let Some(buckets) = collected(
+        &scan.snapshot.s3.buckets,
         id,
-        ctx.global_region(),
-        ctx.account_id(),
+        scan.global_region(),
+        scan.account_id(),
         "",
         emit,
     ) else {
@@ -78,7 +78,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
         // its logging status was collected anyway.
         let bucket = buckets.iter().find(|b| {
             b.name == bucket_name
-                && (b.logging_target.is_collected() || ctx.snapshot.regions.contains(&b.region))
+                && (b.logging_target.is_collected() || scan.snapshot.regions.contains(&b.region))
         });
         let finding = |status, text: String| {
             Finding::new(id, status, &t.home_region, &t.name, &t.arn, text).with_tags(&t.tags)
@@ -90,7 +90,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
             ));
             continue;
         };
-        let Some(target) = data(
+        let Some(target) = collected(
             &bucket.logging_target,
             id,
             &t.home_region,

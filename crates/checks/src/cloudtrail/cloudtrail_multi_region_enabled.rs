@@ -31,8 +31,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::cloudtrail::{trail_arn_template, trails};
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -57,10 +57,10 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let all = trails(ctx, id, emit);
-    for (region, _) in ctx.regions() {
+    let all = trails(scan, id, emit);
+    for (region, _) in scan.regions() {
         if all.failed_regions.contains(&region) {
             continue;
         }
@@ -81,7 +81,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
         // No trail is known to log here; a trail whose status could not be read might.
         let mut unknown = false;
         for t in covering.iter().filter(|t| t.is_logging.ok().is_none()) {
-            data(&t.is_logging, id, region, &t.name, &t.arn, emit);
+            collected(&t.is_logging, id, region, &t.name, &t.arn, emit);
             unknown = true;
         }
         if !unknown {
@@ -89,8 +89,8 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
                 id,
                 Status::Fail,
                 region,
-                ctx.account_id(),
-                &trail_arn_template(ctx, region),
+                scan.account_id(),
+                &trail_arn_template(scan, region),
                 "No CloudTrail trails enabled with logging were found.",
             ));
         }

@@ -34,7 +34,7 @@
 use kestrel_model::{Finding, Severity};
 
 use crate::cloudtrail::{run_s3_dataevents, S3Access};
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -59,8 +59,8 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
-    run_s3_dataevents(ctx, emit, CHECK.meta.id, S3Access::Read);
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
+    run_s3_dataevents(scan, emit, CHECK.meta.id, S3Access::Read);
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@
 use kestrel_model::{Finding, Severity};
 
 use crate::cloudwatch::{run_metric_filter_check, Clause, METRIC_FILTER_NEEDS};
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 /// The clauses Prowler's pattern requires, in any order.
 const CLAUSES: &[Clause] = &[
@@ -56,8 +56,8 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
-    run_metric_filter_check(ctx, emit, CHECK.meta.id, CLAUSES);
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
+    run_metric_filter_check(scan, emit, CHECK.meta.id, CLAUSES);
 }
 
 #[cfg(test)]

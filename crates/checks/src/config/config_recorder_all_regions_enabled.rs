@@ -28,8 +28,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::{arn, data};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{arn, collected};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -49,13 +49,13 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    for (region, r) in ctx.regions() {
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
         // Recorders have no ARN; Prowler reports this one.
-        let resource_arn = arn(ctx.partition(), "config", region, account, "recorder");
-        let Some(recorders) = data(
+        let resource_arn = arn(scan.partition(), "config", region, account, "recorder");
+        let Some(recorders) = collected(
             &r.config.recorders,
             id,
             region,

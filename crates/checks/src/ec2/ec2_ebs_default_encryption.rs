@@ -30,8 +30,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::{arn, data};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{arn, collected};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -51,13 +51,13 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    for (region, r) in ctx.regions() {
-        let resource_arn = arn(ctx.partition(), "ec2", region, account, "volume");
-        if !ctx.settings.scan_unused_services {
-            let Some(volumes) = data(&r.ec2.volumes, id, region, account, &resource_arn, emit)
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
+        let resource_arn = arn(scan.partition(), "ec2", region, account, "volume");
+        if !scan.settings.scan_unused_services {
+            let Some(volumes) = collected(&r.ec2.volumes, id, region, account, &resource_arn, emit)
             else {
                 continue;
             };
@@ -65,7 +65,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
                 continue;
             }
         }
-        let Some(enabled) = data(
+        let Some(enabled) = collected(
             &r.ec2.ebs_encryption_by_default,
             id,
             region,

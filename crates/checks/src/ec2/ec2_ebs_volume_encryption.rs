@@ -28,8 +28,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -46,10 +46,11 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(volumes) = data(&r.ec2.volumes, id, region, ctx.account_id(), "", emit) else {
+    for (region, r) in scan.regions() {
+        let Some(volumes) = collected(&r.ec2.volumes, id, region, scan.account_id(), "", emit)
+        else {
             continue;
         };
         for v in volumes {

@@ -32,8 +32,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::ec2::instance_in_scope;
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -50,10 +50,11 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(instances) = data(&r.ec2.instances, id, region, ctx.account_id(), "", emit) else {
+    for (region, r) in scan.regions() {
+        let Some(instances) = collected(&r.ec2.instances, id, region, scan.account_id(), "", emit)
+        else {
             continue;
         };
         for i in instances.iter().filter(|i| instance_in_scope(i)) {

@@ -31,9 +31,9 @@
 use kestrel_model::{ec2::Instance, Finding, Severity, Status};
 
 use crate::ec2::{instance_in_scope, subnet_is_public};
-use crate::util::data;
+use crate::util::collected;
 use crate::util::net::permission_open_to_internet;
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -80,21 +80,22 @@ fn exposure(i: &Instance, public_subnet: bool) -> String {
     }
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    for (region, r) in ctx.regions() {
-        let Some(instances) = data(&r.ec2.instances, id, region, account, "", emit) else {
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
+        let Some(instances) = collected(&r.ec2.instances, id, region, account, "", emit) else {
             continue;
         };
         let instances: Vec<&Instance> = instances.iter().filter(|i| instance_in_scope(i)).collect();
         if instances.is_empty() {
             continue;
         }
-        let Some(groups) = data(&r.ec2.security_groups, id, region, account, "", emit) else {
+        let Some(groups) = collected(&r.ec2.security_groups, id, region, account, "", emit) else {
             continue;
         };
-        let Some(route_tables) = data(&r.ec2.route_tables, id, region, account, "", emit) else {
+        let Some(route_tables) = collected(&r.ec2.route_tables, id, region, account, "", emit)
+        else {
             continue;
         };
         for i in instances {

@@ -31,7 +31,7 @@
 use kestrel_model::{Finding, Severity};
 
 use crate::ec2::run_nacl_check;
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -48,8 +48,8 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
-    run_nacl_check(ctx, emit, CHECK.meta.id, "-1", 0, "every port");
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
+    run_nacl_check(scan, emit, CHECK.meta.id, "-1", 0, "every port");
 }
 
 #[cfg(test)]

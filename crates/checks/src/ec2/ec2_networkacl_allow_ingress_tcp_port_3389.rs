@@ -32,7 +32,7 @@
 use kestrel_model::{Finding, Severity};
 
 use crate::ec2::run_nacl_check;
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -49,9 +49,9 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     run_nacl_check(
-        ctx,
+        scan,
         emit,
         CHECK.meta.id,
         "6",

@@ -31,9 +31,9 @@
 use kestrel_model::{ec2::IpPermission, Finding, Severity, Status};
 
 use crate::ec2::sg_in_scope;
-use crate::util::data;
+use crate::util::collected;
 use crate::util::net::{INTERNET_V4, INTERNET_V6};
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -61,17 +61,17 @@ fn opens_all_ports(p: &IpPermission) -> bool {
     internet && (p.protocol == "-1" || (p.from_port == Some(0) && p.to_port == Some(65535)))
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    for (region, r) in ctx.regions() {
-        let Some(groups) = data(&r.ec2.security_groups, id, region, account, "", emit) else {
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
+        let Some(groups) = collected(&r.ec2.security_groups, id, region, account, "", emit) else {
             continue;
         };
-        let Some(enis) = data(&r.ec2.network_interfaces, id, region, account, "", emit) else {
+        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
             continue;
         };
-        for sg in groups.iter().filter(|sg| sg_in_scope(ctx, sg, enis)) {
+        for sg in groups.iter().filter(|sg| sg_in_scope(scan, sg, enis)) {
             let (status, text) = if sg.ingress.iter().any(opens_all_ports) {
                 (
                     Status::Fail,

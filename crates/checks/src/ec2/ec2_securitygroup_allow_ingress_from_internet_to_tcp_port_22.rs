@@ -28,9 +28,9 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::ec2::sg_in_scope;
-use crate::util::data;
+use crate::util::collected;
 use crate::util::net::permission_open_to_internet;
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -50,31 +50,31 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(groups) = data(
+    for (region, r) in scan.regions() {
+        let Some(groups) = collected(
             &r.ec2.security_groups,
             id,
             region,
-            ctx.account_id(),
+            scan.account_id(),
             "",
             emit,
         ) else {
             continue;
         };
-        let Some(enis) = data(
+        let Some(enis) = collected(
             &r.ec2.network_interfaces,
             id,
             region,
-            ctx.account_id(),
+            scan.account_id(),
             "",
             emit,
         ) else {
             continue;
         };
         for sg in groups {
-            if !sg_in_scope(ctx, sg, enis) {
+            if !sg_in_scope(scan, sg, enis) {
                 continue;
             }
             let open = sg

@@ -30,9 +30,9 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::ec2::sg_in_scope;
-use crate::util::data;
+use crate::util::collected;
 use crate::util::net::permission_open_to_internet;
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -52,17 +52,17 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    for (region, r) in ctx.regions() {
-        let Some(groups) = data(&r.ec2.security_groups, id, region, account, "", emit) else {
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
+        let Some(groups) = collected(&r.ec2.security_groups, id, region, account, "", emit) else {
             continue;
         };
-        let Some(enis) = data(&r.ec2.network_interfaces, id, region, account, "", emit) else {
+        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
             continue;
         };
-        for sg in groups.iter().filter(|sg| sg_in_scope(ctx, sg, enis)) {
+        for sg in groups.iter().filter(|sg| sg_in_scope(scan, sg, enis)) {
             let open = sg
                 .ingress
                 .iter()

@@ -33,8 +33,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::ec2::sg_in_scope;
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -54,19 +54,19 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    for (region, r) in ctx.regions() {
-        let Some(groups) = data(&r.ec2.security_groups, id, region, account, "", emit) else {
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
+        let Some(groups) = collected(&r.ec2.security_groups, id, region, account, "", emit) else {
             continue;
         };
-        let Some(enis) = data(&r.ec2.network_interfaces, id, region, account, "", emit) else {
+        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
             continue;
         };
         for sg in groups
             .iter()
-            .filter(|sg| sg.name == "default" && sg_in_scope(ctx, sg, enis))
+            .filter(|sg| sg.name == "default" && sg_in_scope(scan, sg, enis))
         {
             let (status, text) = if sg.ingress.is_empty() && sg.egress.is_empty() {
                 (

@@ -27,8 +27,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -45,10 +45,11 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(filesystems) = data(&r.efs.file_systems, id, region, ctx.account_id(), "", emit)
+    for (region, r) in scan.regions() {
+        let Some(filesystems) =
+            collected(&r.efs.file_systems, id, region, scan.account_id(), "", emit)
         else {
             continue;
         };

@@ -28,8 +28,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -49,21 +49,22 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(lbs) = data(
+    for (region, r) in scan.regions() {
+        let Some(lbs) = collected(
             &r.elbv2.load_balancers,
             id,
             region,
-            ctx.account_id(),
+            scan.account_id(),
             "",
             emit,
         ) else {
             continue;
         };
         for lb in lbs {
-            let Some(enabled) = data(&lb.access_logs_enabled, id, region, &lb.name, &lb.arn, emit)
+            let Some(enabled) =
+                collected(&lb.access_logs_enabled, id, region, &lb.name, &lb.arn, emit)
             else {
                 continue;
             };

@@ -30,8 +30,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::{data, policy};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{collected, policy};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -51,10 +51,17 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(buses) = data(&r.eventbridge.buses, id, region, ctx.account_id(), "", emit) else {
+    for (region, r) in scan.regions() {
+        let Some(buses) = collected(
+            &r.eventbridge.buses,
+            id,
+            region,
+            scan.account_id(),
+            "",
+            emit,
+        ) else {
             continue;
         };
         for bus in buses {

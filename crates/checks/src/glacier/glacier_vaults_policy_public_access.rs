@@ -29,8 +29,8 @@
 use kestrel_model::{Finding, Severity, Status};
 use serde_json::Value;
 
-use crate::util::{data, policy};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{collected, policy};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -63,14 +63,15 @@ fn is_empty_policy(doc: &Value) -> bool {
     }
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(vaults) = data(&r.glacier.vaults, id, region, ctx.account_id(), "", emit) else {
+    for (region, r) in scan.regions() {
+        let Some(vaults) = collected(&r.glacier.vaults, id, region, scan.account_id(), "", emit)
+        else {
             continue;
         };
         for v in vaults {
-            let Some(pol) = data(&v.policy, id, region, &v.name, &v.arn, emit) else {
+            let Some(pol) = collected(&v.policy, id, region, &v.name, &v.arn, emit) else {
                 continue;
             };
             let (status, text) = match pol {

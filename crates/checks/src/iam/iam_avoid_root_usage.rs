@@ -34,7 +34,7 @@ use kestrel_model::{Finding, Severity, Status};
 use crate::iam::{
     col, credential_report, days_since, missing_root_row, root_row, CREDENTIAL_REPORT,
 };
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 /// The root row's last-use columns.
 const LAST_USED: [&str; 3] = [
@@ -58,19 +58,19 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let max = ctx.settings.max_root_unused_days;
-    let Some(rows) = credential_report(ctx, id, emit) else {
+    let max = scan.settings.max_root_unused_days;
+    let Some(rows) = credential_report(scan, id, emit) else {
         return;
     };
     let Some(root) = root_row(rows) else {
-        emit(missing_root_row(ctx, id, "the root user's last use"));
+        emit(missing_root_row(scan, id, "the root user's last use"));
         return;
     };
     let last_use = LAST_USED
         .iter()
-        .filter_map(|column| days_since(ctx, col(root, column)))
+        .filter_map(|column| days_since(scan, col(root, column)))
         .min();
     let (status, text) = match last_use {
         Some(days) if days <= max => (
@@ -85,7 +85,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     emit(Finding::new(
         id,
         status,
-        ctx.global_region(),
+        scan.global_region(),
         col(root, "user"),
         col(root, "arn"),
         text,

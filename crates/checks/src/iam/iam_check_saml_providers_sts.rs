@@ -29,8 +29,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::iam::root_arn;
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -47,16 +47,16 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let account = ctx.account_id();
-    let Some(providers) = data(
-        &ctx.snapshot.iam.saml_providers,
+    let region = scan.global_region();
+    let account = scan.account_id();
+    let Some(providers) = collected(
+        &scan.snapshot.iam.saml_providers,
         id,
         region,
         account,
-        &root_arn(ctx),
+        &root_arn(scan),
         emit,
     ) else {
         return;
@@ -67,7 +67,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
             Status::Fail,
             region,
             account,
-            &root_arn(ctx),
+            &root_arn(scan),
             "No SAML Providers found.",
         ));
     }

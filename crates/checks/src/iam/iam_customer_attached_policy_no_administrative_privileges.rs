@@ -32,7 +32,7 @@
 use kestrel_model::{Finding, Severity};
 
 use crate::iam::attached_policy_admin;
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -53,8 +53,8 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
-    attached_policy_admin(ctx, CHECK.meta.id, "Local", emit);
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
+    attached_policy_admin(scan, CHECK.meta.id, "Local", emit);
 }
 
 #[cfg(test)]

@@ -31,8 +31,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::iam::days_since;
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -49,21 +49,21 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let Some(certs) = data(
-        &ctx.snapshot.iam.server_certificates,
+    let region = scan.global_region();
+    let Some(certs) = collected(
+        &scan.snapshot.iam.server_certificates,
         id,
         region,
-        ctx.account_id(),
+        scan.account_id(),
         "",
         emit,
     ) else {
         return;
     };
     for c in certs {
-        let (status, text) = match c.expiration.as_deref().and_then(|e| days_since(ctx, e)) {
+        let (status, text) = match c.expiration.as_deref().and_then(|e| days_since(scan, e)) {
             Some(days) if days >= 0 => (
                 Status::Fail,
                 format!("IAM Certificate {} has expired {days} days ago.", c.name),

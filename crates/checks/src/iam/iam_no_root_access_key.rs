@@ -35,7 +35,7 @@ use crate::iam::{
     credential_report, is_true, missing_root_row, org_manages_root, root_credentials, root_row,
     CREDENTIAL_REPORT,
 };
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -56,19 +56,19 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let Some(rows) = credential_report(ctx, id, emit) else {
+    let Some(rows) = credential_report(scan, id, emit) else {
         return;
     };
     let Some(root) = root_row(rows) else {
-        emit(missing_root_row(ctx, id, "the root user's access keys"));
+        emit(missing_root_row(scan, id, "the root user's access keys"));
         return;
     };
     if root_credentials(root).is_empty() {
         return;
     }
-    let org = org_manages_root(ctx);
+    let org = org_manages_root(scan);
     let despite = if org {
         " despite organizational root management being enabled"
     } else {
@@ -99,7 +99,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     emit(Finding::new(
         id,
         status,
-        ctx.global_region(),
+        scan.global_region(),
         crate::iam::col(root, "user"),
         crate::iam::col(root, "arn"),
         text,

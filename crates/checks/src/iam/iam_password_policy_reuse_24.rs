@@ -27,8 +27,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 const REMEMBERED: i64 = 24;
 
@@ -47,16 +47,16 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let account = ctx.account_id();
+    let region = scan.global_region();
+    let account = scan.account_id();
     let arn = format!(
         "arn:{}:iam:{region}:{account}:password-policy",
-        ctx.partition()
+        scan.partition()
     );
-    let Some(policy) = data(
-        &ctx.snapshot.iam.password_policy,
+    let Some(policy) = collected(
+        &scan.snapshot.iam.password_policy,
         id,
         region,
         account,

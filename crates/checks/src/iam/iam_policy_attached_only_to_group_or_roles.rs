@@ -28,8 +28,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -51,24 +51,25 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let Some(users) = data(
-        &ctx.snapshot.iam.users,
+    let region = scan.global_region();
+    let Some(users) = collected(
+        &scan.snapshot.iam.users,
         id,
         region,
-        ctx.account_id(),
+        scan.account_id(),
         "",
         emit,
     ) else {
         return;
     };
     for u in users {
-        let Some(attached) = data(&u.attached_policies, id, region, &u.name, &u.arn, emit) else {
+        let Some(attached) = collected(&u.attached_policies, id, region, &u.name, &u.arn, emit)
+        else {
             continue;
         };
-        let Some(inline) = data(&u.inline_policies, id, region, &u.name, &u.arn, emit) else {
+        let Some(inline) = collected(&u.inline_policies, id, region, &u.name, &u.arn, emit) else {
             continue;
         };
         if attached.is_empty() && inline.is_empty() {

@@ -30,7 +30,7 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::iam::attached_entities;
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -47,9 +47,9 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let Some((arn, entities)) = attached_entities(ctx, id, "AWSCloudShellFullAccess", emit) else {
+    let Some((arn, entities)) = attached_entities(scan, id, "AWSCloudShellFullAccess", emit) else {
         return;
     };
     let attached: Vec<String> = [
@@ -78,8 +78,8 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     emit(Finding::new(
         id,
         status,
-        ctx.global_region(),
-        ctx.account_id(),
+        scan.global_region(),
+        scan.account_id(),
         &arn,
         text,
     ));

@@ -34,8 +34,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::iam::root_arn;
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 const FEATURE: &str = "RootCredentialsManagement";
 
@@ -57,13 +57,13 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let account = ctx.account_id();
-    let arn = root_arn(ctx);
-    let Some(org) = data(
-        &ctx.snapshot.organizations.organization,
+    let region = scan.global_region();
+    let account = scan.account_id();
+    let arn = root_arn(scan);
+    let Some(org) = collected(
+        &scan.snapshot.organizations.organization,
         id,
         region,
         account,
@@ -75,8 +75,8 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     if org.is_none() {
         return;
     }
-    let Some(features) = data(
-        &ctx.snapshot.iam.organizations_features,
+    let Some(features) = collected(
+        &scan.snapshot.iam.organizations_features,
         id,
         region,
         account,

@@ -36,8 +36,8 @@ use crate::iam::{
     col, credential_report, missing_root_row, org_manages_root, root_credentials, root_row,
     CREDENTIAL_REPORT,
 };
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -60,30 +60,30 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    if ctx.partition() != "aws" {
+    if scan.partition() != "aws" {
         return;
     }
-    let region = ctx.global_region();
+    let region = scan.global_region();
     let mfa_arn = format!(
         "arn:{}:iam:{region}:{}:mfa",
-        ctx.partition(),
-        ctx.account_id()
+        scan.partition(),
+        scan.account_id()
     );
-    let Some(rows) = credential_report(ctx, id, emit) else {
+    let Some(rows) = credential_report(scan, id, emit) else {
         return;
     };
     let Some(root) = root_row(rows) else {
-        emit(missing_root_row(ctx, id, "the root user's MFA device"));
+        emit(missing_root_row(scan, id, "the root user's MFA device"));
         return;
     };
     if root_credentials(root).is_empty() {
         return;
     }
     let root_id = col(root, "user");
-    let Some(summary) = data(
-        &ctx.snapshot.iam.account_summary,
+    let Some(summary) = collected(
+        &scan.snapshot.iam.account_summary,
         id,
         region,
         root_id,
@@ -92,10 +92,10 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     ) else {
         return;
     };
-    let org = org_manages_root(ctx);
+    let org = org_manages_root(scan);
     let (status, text) = if summary.get("AccountMFAEnabled").copied().unwrap_or(0) > 0 {
-        let Some(devices) = data(
-            &ctx.snapshot.iam.virtual_mfa_devices,
+        let Some(devices) = collected(
+            &scan.snapshot.iam.virtual_mfa_devices,
             id,
             region,
             root_id,

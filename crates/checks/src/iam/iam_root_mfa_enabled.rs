@@ -33,7 +33,7 @@ use crate::iam::{
     col, credential_report, missing_root_row, org_manages_root, root_credentials, root_row,
     CREDENTIAL_REPORT,
 };
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -54,20 +54,20 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let Some(rows) = credential_report(ctx, id, emit) else {
+    let Some(rows) = credential_report(scan, id, emit) else {
         return;
     };
     let Some(root) = root_row(rows) else {
-        emit(missing_root_row(ctx, id, "the root user's MFA"));
+        emit(missing_root_row(scan, id, "the root user's MFA"));
         return;
     };
     let creds = root_credentials(root);
     if creds.is_empty() {
         return;
     }
-    let org = org_manages_root(ctx);
+    let org = org_manages_root(scan);
     let (status, text) = match (col(root, "mfa_active") == "false", org) {
         (true, true) => (
             Status::Fail,
@@ -92,7 +92,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     emit(Finding::new(
         id,
         status,
-        ctx.global_region(),
+        scan.global_region(),
         col(root, "user"),
         col(root, "arn"),
         text,

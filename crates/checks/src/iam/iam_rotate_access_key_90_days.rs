@@ -33,7 +33,7 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::iam::{col, credential_report, days_since, is_true, user_tags, CREDENTIAL_REPORT};
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -55,16 +55,16 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let max = ctx.settings.max_access_key_age_days;
-    let Some(rows) = credential_report(ctx, id, emit) else {
+    let region = scan.global_region();
+    let max = scan.settings.max_access_key_age_days;
+    let Some(rows) = credential_report(scan, id, emit) else {
         return;
     };
     for row in rows {
         let (name, arn) = (col(row, "user"), col(row, "arn"));
-        let tags = user_tags(ctx, arn);
+        let tags = user_tags(scan, arn);
         if col(row, "access_key_1_last_rotated") == "N/A"
             && col(row, "access_key_2_last_rotated") == "N/A"
         {
@@ -86,7 +86,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
             if !is_true(row, &format!("access_key_{n}_active")) {
                 continue;
             }
-            let Some(age) = days_since(ctx, col(row, &format!("access_key_{n}_last_rotated")))
+            let Some(age) = days_since(scan, col(row, &format!("access_key_{n}_last_rotated")))
             else {
                 continue;
             };

@@ -28,7 +28,7 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::iam::attached_entities;
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -45,9 +45,9 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let Some((arn, entities)) = attached_entities(ctx, id, "AWSSupportAccess", emit) else {
+    let Some((arn, entities)) = attached_entities(scan, id, "AWSSupportAccess", emit) else {
         return;
     };
     let (status, text) = match entities.roles.first() {
@@ -63,8 +63,8 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     emit(Finding::new(
         id,
         status,
-        ctx.global_region(),
-        ctx.account_id(),
+        scan.global_region(),
+        scan.account_id(),
         &arn,
         text,
     ));

@@ -32,7 +32,7 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::iam::{col, credential_report, days_since, is_true, user_tags, CREDENTIAL_REPORT};
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -54,16 +54,16 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let max = ctx.settings.max_unused_credential_days;
-    let Some(rows) = credential_report(ctx, id, emit) else {
+    let region = scan.global_region();
+    let max = scan.settings.max_unused_credential_days;
+    let Some(rows) = credential_report(scan, id, emit) else {
         return;
     };
     for row in rows {
         let (name, arn) = (col(row, "user"), col(row, "arn"));
-        let tags = user_tags(ctx, arn);
+        let tags = user_tags(scan, arn);
         let active: Vec<u8> = [1, 2]
             .into_iter()
             .filter(|n| is_true(row, &format!("access_key_{n}_active")))
@@ -84,7 +84,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
         }
         let mut unused = false;
         for n in active {
-            let Some(days) = days_since(ctx, col(row, &format!("access_key_{n}_last_used_date")))
+            let Some(days) = days_since(scan, col(row, &format!("access_key_{n}_last_used_date")))
             else {
                 continue;
             };

@@ -31,8 +31,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::iam::{col, credential_report, days_since, is_true, CREDENTIAL_REPORT};
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -54,21 +54,21 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let max = ctx.settings.max_unused_credential_days;
-    let Some(users) = data(
-        &ctx.snapshot.iam.users,
+    let region = scan.global_region();
+    let max = scan.settings.max_unused_credential_days;
+    let Some(users) = collected(
+        &scan.snapshot.iam.users,
         id,
         region,
-        ctx.account_id(),
+        scan.account_id(),
         "",
         emit,
     ) else {
         return;
     };
-    let Some(rows) = credential_report(ctx, id, emit) else {
+    let Some(rows) = credential_report(scan, id, emit) else {
         return;
     };
     for u in users {
@@ -90,7 +90,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
         let last_use = u
             .password_last_used
             .as_deref()
-            .and_then(|d| days_since(ctx, d));
+            .and_then(|d| days_since(scan, d));
         let (status, text) = match last_use {
             Some(days) if is_true(row, "password_enabled") && days > max => (
                 Status::Fail,

@@ -30,7 +30,7 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::iam::{col, credential_report, is_true, user_tags, CREDENTIAL_REPORT, ROOT_USER};
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -52,9 +52,9 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let Some(rows) = credential_report(ctx, id, emit) else {
+    let Some(rows) = credential_report(scan, id, emit) else {
         return;
     };
     for row in rows.iter().filter(|r| col(r, "user") != ROOT_USER) {
@@ -76,8 +76,8 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
             )
         };
         emit(
-            Finding::new(id, status, ctx.global_region(), name, arn, text)
-                .with_tags(&user_tags(ctx, arn)),
+            Finding::new(id, status, scan.global_region(), name, arn, text)
+                .with_tags(&user_tags(scan, arn)),
         );
     }
 }

@@ -31,7 +31,7 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::iam::{col, credential_report, is_true, user_tags, CREDENTIAL_REPORT};
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -53,15 +53,15 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let Some(rows) = credential_report(ctx, id, emit) else {
+    let region = scan.global_region();
+    let Some(rows) = credential_report(scan, id, emit) else {
         return;
     };
     for row in rows {
         let (name, arn) = (col(row, "user"), col(row, "arn"));
-        let tags = user_tags(ctx, arn);
+        let tags = user_tags(scan, arn);
         let never_used: Vec<u8> = [1, 2]
             .into_iter()
             .filter(|n| {

@@ -29,8 +29,8 @@
 use kestrel_model::{kms::KmsKey, Finding, Severity, Status};
 
 use crate::kms::enabled_customer_key;
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -55,10 +55,10 @@ fn in_scope(k: &KmsKey) -> bool {
     enabled_customer_key(k) && k.spec.contains("SYMMETRIC")
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(keys) = data(&r.kms.keys, id, region, ctx.account_id(), "", emit) else {
+    for (region, r) in scan.regions() {
+        let Some(keys) = collected(&r.kms.keys, id, region, scan.account_id(), "", emit) else {
             continue;
         };
         for k in keys.iter().filter(|k| in_scope(k)) {
@@ -71,7 +71,8 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
             let rotating = if cannot_rotate {
                 false
             } else {
-                let Some(on) = data(&k.rotation_enabled, id, region, &k.id, &k.arn, emit) else {
+                let Some(on) = collected(&k.rotation_enabled, id, region, &k.id, &k.arn, emit)
+                else {
                     continue;
                 };
                 *on

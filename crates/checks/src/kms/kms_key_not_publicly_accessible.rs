@@ -32,8 +32,8 @@ use kestrel_model::{Finding, Severity, Status};
 use serde_json::Value;
 
 use crate::kms::enabled_customer_key;
-use crate::util::{data, policy};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{collected, policy};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -87,14 +87,14 @@ fn is_public(doc: &Value) -> bool {
     })
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(keys) = data(&r.kms.keys, id, region, ctx.account_id(), "", emit) else {
+    for (region, r) in scan.regions() {
+        let Some(keys) = collected(&r.kms.keys, id, region, scan.account_id(), "", emit) else {
             continue;
         };
         for k in keys.iter().filter(|k| enabled_customer_key(k)) {
-            let Some(doc) = data(&k.policy, id, region, &k.id, &k.arn, emit) else {
+            let Some(doc) = collected(&k.policy, id, region, &k.id, &k.arn, emit) else {
                 continue;
             };
             let Some(doc) = doc else {

@@ -30,8 +30,8 @@ use std::collections::BTreeSet;
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::{arn, data};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{arn, collected};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -51,14 +51,14 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
+    let account = scan.account_id();
     // Regions holding buckets, computed only if some region needs it.
     let mut bucket_regions: Option<Option<BTreeSet<&str>>> = None;
-    for (region, r) in ctx.regions() {
-        let session = arn(ctx.partition(), "macie", region, account, "session");
-        let Some(status) = data(&r.macie.status, id, region, account, &session, emit) else {
+    for (region, r) in scan.regions() {
+        let session = arn(scan.partition(), "macie", region, account, "session");
+        let Some(status) = collected(&r.macie.status, id, region, account, &session, emit) else {
             continue;
         };
         if status.as_deref() == Some("ENABLED") {
@@ -72,9 +72,9 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
             ));
             continue;
         }
-        if !ctx.settings.scan_unused_services {
+        if !scan.settings.scan_unused_services {
             let regions = bucket_regions.get_or_insert_with(|| {
-                ctx.snapshot
+                scan.snapshot
                     .s3
                     .buckets
                     .ok()
@@ -85,8 +85,8 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
                 Some(_) => {}
                 None => {
                     // Whether the region is in use is unknown: say why.
-                    data(
-                        &ctx.snapshot.s3.buckets,
+                    collected(
+                        &scan.snapshot.s3.buckets,
                         id,
                         region,
                         account,

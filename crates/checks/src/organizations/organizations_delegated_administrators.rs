@@ -32,8 +32,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -53,17 +53,17 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let orgs = &ctx.snapshot.organizations;
-    let Some(org) = data(&orgs.organization, id, region, ctx.account_id(), "", emit) else {
+    let region = scan.global_region();
+    let orgs = &scan.snapshot.organizations;
+    let Some(org) = collected(&orgs.organization, id, region, scan.account_id(), "", emit) else {
         return;
     };
     let Some(org) = org else {
         return;
     };
-    let Some(admins) = data(
+    let Some(admins) = collected(
         &orgs.delegated_administrators,
         id,
         region,
@@ -73,7 +73,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
     ) else {
         return;
     };
-    let trusted_list = &ctx.settings.trusted_delegated_administrators;
+    let trusted_list = &scan.settings.trusted_delegated_administrators;
     let (mut trusted, mut untrusted): (Vec<&str>, Vec<&str>) = admins
         .iter()
         .map(|a| a.id.as_str())

@@ -28,8 +28,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::rds::engine_in_scope;
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -46,10 +46,11 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(clusters) = data(&r.rds.clusters, id, region, ctx.account_id(), "", emit) else {
+    for (region, r) in scan.regions() {
+        let Some(clusters) = collected(&r.rds.clusters, id, region, scan.account_id(), "", emit)
+        else {
             continue;
         };
         for c in clusters.iter().filter(|c| engine_in_scope(&c.engine)) {

@@ -28,8 +28,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::rds::engine_in_scope;
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -49,10 +49,10 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(dbs) = data(&r.rds.instances, id, region, ctx.account_id(), "", emit) else {
+    for (region, r) in scan.regions() {
+        let Some(dbs) = collected(&r.rds.instances, id, region, scan.account_id(), "", emit) else {
             continue;
         };
         for db in dbs.iter().filter(|d| engine_in_scope(&d.engine)) {
@@ -60,7 +60,8 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
                 Some(cluster) => {
                     // The cluster list is read only for cluster members, so an
                     // instance whose cluster is unknown is an ERROR, never a guess.
-                    let Some(clusters) = data(&r.rds.clusters, id, region, &db.id, &db.arn, emit)
+                    let Some(clusters) =
+                        collected(&r.rds.clusters, id, region, &db.id, &db.arn, emit)
                     else {
                         continue;
                     };

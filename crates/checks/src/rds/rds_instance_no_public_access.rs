@@ -34,9 +34,9 @@ use kestrel_model::{
 
 use crate::ec2::subnet_is_public;
 use crate::rds::engine_in_scope;
-use crate::util::data;
+use crate::util::collected;
 use crate::util::net::permission_open_to_internet;
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -102,10 +102,10 @@ fn exposed(
     }
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(dbs) = data(&r.rds.instances, id, region, ctx.account_id(), "", emit) else {
+    for (region, r) in scan.regions() {
+        let Some(dbs) = collected(&r.rds.instances, id, region, scan.account_id(), "", emit) else {
             continue;
         };
         for db in dbs.iter().filter(|d| engine_in_scope(&d.engine)) {
@@ -125,11 +125,13 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
             } else if let Some(port) = db.port {
                 // Network data is read only for publicly accessible instances; when
                 // it is missing, this instance's exposure is unknown: ERROR.
-                let Some(groups) = data(&r.ec2.security_groups, id, region, &db.id, &db.arn, emit)
+                let Some(groups) =
+                    collected(&r.ec2.security_groups, id, region, &db.id, &db.arn, emit)
                 else {
                     continue;
                 };
-                let Some(tables) = data(&r.ec2.route_tables, id, region, &db.id, &db.arn, emit)
+                let Some(tables) =
+                    collected(&r.ec2.route_tables, id, region, &db.id, &db.arn, emit)
                 else {
                     continue;
                 };

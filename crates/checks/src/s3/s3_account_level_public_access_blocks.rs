@@ -31,8 +31,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::s3::account_arn;
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -56,13 +56,13 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let region = ctx.global_region();
-    let account = ctx.account_id();
-    let arn = account_arn(ctx);
-    let Some(block) = data(
-        &ctx.snapshot.s3.account_public_access_block,
+    let region = scan.global_region();
+    let account = scan.account_id();
+    let arn = account_arn(scan);
+    let Some(block) = collected(
+        &scan.snapshot.s3.account_public_access_block,
         id,
         region,
         account,
@@ -85,9 +85,10 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
         ));
         return;
     }
-    if !ctx.settings.scan_unused_services {
+    if !scan.settings.scan_unused_services {
         // Prowler reports the missing block only when the account has buckets.
-        let Some(buckets) = data(&ctx.snapshot.s3.buckets, id, region, account, &arn, emit) else {
+        let Some(buckets) = collected(&scan.snapshot.s3.buckets, id, region, account, &arn, emit)
+        else {
             return;
         };
         if buckets.is_empty() {

@@ -29,8 +29,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -51,20 +51,21 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let Some(buckets) = data(
-        &ctx.snapshot.s3.buckets,
+    let Some(buckets) = collected(
+        &scan.snapshot.s3.buckets,
         id,
-        ctx.global_region(),
-        ctx.account_id(),
+        scan.global_region(),
+        scan.account_id(),
         "",
         emit,
     ) else {
         return;
     };
     for b in buckets {
-        let Some(block) = data(&b.public_access_block, id, &b.region, &b.name, &b.arn, emit) else {
+        let Some(block) = collected(&b.public_access_block, id, &b.region, &b.name, &b.arn, emit)
+        else {
             continue;
         };
         let bucket_level = block
@@ -79,8 +80,8 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
                 ),
             )
         } else {
-            let Some(account_block) = data(
-                &ctx.snapshot.s3.account_public_access_block,
+            let Some(account_block) = collected(
+                &scan.snapshot.s3.account_public_access_block,
                 id,
                 &b.region,
                 &b.name,
@@ -98,7 +99,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
                     format!(
                         "Block Public Access is configured for the S3 Bucket {} at account {} level.",
                         b.name,
-                        ctx.account_id()
+                        scan.account_id()
                     ),
                 )
             } else {

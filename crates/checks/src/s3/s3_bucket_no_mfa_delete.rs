@@ -29,8 +29,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -53,20 +53,21 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let Some(buckets) = data(
-        &ctx.snapshot.s3.buckets,
+    let Some(buckets) = collected(
+        &scan.snapshot.s3.buckets,
         id,
-        ctx.global_region(),
-        ctx.account_id(),
+        scan.global_region(),
+        scan.account_id(),
         "",
         emit,
     ) else {
         return;
     };
     for b in buckets {
-        let Some(versioning) = data(&b.versioning, id, &b.region, &b.name, &b.arn, emit) else {
+        let Some(versioning) = collected(&b.versioning, id, &b.region, &b.name, &b.arn, emit)
+        else {
             continue;
         };
         let (status, text) = if versioning.mfa_delete.as_deref() == Some("Enabled") {

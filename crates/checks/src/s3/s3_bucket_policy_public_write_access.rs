@@ -31,8 +31,8 @@
 use kestrel_model::{Finding, Severity, Status};
 use serde_json::Value;
 
-use crate::util::{data, policy};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{collected, policy};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -92,20 +92,20 @@ fn is_empty_policy(doc: &Value) -> bool {
     }
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let Some(buckets) = data(
-        &ctx.snapshot.s3.buckets,
+    let Some(buckets) = collected(
+        &scan.snapshot.s3.buckets,
         id,
-        ctx.global_region(),
-        ctx.account_id(),
+        scan.global_region(),
+        scan.account_id(),
         "",
         emit,
     ) else {
         return;
     };
     for b in buckets {
-        let Some(pol) = data(&b.policy, id, &b.region, &b.name, &b.arn, emit) else {
+        let Some(pol) = collected(&b.policy, id, &b.region, &b.name, &b.arn, emit) else {
             continue;
         };
         let doc = match pol {
@@ -125,8 +125,8 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
                 continue;
             }
         };
-        let Some(account_block) = data(
-            &ctx.snapshot.s3.account_public_access_block,
+        let Some(account_block) = collected(
+            &scan.snapshot.s3.account_public_access_block,
             id,
             &b.region,
             &b.name,
@@ -142,7 +142,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
             )
         } else {
             let Some(bucket_block) =
-                data(&b.public_access_block, id, &b.region, &b.name, &b.arn, emit)
+                collected(&b.public_access_block, id, &b.region, &b.name, &b.arn, emit)
             else {
                 continue;
             };

@@ -27,8 +27,8 @@
 use kestrel_model::{Finding, Severity, Status};
 use serde_json::Value;
 
-use crate::util::{data, policy};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{collected, policy};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -69,20 +69,20 @@ fn denies_http(doc: &Value) -> bool {
     })
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let Some(buckets) = data(
-        &ctx.snapshot.s3.buckets,
+    let Some(buckets) = collected(
+        &scan.snapshot.s3.buckets,
         id,
-        ctx.global_region(),
-        ctx.account_id(),
+        scan.global_region(),
+        scan.account_id(),
         "",
         emit,
     ) else {
         return;
     };
     for b in buckets {
-        let Some(pol) = data(&b.policy, id, &b.region, &b.name, &b.arn, emit) else {
+        let Some(pol) = collected(&b.policy, id, &b.region, &b.name, &b.arn, emit) else {
             continue;
         };
         let (status, text) = match pol {

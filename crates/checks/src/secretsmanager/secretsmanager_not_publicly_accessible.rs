@@ -29,8 +29,8 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::{data, policy};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{collected, policy};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -50,21 +50,21 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    for (region, r) in ctx.regions() {
-        let Some(secrets) = data(
+    for (region, r) in scan.regions() {
+        let Some(secrets) = collected(
             &r.secretsmanager.secrets,
             id,
             region,
-            ctx.account_id(),
+            scan.account_id(),
             "",
             emit,
         ) else {
             continue;
         };
         for s in secrets {
-            let Some(pol) = data(&s.policy, id, region, &s.name, &s.arn, emit) else {
+            let Some(pol) = collected(&s.policy, id, region, &s.name, &s.arn, emit) else {
                 continue;
             };
             // Prowler skips secrets without a resource policy.

@@ -26,8 +26,8 @@
 
 use kestrel_model::{securityhub::Hub, Finding, Severity, Status};
 
-use crate::util::{arn, data};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{arn, collected};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -63,18 +63,18 @@ fn integration_names(subscriptions: &[String]) -> Vec<&str> {
         .collect()
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    for (region, r) in ctx.regions() {
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
         let unknown = arn(
-            ctx.partition(),
+            scan.partition(),
             "securityhub",
             region,
             account,
             "hub/unknown",
         );
-        let Some(hub) = data(
+        let Some(hub) = collected(
             &r.securityhub.hub,
             id,
             region,
@@ -112,7 +112,7 @@ fn evaluate(
     hub_id: &str,
     emit: &mut dyn FnMut(Finding),
 ) -> Option<(Status, String)> {
-    let standards = data(&hub.standards, id, region, hub_id, &hub.arn, emit)?;
+    let standards = collected(&hub.standards, id, region, hub_id, &hub.arn, emit)?;
     if !standards.is_empty() {
         let names: Vec<&str> = standards.iter().map(|s| standard_name(s)).collect();
         return Some((
@@ -123,7 +123,7 @@ fn evaluate(
             ),
         ));
     }
-    let integrations = data(&hub.integrations, id, region, hub_id, &hub.arn, emit)?;
+    let integrations = collected(&hub.integrations, id, region, hub_id, &hub.arn, emit)?;
     let names = integration_names(integrations);
     if !names.is_empty() {
         return Some((

@@ -35,8 +35,8 @@ use crate::sns::{
     condition_block_restrictive, condition_block_restrictive_organization,
     condition_block_restrictive_sns_endpoint, has_restrictive_source_arn_condition,
 };
-use crate::util::{data, policy};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{collected, policy};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -97,15 +97,15 @@ fn evaluate(doc: &Value, name: &str, account: &str) -> (Status, String) {
     (Status::Pass, text)
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    for (region, r) in ctx.regions() {
-        let Some(topics) = data(&r.sns.topics, id, region, account, "", emit) else {
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
+        let Some(topics) = collected(&r.sns.topics, id, region, account, "", emit) else {
             continue;
         };
         for t in topics {
-            let Some(pol) = data(&t.policy, id, region, &t.name, &t.arn, emit) else {
+            let Some(pol) = collected(&t.policy, id, region, &t.name, &t.arn, emit) else {
                 continue;
             };
             let (status, text) = match pol {

@@ -30,8 +30,8 @@ use serde_json::Value;
 
 use crate::sns::condition_block_restrictive;
 use crate::sqs::queue_url;
-use crate::util::{data, policy};
-use crate::{Check, CheckMeta, Context};
+use crate::util::{collected, policy};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -82,16 +82,16 @@ fn evaluate(doc: &Value, queue: &str, account: &str) -> (Status, String) {
     (Status::Pass, text)
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    for (region, r) in ctx.regions() {
-        let Some(queues) = data(&r.sqs.queues, id, region, account, "", emit) else {
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
+        let Some(queues) = collected(&r.sqs.queues, id, region, account, "", emit) else {
             continue;
         };
         for q in queues {
             let url = queue_url(&q.arn).unwrap_or_else(|| q.name.clone());
-            let Some(pol) = data(&q.policy, id, region, &url, &q.arn, emit) else {
+            let Some(pol) = collected(&q.policy, id, region, &url, &q.arn, emit) else {
                 continue;
             };
             let (status, text) = match pol {

@@ -7,7 +7,7 @@ pub mod net;
 pub mod policy;
 
 /// The data, or an ERROR finding saying why it is missing (then None).
-pub fn data<'a, T>(
+pub fn collected<'a, T>(
     fetched: &'a Fetched<T>,
     check_id: &str,
     region: &str,

@@ -29,8 +29,8 @@
 use kestrel_model::{Finding, Severity, Status};
 
 use crate::ec2::name_tag;
-use crate::util::data;
-use crate::{Check, CheckMeta, Context};
+use crate::util::collected;
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -51,20 +51,21 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    for (region, r) in ctx.regions() {
-        let Some(vpcs) = data(&r.ec2.vpcs, id, region, account, "", emit) else {
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
+        let Some(vpcs) = collected(&r.ec2.vpcs, id, region, account, "", emit) else {
             continue;
         };
         if vpcs.is_empty() {
             continue;
         }
-        let enis = if ctx.settings.scan_unused_services {
+        let enis = if scan.settings.scan_unused_services {
             None
         } else {
-            let Some(enis) = data(&r.ec2.network_interfaces, id, region, account, "", emit) else {
+            let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit)
+            else {
                 continue;
             };
             Some(enis)
@@ -78,7 +79,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
         if in_scope.is_empty() {
             continue;
         }
-        let Some(flow_logs) = data(&r.ec2.flow_logs, id, region, account, "", emit) else {
+        let Some(flow_logs) = collected(&r.ec2.flow_logs, id, region, account, "", emit) else {
             continue;
         };
         for vpc in in_scope {

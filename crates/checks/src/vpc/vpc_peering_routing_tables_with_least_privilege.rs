@@ -28,9 +28,9 @@
 
 use kestrel_model::{ec2::VpcPeeringConnection, Finding, Severity, Status};
 
-use crate::util::data;
+use crate::util::collected;
 use crate::util::net::INTERNET_V4;
-use crate::{Check, CheckMeta, Context};
+use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -57,11 +57,11 @@ fn too_broad(peer: &VpcPeeringConnection, cidr: &str) -> bool {
         || peer.accepter_cidrs.iter().any(|c| c == cidr)
 }
 
-fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = ctx.account_id();
-    for (region, r) in ctx.regions() {
-        let Some(peers) = data(
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
+        let Some(peers) = collected(
             &r.ec2.vpc_peering_connections,
             id,
             region,
@@ -74,7 +74,7 @@ fn run(ctx: &Context, emit: &mut dyn FnMut(Finding)) {
         if peers.is_empty() {
             continue;
         }
-        let Some(tables) = data(&r.ec2.route_tables, id, region, account, "", emit) else {
+        let Some(tables) = collected(&r.ec2.route_tables, id, region, account, "", emit) else {
             continue;
         };
         for peer in peers {
