@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import select
+import signal
 import termios
 import time
 
@@ -43,6 +44,20 @@ def read_until(fd, needle, timeout=20):
     return buf
 
 
+def reap(pid, timeout=30):
+    """The child's exit status; killed after `timeout` s, so that a failed assertion
+    above (a prompt that never came) ends the test instead of hanging the suite."""
+    deadline = time.time() + timeout
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        if time.time() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            return os.waitpid(pid, 0)[1]
+        time.sleep(0.05)
+
+
 def read_rest(fd, timeout=30):
     buf = b""
     deadline = time.time() + timeout
@@ -73,7 +88,7 @@ def test_mfa_prompt_on_a_terminal_has_echo_off(ws):
         os.write(fd, b"246813\n")
         rest = read_rest(fd)
     finally:
-        _, status = os.waitpid(pid, 0)
+        status = reap(pid)
     assert os.waitstatus_to_exitcode(status) == 0, rest
     assert b"246813" not in before + rest, "the code must not be echoed"
     assert b"assumed-role/mfa-role/" in rest
@@ -92,7 +107,7 @@ def test_ctrl_c_at_the_mfa_prompt_restores_echo(ws):
         os.write(fd, b"\x03")  # Ctrl-C: SIGINT to the foreground process
         read_rest(fd, timeout=5)
     finally:
-        _, status = os.waitpid(pid, 0)
+        status = reap(pid)
     assert os.waitstatus_to_exitcode(status) in (-2, 130), status
     assert termios.tcgetattr(fd)[3] & termios.ECHO, "the terminal was left without echo"
 

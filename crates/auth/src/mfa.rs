@@ -48,8 +48,13 @@ impl Prompter for TerminalPrompter {
     fn mfa_code(&self, serial: &str, refreshing: bool) -> Result<Secret, AuthError> {
         let prompt = format!("Enter MFA code for {serial}: ");
         let on_terminal = if self.has_terminal() {
-            let _restore = echo::RestoreOnInterrupt::install();
-            rpassword::prompt_password(&prompt).ok()
+            let restore = echo::RestoreOnInterrupt::install();
+            // Echo goes off before the prompt shows (as the AWS CLI's getpass does): a
+            // code typed the moment the prompt appears is never echoed.
+            restore.echo_off();
+            let code = rpassword::prompt_password(&prompt).ok();
+            drop(restore);
+            code
         } else {
             None
         };
@@ -150,10 +155,42 @@ mod echo {
         }
     }
 
+    impl RestoreOnInterrupt {
+        /// Turns the terminal's echo off (a newline still echoes), until drop.
+        pub fn echo_off(&self) {
+            if self.previous.is_none() {
+                return;
+            }
+            if let Some(saved) = SAVED.get() {
+                let mut t = *saved;
+                t.c_lflag &= !libc::ECHO;
+                t.c_lflag |= libc::ECHONL;
+                // SAFETY: a NUL-terminated path, a valid termios, an fd we opened.
+                unsafe {
+                    let fd = libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_NOCTTY);
+                    if fd >= 0 {
+                        libc::tcsetattr(fd, libc::TCSANOW, &t);
+                        libc::close(fd);
+                    }
+                }
+            }
+        }
+    }
+
     impl Drop for RestoreOnInterrupt {
         fn drop(&mut self) {
             if let Some(previous) = self.previous {
                 ARMED.store(false, Ordering::SeqCst);
+                if let Some(t) = SAVED.get() {
+                    // SAFETY: as in echo_off: the settings from before the prompt.
+                    unsafe {
+                        let fd = libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_NOCTTY);
+                        if fd >= 0 {
+                            libc::tcsetattr(fd, libc::TCSANOW, t);
+                            libc::close(fd);
+                        }
+                    }
+                }
                 // SAFETY: putting back the disposition we replaced.
                 unsafe {
                     libc::signal(libc::SIGINT, previous);
@@ -170,6 +207,7 @@ mod echo {
         pub fn install() -> Self {
             RestoreOnInterrupt
         }
+        pub fn echo_off(&self) {}
     }
 }
 

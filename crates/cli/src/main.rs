@@ -3,6 +3,8 @@
 //! 3 a scan found failing checks (unless `-z`), 4 some target accounts could not be
 //! scanned or assumed (multi-account runs and preflight).
 
+mod account;
+mod args;
 mod auth_args;
 mod explain;
 mod multi;
@@ -10,6 +12,7 @@ mod preflight;
 mod reports;
 mod scan;
 mod select;
+mod targets;
 mod template;
 
 use std::io::Write;
@@ -38,7 +41,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Assess an AWS account (Prowler-compatible checks and reports).
-    Aws(Box<scan::ScanArgs>),
+    Aws(Box<args::ScanArgs>),
     /// Resolve credentials and print `aws sts get-caller-identity`'s JSON.
     Whoami {
         #[command(flatten)]

@@ -10,8 +10,8 @@ use std::time::SystemTime;
 use clap::Args;
 use futures::StreamExt;
 
+use crate::args::{TargetArgs, EXIT_ACCOUNTS_UNREACHABLE};
 use crate::auth_args::AuthArgs;
-use crate::multi::{TargetArgs, EXIT_ACCOUNTS_UNREACHABLE};
 use crate::Failure;
 
 #[derive(Debug, Clone, Args)]
@@ -34,7 +34,7 @@ pub async fn run(args: PreflightArgs) -> Result<u8, Failure> {
     // (one code for all) may come from the cache.
     auth.no_cache = !auth.mfa;
     let targets: Vec<(String, String, Option<String>)> = if args.targets.is_multi() {
-        crate::multi::targets_for(&auth, &args.targets)
+        crate::targets::targets_for(&auth, &args.targets)
             .await?
             .into_iter()
             .map(|t| (t.account_id, t.role_arn, t.mfa_serial))

@@ -9,7 +9,7 @@ use kestrel_report::{
     open_compliance_writers, open_writers, FindingWriter, Format, OutputPaths, ScanInfo,
 };
 
-use crate::scan::ScanArgs;
+use crate::args::ScanArgs;
 use crate::Failure;
 
 /// The open report files of one scan: the chosen formats, plus a compliance CSV per

@@ -19,15 +19,25 @@ pub struct Collection {
     requests: AtomicUsize,
     account: AccountId,
     pub partition: String,
+    /// The actions the running collectors declare: calling another one is a bug (the
+    /// scope would never ask for it, and the scan-role policy would not grant it).
+    declared: Vec<Action>,
 }
 
 impl Collection {
-    pub fn new(clients: Clients, scope: Scope, account: AccountId, partition: &str) -> Self {
+    pub fn new(
+        clients: Clients,
+        scope: Scope,
+        account: AccountId,
+        partition: &str,
+        declared: Vec<Action>,
+    ) -> Self {
         Collection {
             clients,
             scope,
             requests: AtomicUsize::new(0),
             account,
+            declared,
             partition: if partition.is_empty() {
                 "aws".into()
             } else {
@@ -53,8 +63,8 @@ impl Collection {
         R: std::fmt::Debug,
     {
         debug_assert!(
-            crate::services::known(action),
-            "{action} is called but declared by no service"
+            self.declared.contains(&action),
+            "{action} is called but not in the running collectors' SERVICE.actions"
         );
         let operation = action.name;
         let mut refreshed = false;

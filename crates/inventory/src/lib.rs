@@ -129,7 +129,17 @@ where
     R: Future<Output = Vec<String>>,
 {
     let services = services::selected(&scope);
-    let ctx = Collection::new(clients, scope, account, &snapshot.account.partition);
+    let declared = services
+        .iter()
+        .flat_map(|s| s.actions.iter().copied())
+        .collect();
+    let ctx = Collection::new(
+        clients,
+        scope,
+        account,
+        &snapshot.account.partition,
+        declared,
+    );
     let ctx = &ctx;
     let global = services.iter().filter_map(|s| match s.collect {
         Collect::Global(run) => Some((s.label, run)),

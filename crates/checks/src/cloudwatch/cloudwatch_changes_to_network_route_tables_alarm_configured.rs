@@ -16,16 +16,16 @@
 //!
 //! ## Remediation
 //!
-//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for EC2
-//! route table changes (routes and route tables created, replaced, deleted or
-//! disassociated), and a CloudWatch alarm on the filter's metric that notifies responders.
+//! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for route
+//! table changes (pattern {($.eventSource = ec2.amazonaws.com) && (($.eventName =
+//! CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) ||
+//! ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) ||
+//! ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable))}), and a
+//! CloudWatch alarm on the filter's metric that notifies responders.
 //!
-//! With the CLI: `aws logs put-metric-filter` on the trail's log group with a pattern such
-//! as `{ ($.eventSource = ec2.amazonaws.com) && (($.eventName = CreateRoute) ||
-//! ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName =
-//! ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName =
-//! DeleteRoute) || ($.eventName = DisassociateRouteTable)) }`, then `aws cloudwatch
-//! put-metric-alarm` on the filter's metric with an SNS topic as its alarm action.
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
 //!
 //! ## References
 //!

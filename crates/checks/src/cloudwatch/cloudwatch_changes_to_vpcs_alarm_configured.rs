@@ -17,17 +17,17 @@
 //! ## Remediation
 //!
 //! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for VPC
-//! changes (VPCs created, deleted or modified, and VPC peering and ClassicLink events), and
-//! a CloudWatch alarm on the filter's metric that notifies responders.
-//!
-//! With the CLI: `aws logs put-metric-filter` on the trail's log group with a pattern such
-//! as `{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName =
-//! ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName =
-//! CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) ||
-//! ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) ||
+//! changes (pattern { ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) ||
+//! ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) ||
+//! ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection)
+//! || ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) ||
 //! ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) ||
-//! ($.eventName = EnableVpcClassicLink) }`, then `aws cloudwatch put-metric-alarm` on the
-//! filter's metric with an SNS topic as its alarm action.
+//! ($.eventName = EnableVpcClassicLink) }), and a CloudWatch alarm on the filter's metric
+//! that notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
 //!
 //! ## References
 //!

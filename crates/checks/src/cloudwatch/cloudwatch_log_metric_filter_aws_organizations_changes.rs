@@ -18,12 +18,8 @@
 //! ## Remediation
 //!
 //! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for AWS
-//! Organizations changes (accounts, organizational units, policies and handshakes), and a
-//! CloudWatch alarm on the filter's metric that notifies responders.
-//!
-//! With the CLI: `aws logs put-metric-filter` on the trail's log group with a pattern such
-//! as `{ ($.eventSource = organizations.amazonaws.com) && (($.eventName =
-//! "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName =
+//! Organizations changes (pattern { ($.eventSource = organizations.amazonaws.com) &&
+//! (($.eventName = "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName =
 //! "CancelHandshake") || ($.eventName = "CreateAccount") || ($.eventName =
 //! "CreateOrganization") || ($.eventName = "CreateOrganizationalUnit") || ($.eventName =
 //! "CreatePolicy") || ($.eventName = "DeclineHandshake") || ($.eventName =
@@ -33,8 +29,12 @@
 //! "LeaveOrganization") || ($.eventName = "DetachPolicy") || ($.eventName =
 //! "DisablePolicyType") || ($.eventName = "MoveAccount") || ($.eventName =
 //! "RemoveAccountFromOrganization") || ($.eventName = "UpdateOrganizationalUnit") ||
-//! ($.eventName = "UpdatePolicy")) }`, then `aws cloudwatch put-metric-alarm` on the
-//! filter's metric with an SNS topic as its alarm action.
+//! ($.eventName = "UpdatePolicy")) }), and a CloudWatch alarm on the filter's metric that
+//! notifies responders.
+//!
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
 //!
 //! ## References
 //!

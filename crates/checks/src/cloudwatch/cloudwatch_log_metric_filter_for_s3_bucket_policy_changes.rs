@@ -18,17 +18,17 @@
 //! ## Remediation
 //!
 //! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for S3
-//! bucket policy, ACL, CORS, lifecycle and replication changes, and a CloudWatch alarm on
-//! the filter's metric that notifies responders.
+//! bucket policy, ACL, CORS, lifecycle and replication changes (pattern { ($.eventSource =
+//! s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) ||
+//! ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName =
+//! PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName =
+//! DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName =
+//! DeleteBucketReplication)) }), and a CloudWatch alarm on the filter's metric that
+//! notifies responders.
 //!
-//! With the CLI: `aws logs put-metric-filter` on the trail's log group with a pattern such
-//! as `{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) ||
-//! ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName =
-//! PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName =
-//! DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName =
-//! DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }`, then `aws
-//! cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its alarm
-//! action.
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
 //!
 //! ## References
 //!

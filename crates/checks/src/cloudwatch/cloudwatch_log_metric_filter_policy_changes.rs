@@ -18,20 +18,13 @@
 //! ## Remediation
 //!
 //! Send CloudTrail to CloudWatch Logs, create a metric filter on its log group for IAM
-//! policy changes (inline policies put or deleted, managed policies and policy versions
-//! created or deleted, policies attached to or detached from users, groups and roles), and
-//! a CloudWatch alarm on the filter's metric that notifies responders.
+//! policy changes (pattern
+//! {($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}),
+//! and a CloudWatch alarm on the filter's metric that notifies responders.
 //!
-//! With the CLI: `aws logs put-metric-filter` on the trail's log group with a pattern such
-//! as `{ ($.eventName = DeleteGroupPolicy) || ($.eventName = DeleteRolePolicy) ||
-//! ($.eventName = DeleteUserPolicy) || ($.eventName = PutGroupPolicy) || ($.eventName =
-//! PutRolePolicy) || ($.eventName = PutUserPolicy) || ($.eventName = CreatePolicy) ||
-//! ($.eventName = DeletePolicy) || ($.eventName = CreatePolicyVersion) || ($.eventName =
-//! DeletePolicyVersion) || ($.eventName = AttachRolePolicy) || ($.eventName =
-//! DetachRolePolicy) || ($.eventName = AttachUserPolicy) || ($.eventName =
-//! DetachUserPolicy) || ($.eventName = AttachGroupPolicy) || ($.eventName =
-//! DetachGroupPolicy) }`, then `aws cloudwatch put-metric-alarm` on the filter's metric
-//! with an SNS topic as its alarm action.
+//! With the CLI: `aws logs put-metric-filter` on the trail's log group with that pattern,
+//! then `aws cloudwatch put-metric-alarm` on the filter's metric with an SNS topic as its
+//! alarm action.
 //!
 //! ## References
 //!
