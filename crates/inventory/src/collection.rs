@@ -106,16 +106,14 @@ impl Collection {
         }
     }
 
-    /// Pages through a list: `make(token)` builds the request for one page (None for
-    /// the first), `next(page)` reads the next page's token (marker, position, …; None
-    /// or "" after the last), `items(page)` what the page holds. A token handed back
-    /// twice stops the paging with an error ([`Pages`]).
+    /// Pages through a list under the limit: `make(token)` builds the request for one
+    /// page (None for the first); the rest is [`paginate`].
     pub async fn list<P, I, E, R, F, Fut>(
         &self,
         action: Action,
         make: F,
         next: impl Fn(&P) -> Option<&str>,
-        mut items: impl FnMut(P) -> I,
+        items: impl FnMut(P) -> I,
     ) -> Result<Vec<I::Item>, ApiError>
     where
         I: IntoIterator,
@@ -124,17 +122,14 @@ impl Collection {
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
         R: std::fmt::Debug,
     {
-        let mut out = Vec::new();
-        let mut pages = Pages::default();
-        let mut token = None;
-        loop {
-            let page = self.call(action, || make(token.clone())).await?;
-            token = pages.next(action.name, next(&page))?;
-            out.extend(items(page));
-            if token.is_none() {
-                return Ok(out);
-            }
-        }
+        let make = &make;
+        paginate(
+            action.name,
+            |token| self.call(action, move || make(token.clone())),
+            next,
+            items,
+        )
+        .await
     }
 
     pub fn requests(&self) -> usize {
@@ -160,6 +155,35 @@ impl Collection {
             "aws-cn" => "cn-north-1",
             "aws-us-gov" => "us-gov-west-1",
             _ => "us-east-1",
+        }
+    }
+}
+
+/// Every paginated call goes through here: `page(token)` fetches one page (None for
+/// the first), `next(page)` reads the next page's token (marker, position, …; None or ""
+/// after the last), `items(page)` what the page holds. A token handed back twice stops
+/// the paging with an error ([`Pages`]): a faulty or hostile endpoint cannot keep a scan
+/// paging forever.
+pub async fn paginate<P, I, F, Fut>(
+    operation: &str,
+    mut page: F,
+    next: impl Fn(&P) -> Option<&str>,
+    mut items: impl FnMut(P) -> I,
+) -> Result<Vec<I::Item>, ApiError>
+where
+    I: IntoIterator,
+    F: FnMut(Option<String>) -> Fut,
+    Fut: Future<Output = Result<P, ApiError>>,
+{
+    let mut out = Vec::new();
+    let mut pages = Pages::default();
+    let mut token = None;
+    loop {
+        let p = page(token.take()).await?;
+        token = pages.next(operation, next(&p))?;
+        out.extend(items(p));
+        if token.is_none() {
+            return Ok(out);
         }
     }
 }
@@ -195,16 +219,12 @@ where
 /// or empty token), and an error when a service hands back a token it already gave, so
 /// that a faulty or hostile endpoint cannot keep a scan paging forever.
 #[derive(Default)]
-pub(crate) struct Pages {
+struct Pages {
     seen: std::collections::HashSet<String>,
 }
 
 impl Pages {
-    pub(crate) fn next(
-        &mut self,
-        operation: &str,
-        token: Option<&str>,
-    ) -> Result<Option<String>, ApiError> {
+    fn next(&mut self, operation: &str, token: Option<&str>) -> Result<Option<String>, ApiError> {
         match token {
             None | Some("") => Ok(None),
             Some(t) if !self.seen.insert(t.to_string()) => Err(ApiError::new(
@@ -286,7 +306,42 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::Pages;
+    use super::{paginate, Pages};
+    use kestrel_model::ApiError;
+
+    /// Pages as (items, next token).
+    async fn pages_of(
+        answers: &[(&[u32], Option<&'static str>)],
+    ) -> (Result<Vec<u32>, ApiError>, Vec<Option<String>>) {
+        let mut asked = Vec::new();
+        let mut i = 0;
+        let r = paginate(
+            "x:List",
+            |token| {
+                asked.push(token);
+                let a = answers[i.min(answers.len() - 1)];
+                i += 1;
+                async move { Ok::<_, ApiError>(a) }
+            },
+            |p| p.1,
+            |p| p.0.to_vec(),
+        )
+        .await;
+        (r, asked)
+    }
+
+    #[tokio::test]
+    async fn paginate_follows_tokens_and_stops_on_a_repeated_one() {
+        let (r, asked) = pages_of(&[(&[1, 2], Some("a")), (&[3], Some("b")), (&[4], None)]).await;
+        assert_eq!(r.unwrap(), [1, 2, 3, 4]);
+        assert_eq!(asked, [None, Some("a".into()), Some("b".into())]);
+        // An endpoint that keeps answering the same token: an error, not a loop.
+        let (r, asked) = pages_of(&[(&[1], Some("a")), (&[2], Some("a"))]).await;
+        assert_eq!(r.unwrap_err().code, "RepeatedPaginationToken");
+        assert_eq!(asked.len(), 2);
+        let (r, _) = pages_of(&[(&[7], Some(""))]).await;
+        assert_eq!(r.unwrap(), [7]);
+    }
 
     #[test]
     fn pages_end_on_an_empty_token_and_refuse_a_repeated_one() {

@@ -4,6 +4,7 @@
 
 use kestrel_model::{ApiError, Tags};
 
+use crate::collection::paginate;
 use crate::{api_error, Clients};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,53 +46,69 @@ fn account(a: &aws_sdk_organizations::types::Account) -> OrgAccount {
 /// ACTIVE accounts, of the whole organization or under the given OUs (recursively).
 pub async fn list_accounts(clients: &Clients, ous: &[String]) -> Result<Vec<OrgAccount>, ApiError> {
     let c: aws_sdk_organizations::Client = clients.get(REGION);
+    let c = &c;
     let mut out = Vec::new();
     if ous.is_empty() {
-        let mut token = None;
-        let mut pages = crate::collection::Pages::default();
-        loop {
-            let page = c
-                .list_accounts()
-                .set_next_token(token.take())
-                .send()
-                .await
-                .map_err(|e| api_error("organizations:ListAccounts", e))?;
-            out.extend(page.accounts().iter().map(account));
-            token = pages.next("organizations:ListAccounts", page.next_token())?;
-            if token.is_none() {
-                break;
-            }
-        }
-    } else {
-        let mut pending: Vec<String> = ous.to_vec();
-        while let Some(parent) = pending.pop() {
-            let mut token = None;
-            let mut pages = crate::collection::Pages::default();
-            loop {
-                let page = c
-                    .list_accounts_for_parent()
-                    .parent_id(&parent)
-                    .set_next_token(token.take())
+        out = paginate(
+            "organizations:ListAccounts",
+            |token| async move {
+                c.list_accounts()
+                    .set_next_token(token)
                     .send()
                     .await
-                    .map_err(|e| api_error("organizations:ListAccountsForParent", e))?;
-                out.extend(page.accounts().iter().map(account));
-                token = pages.next("organizations:ListAccountsForParent", page.next_token())?;
-                if token.is_none() {
-                    break;
-                }
+                    .map_err(|e| api_error("organizations:ListAccounts", e))
+            },
+            |p| p.next_token(),
+            |p| p.accounts().iter().map(account).collect::<Vec<_>>(),
+        )
+        .await?;
+    } else {
+        let mut pending: Vec<String> = ous.to_vec();
+        // An OU is walked once, however often an answer names it.
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(parent) = pending.pop() {
+            if !seen.insert(parent.clone()) {
+                continue;
             }
-            let children = c
-                .list_organizational_units_for_parent()
-                .parent_id(&parent)
-                .send()
-                .await
-                .map_err(|e| api_error("organizations:ListOrganizationalUnitsForParent", e))?;
+            let parent = &parent;
+            out.extend(
+                paginate(
+                    "organizations:ListAccountsForParent",
+                    |token| async move {
+                        c.list_accounts_for_parent()
+                            .parent_id(parent)
+                            .set_next_token(token)
+                            .send()
+                            .await
+                            .map_err(|e| api_error("organizations:ListAccountsForParent", e))
+                    },
+                    |p| p.next_token(),
+                    |p| p.accounts().iter().map(account).collect::<Vec<_>>(),
+                )
+                .await?,
+            );
             pending.extend(
-                children
-                    .organizational_units()
-                    .iter()
-                    .filter_map(|o| o.id().map(str::to_string)),
+                paginate(
+                    "organizations:ListOrganizationalUnitsForParent",
+                    |token| async move {
+                        c.list_organizational_units_for_parent()
+                            .parent_id(parent)
+                            .set_next_token(token)
+                            .send()
+                            .await
+                            .map_err(|e| {
+                                api_error("organizations:ListOrganizationalUnitsForParent", e)
+                            })
+                    },
+                    |p| p.next_token(),
+                    |p| {
+                        p.organizational_units()
+                            .iter()
+                            .filter_map(|o| o.id().map(str::to_string))
+                            .collect::<Vec<_>>()
+                    },
+                )
+                .await?,
             );
         }
     }
@@ -167,16 +184,27 @@ pub async fn account_metadata(
         names.reverse();
         meta.ou_path = Some(names.join("/"));
     }
-    let tags = c
-        .list_tags_for_resource()
-        .resource_id(account_id)
-        .send()
-        .await
-        .map_err(|e| api_error("organizations:ListTagsForResource", e))?;
-    meta.tags = tags
-        .tags()
-        .iter()
-        .map(|t| (t.key().to_string(), t.value().to_string()))
-        .collect();
+    let c = &c;
+    meta.tags = paginate(
+        "organizations:ListTagsForResource",
+        |token| async move {
+            c.list_tags_for_resource()
+                .resource_id(account_id)
+                .set_next_token(token)
+                .send()
+                .await
+                .map_err(|e| api_error("organizations:ListTagsForResource", e))
+        },
+        |p| p.next_token(),
+        |p| {
+            p.tags()
+                .iter()
+                .map(|t| (t.key().to_string(), t.value().to_string()))
+                .collect::<Vec<_>>()
+        },
+    )
+    .await?
+    .into_iter()
+    .collect();
     Ok(meta)
 }
