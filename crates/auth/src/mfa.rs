@@ -109,18 +109,24 @@ mod echo {
         previous: Option<libc::sighandler_t>,
     }
 
+    /// Applies terminal settings to the controlling terminal. Async-signal-safe (open,
+    /// tcsetattr, close only): the SIGINT handler calls it.
+    fn set_terminal(t: &libc::termios) {
+        // SAFETY: a NUL-terminated path, a valid termios, an fd we opened and close.
+        unsafe {
+            let fd = libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_NOCTTY);
+            if fd >= 0 {
+                libc::tcsetattr(fd, libc::TCSANOW, t);
+                libc::close(fd);
+            }
+        }
+    }
+
     extern "C" fn on_interrupt(signal: libc::c_int) {
         // Only async-signal-safe calls: open, tcsetattr, close, signal, raise.
         if ARMED.load(Ordering::SeqCst) {
             if let Some(t) = SAVED.get() {
-                // SAFETY: a NUL-terminated path, a valid termios, fds we opened.
-                unsafe {
-                    let fd = libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_NOCTTY);
-                    if fd >= 0 {
-                        libc::tcsetattr(fd, libc::TCSANOW, t);
-                        libc::close(fd);
-                    }
-                }
+                set_terminal(t);
             }
         }
         // SAFETY: restoring the default disposition and re-raising is the documented
@@ -165,14 +171,7 @@ mod echo {
                 let mut t = *saved;
                 t.c_lflag &= !libc::ECHO;
                 t.c_lflag |= libc::ECHONL;
-                // SAFETY: a NUL-terminated path, a valid termios, an fd we opened.
-                unsafe {
-                    let fd = libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_NOCTTY);
-                    if fd >= 0 {
-                        libc::tcsetattr(fd, libc::TCSANOW, &t);
-                        libc::close(fd);
-                    }
-                }
+                set_terminal(&t);
             }
         }
     }

@@ -24,7 +24,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::collected;
+use crate::iam::password_policy_finding;
 use crate::{Check, CheckMeta, Scan};
 
 const MIN_LENGTH: i64 = 14;
@@ -45,29 +45,13 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    let region = scan.global_region();
-    let account = scan.account_id();
-    let arn = format!(
-        "arn:{}:iam:{region}:{account}:password-policy",
-        scan.partition()
-    );
-    let Some(policy) = collected(
-        &scan.snapshot.iam.password_policy,
-        id,
-        region,
-        account,
-        &arn,
-        emit,
-    ) else {
-        return;
-    };
-    let (status, text) = match policy.as_ref().and_then(|p| p.minimum_password_length) {
-        Some(n) if n >= MIN_LENGTH => (Status::Pass, format!("IAM password policy requires minimum length of {MIN_LENGTH} characters (it requires {n}).")),
-        Some(n) => (Status::Fail, format!("IAM password policy does not require minimum length of {MIN_LENGTH} characters (it requires {n}).")),
-        None => (Status::Fail, "Password policy cannot be found.".to_string()),
-    };
-    emit(Finding::new(id, status, region, account, &arn, text));
+    password_policy_finding(scan, CHECK.meta.id, emit, |policy| {
+        match policy.and_then(|p| p.minimum_password_length) {
+            Some(n) if n >= MIN_LENGTH => (Status::Pass, format!("IAM password policy requires minimum length of {MIN_LENGTH} characters (it requires {n}).")),
+            Some(n) => (Status::Fail, format!("IAM password policy does not require minimum length of {MIN_LENGTH} characters (it requires {n}).")),
+            None => (Status::Fail, "Password policy cannot be found.".to_string()),
+        }
+    });
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::collected;
+use crate::iam::password_policy_finding;
 use crate::{Check, CheckMeta, Scan};
 
 const REMEMBERED: i64 = 24;
@@ -48,35 +48,17 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    let region = scan.global_region();
-    let account = scan.account_id();
-    let arn = format!(
-        "arn:{}:iam:{region}:{account}:password-policy",
-        scan.partition()
-    );
-    let Some(policy) = collected(
-        &scan.snapshot.iam.password_policy,
-        id,
-        region,
-        account,
-        &arn,
-        emit,
-    ) else {
-        return;
-    };
-    let (status, text) = match policy {
-        None => (Status::Fail, "Password policy cannot be found."),
+    password_policy_finding(scan, CHECK.meta.id, emit, |policy| match policy {
+        None => (Status::Fail, "Password policy cannot be found.".into()),
         Some(p) if p.password_reuse_prevention == Some(REMEMBERED) => (
             Status::Pass,
-            "IAM password policy reuse prevention is equal to 24.",
+            "IAM password policy reuse prevention is equal to 24.".into(),
         ),
         Some(_) => (
             Status::Fail,
-            "IAM password policy reuse prevention is less than 24 or not set.",
+            "IAM password policy reuse prevention is less than 24 or not set.".into(),
         ),
-    };
-    emit(Finding::new(id, status, region, account, &arn, text));
+    });
 }
 
 #[cfg(test)]

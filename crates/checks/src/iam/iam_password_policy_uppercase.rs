@@ -27,7 +27,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::collected;
+use crate::iam::password_policy_finding;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -52,35 +52,17 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    let region = scan.global_region();
-    let account = scan.account_id();
-    let arn = format!(
-        "arn:{}:iam:{region}:{account}:password-policy",
-        scan.partition()
-    );
-    let Some(policy) = collected(
-        &scan.snapshot.iam.password_policy,
-        id,
-        region,
-        account,
-        &arn,
-        emit,
-    ) else {
-        return;
-    };
-    let (status, text) = match policy {
-        None => (Status::Fail, "There is no password policy."),
+    password_policy_finding(scan, CHECK.meta.id, emit, |policy| match policy {
+        None => (Status::Fail, "There is no password policy.".into()),
         Some(p) if p.require_uppercase_characters => (
             Status::Pass,
-            "IAM password policy requires at least one uppercase letter.",
+            "IAM password policy requires at least one uppercase letter.".into(),
         ),
         Some(_) => (
             Status::Fail,
-            "IAM password policy does not require at least one uppercase letter.",
+            "IAM password policy does not require at least one uppercase letter.".into(),
         ),
-    };
-    emit(Finding::new(id, status, region, account, &arn, text));
+    });
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use kestrel_model::{Finding, Status, Tags};
+use kestrel_model::{iam::PasswordPolicy, Finding, Status, Tags};
 
 use crate::util::collected;
 use crate::Scan;
@@ -199,6 +199,34 @@ pub fn attached_entities<'a>(
 }
 
 /// A credential-report row builder for tests.
+/// The password-policy checks' one finding for the account: `verdict` of the account
+/// password policy (None when the account has none), ERROR when it could not be read.
+pub(crate) fn password_policy_finding(
+    scan: &Scan,
+    id: &str,
+    emit: &mut dyn FnMut(Finding),
+    verdict: impl FnOnce(Option<&PasswordPolicy>) -> (Status, String),
+) {
+    let region = scan.global_region();
+    let account = scan.account_id();
+    let arn = format!(
+        "arn:{}:iam:{region}:{account}:password-policy",
+        scan.partition()
+    );
+    let Some(policy) = collected(
+        &scan.snapshot.iam.password_policy,
+        id,
+        region,
+        account,
+        &arn,
+        emit,
+    ) else {
+        return;
+    };
+    let (status, text) = verdict(policy.as_ref());
+    emit(Finding::new(id, status, region, account, &arn, text));
+}
+
 #[cfg(test)]
 pub(crate) mod testrows {
     use super::Row;
