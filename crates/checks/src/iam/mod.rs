@@ -199,6 +199,21 @@ pub fn attached_entities<'a>(
 }
 
 /// A credential-report row builder for tests.
+/// The policy IAM applies when the account has set none (what Prowler evaluates then):
+/// at least 8 characters, no character classes required, users may change their own.
+pub(crate) const IAM_DEFAULT_PASSWORD_POLICY: PasswordPolicy = PasswordPolicy {
+    minimum_password_length: Some(8),
+    require_symbols: false,
+    require_numbers: false,
+    require_uppercase_characters: false,
+    require_lowercase_characters: false,
+    allow_users_to_change_password: true,
+    expire_passwords: false,
+    max_password_age: None,
+    password_reuse_prevention: None,
+    hard_expiry: None,
+};
+
 /// The password-policy checks' one finding for the account: `verdict` of the account
 /// password policy (None when the account has none), ERROR when it could not be read.
 pub(crate) fn password_policy_finding(
@@ -271,5 +286,61 @@ pub(crate) mod testrows {
             row.insert(k.to_string(), v.to_string());
         }
         row
+    }
+
+    /// The shared cases of the character-class checks (uppercase, lowercase, number,
+    /// symbol): PASS when `set` turns the rule on, FAIL when off or when the account has no
+    /// policy (IAM's default), ERROR when the policy could not be read.
+    pub(crate) fn assert_character_class_rule(
+        check: &crate::Check,
+        set: fn(&mut kestrel_model::iam::PasswordPolicy, bool),
+        noun: &str,
+    ) {
+        use crate::testkit::{run, snapshot, statuses};
+        use kestrel_model::{ApiError, Fetched};
+        let with = |policy: Fetched<Option<kestrel_model::iam::PasswordPolicy>>| {
+            let mut s = snapshot();
+            s.iam.password_policy = policy;
+            run(check, &s)
+        };
+        // A strong policy but for this check's rule.
+        let policy = |on: bool| {
+            let mut p = kestrel_model::iam::PasswordPolicy {
+                require_uppercase_characters: true,
+                require_lowercase_characters: true,
+                require_numbers: true,
+                require_symbols: true,
+                minimum_password_length: Some(14),
+                ..Default::default()
+            };
+            set(&mut p, on);
+            Fetched::Ok(Some(p))
+        };
+        let f = with(policy(true));
+        assert_eq!(statuses(&f), [kestrel_model::Status::Pass]);
+        assert_eq!(f[0].resource_id, "123456789012");
+        assert_eq!(
+            f[0].resource_arn,
+            "arn:aws:iam:us-east-1:123456789012:password-policy"
+        );
+        assert_eq!(
+            statuses(&with(policy(false))),
+            [kestrel_model::Status::Fail]
+        );
+        let f = with(Fetched::Ok(None));
+        assert_eq!(statuses(&f), [kestrel_model::Status::Fail]);
+        assert_eq!(
+            f[0].status_extended,
+            format!("IAM password policy does not require at least one {noun}.")
+        );
+        let denied = ApiError::new("iam:GetAccountPasswordPolicy", "AccessDenied", "");
+        assert_eq!(
+            statuses(&with(Fetched::Error(denied))),
+            [kestrel_model::Status::Error]
+        );
+        assert_eq!(
+            statuses(&with(Fetched::NotCollected)),
+            [kestrel_model::Status::Error]
+        );
     }
 }
