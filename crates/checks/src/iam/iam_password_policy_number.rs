@@ -26,9 +26,9 @@
 //! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html
 //! - https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{Finding, Severity};
 
-use crate::iam::{password_policy_finding, IAM_DEFAULT_PASSWORD_POLICY};
+use crate::iam::character_class_finding;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -51,22 +51,7 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    password_policy_finding(scan, CHECK.meta.id, emit, |policy| {
-        if policy
-            .unwrap_or(&IAM_DEFAULT_PASSWORD_POLICY)
-            .require_numbers
-        {
-            (
-                Status::Pass,
-                "IAM password policy requires at least one number.".into(),
-            )
-        } else {
-            (
-                Status::Fail,
-                "IAM password policy does not require at least one number.".into(),
-            )
-        }
-    });
+    character_class_finding(scan, CHECK.meta.id, emit, |p| p.require_numbers, "number");
 }
 
 #[cfg(test)]

@@ -27,9 +27,9 @@
 //! - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html
 //! - https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{Finding, Severity};
 
-use crate::iam::{password_policy_finding, IAM_DEFAULT_PASSWORD_POLICY};
+use crate::iam::character_class_finding;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -54,22 +54,13 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    password_policy_finding(scan, CHECK.meta.id, emit, |policy| {
-        if policy
-            .unwrap_or(&IAM_DEFAULT_PASSWORD_POLICY)
-            .require_uppercase_characters
-        {
-            (
-                Status::Pass,
-                "IAM password policy requires at least one uppercase letter.".into(),
-            )
-        } else {
-            (
-                Status::Fail,
-                "IAM password policy does not require at least one uppercase letter.".into(),
-            )
-        }
-    });
+    character_class_finding(
+        scan,
+        CHECK.meta.id,
+        emit,
+        |p| p.require_uppercase_characters,
+        "uppercase letter",
+    );
 }
 
 #[cfg(test)]

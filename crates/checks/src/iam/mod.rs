@@ -214,6 +214,31 @@ pub(crate) const IAM_DEFAULT_PASSWORD_POLICY: PasswordPolicy = PasswordPolicy {
     hard_expiry: None,
 };
 
+/// The character-class checks (uppercase, lowercase, number, symbol): PASS when the
+/// policy (IAM's default when the account has none, as Prowler reads it) requires one
+/// `noun`.
+pub(crate) fn character_class_finding(
+    scan: &Scan,
+    id: &str,
+    emit: &mut dyn FnMut(Finding),
+    required: fn(&PasswordPolicy) -> bool,
+    noun: &str,
+) {
+    password_policy_finding(scan, id, emit, |policy| {
+        if required(policy.unwrap_or(&IAM_DEFAULT_PASSWORD_POLICY)) {
+            (
+                Status::Pass,
+                format!("IAM password policy requires at least one {noun}."),
+            )
+        } else {
+            (
+                Status::Fail,
+                format!("IAM password policy does not require at least one {noun}."),
+            )
+        }
+    });
+}
+
 /// The password-policy checks' one finding for the account: `verdict` of the account
 /// password policy (None when the account has none), ERROR when it could not be read.
 pub(crate) fn password_policy_finding(
