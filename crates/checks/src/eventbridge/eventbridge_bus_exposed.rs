@@ -119,6 +119,9 @@ mod tests {
             "EventBridge event bus default is exposed to everyone."
         );
         assert_eq!(f[0].resource_id, "default");
+        // How IAM stores "*" for a bus opened to everyone: the root of any account.
+        let f = check(put_events(json!({"AWS": "arn:aws:iam::*:root"}), None));
+        assert_eq!(statuses(&f), [Status::Fail]);
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //!
 //! ## Description
 //!
-//! Checks that the key policies of enabled customer-managed KMS keys do not allow all KMS
-//! actions to any principal ('*') without a restricting condition.
+//! Checks that the key policies of enabled customer-managed KMS keys do not allow any KMS
+//! action to any principal ('*') without a restricting condition.
 //!
 //! CIS 2.21. Any principal means `*` or `arn:aws:iam::*:root`, and a restricting condition
-//! is one on the account, organization, network or source. As in Prowler, only statements
-//! granting all KMS actions (`kms:*` or `*`) count.
+//! is one on the account, organization, network or source. As in Prowler 5.46, a statement
+//! granting any action to everyone counts (`kms:Decrypt` or `kms:DescribeKey` alone
+//! too), not only `kms:*`.
 //!
 //! ## Risk
 //!
@@ -28,12 +29,10 @@
 //! - https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying.html
 //! - https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
 
-use kestrel_model::{Finding, Severity, Status};
-use serde_json::Value;
-
 use crate::kms::enabled_customer_key;
 use crate::util::{collected, policy};
 use crate::{Check, CheckMeta, Scan};
+use kestrel_model::{Finding, Severity, Status};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {
@@ -54,39 +53,6 @@ pub const CHECK: Check = Check {
     run,
 };
 
-const ANY_ACCOUNT_ROOT: &str = "arn:aws:iam::*:root";
-
-/// Everyone: `*` in any of its forms, or the root of any account.
-fn public_principal(stmt: &Value) -> bool {
-    if policy::principal_is_public(stmt) {
-        return true;
-    }
-    match stmt.get("Principal") {
-        Some(Value::String(s)) => s == ANY_ACCOUNT_ROOT,
-        Some(Value::Object(m)) => m
-            .iter()
-            .filter(|(k, _)| *k == "AWS" || *k == "CanonicalUser")
-            .any(|(_, v)| policy::strings(Some(v)).contains(&ANY_ACCOUNT_ROOT)),
-        _ => false,
-    }
-}
-
-/// Prowler passes `not_allowed_actions=["kms:*"]`: only `*` and `kms:*` count.
-fn grants_all_kms(stmt: &Value) -> bool {
-    policy::strings(stmt.get("Action"))
-        .iter()
-        .any(|a| *a == "*" || a.eq_ignore_ascii_case("kms:*"))
-}
-
-fn is_public(doc: &Value) -> bool {
-    policy::statements(doc).into_iter().any(|s| {
-        policy::is_allow(s)
-            && public_principal(s)
-            && grants_all_kms(s)
-            && !policy::has_restrictive_condition(s)
-    })
-}
-
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in scan.regions() {
@@ -100,7 +66,7 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
             let Some(doc) = doc else {
                 continue;
             };
-            let (status, text) = if is_public(doc) {
+            let (status, text) = if policy::is_public(doc) {
                 (
                     Status::Fail,
                     format!("KMS key {} may be publicly accessible.", k.id),
@@ -121,7 +87,7 @@ mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
     use kestrel_model::{kms::KmsKey, ApiError, Fetched};
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn key(state: &str, policy: Fetched<Option<Value>>) -> KmsKey {
         KmsKey {
@@ -158,7 +124,15 @@ mod tests {
     }
 
     #[test]
-    fn pass_for_account_principal_condition_or_narrow_actions() {
+    fn fail_when_everyone_gets_one_action() {
+        for action in [json!("kms:Decrypt"), json!(["kms:DescribeKey"])] {
+            let doc = json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": action, "Resource": "*"}]});
+            assert_eq!(check(doc), [Status::Fail]);
+        }
+    }
+
+    #[test]
+    fn pass_for_account_principal_or_condition() {
         assert_eq!(
             check(
                 json!({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "kms:*", "Resource": "*"}]})
@@ -169,12 +143,6 @@ mod tests {
             check(
                 json!({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*",
                 "Condition": {"StringEquals": {"kms:CallerAccount": "123456789012"}}}]})
-            ),
-            [Status::Pass]
-        );
-        assert_eq!(
-            check(
-                json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": ["kms:Decrypt"], "Resource": "*"}]})
             ),
             [Status::Pass]
         );

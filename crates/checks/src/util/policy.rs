@@ -24,15 +24,24 @@ pub fn is_allow(stmt: &Value) -> bool {
     stmt.get("Effect").and_then(Value::as_str) == Some("Allow")
 }
 
-/// Whether the principal is everyone: `"*"`, `{"AWS": "*"}`, `{"AWS": ["*", …]}`,
-/// `{"CanonicalUser": "*"}`.
+/// The root of any account: how IAM often stores `"Principal": "*"`, and as public.
+pub const ANY_ACCOUNT_ROOT: &str = "arn:aws:iam::*:root";
+
+fn everyone(p: &str) -> bool {
+    p == "*" || p == ANY_ACCOUNT_ROOT
+}
+
+/// Whether the principal is everyone, the one definition every resource-policy check
+/// uses: `"*"` or `arn:aws:iam::*:root` (`arn:aws:iam::*:root` is what IAM often stores
+/// for `*`), bare or under `AWS` or `CanonicalUser`, alone or in a list (Prowler's
+/// `has_public_principal`).
 pub fn principal_is_public(stmt: &Value) -> bool {
     match stmt.get("Principal") {
-        Some(Value::String(s)) => s == "*",
+        Some(Value::String(s)) => everyone(s),
         Some(Value::Object(m)) => m
             .iter()
             .filter(|(k, _)| *k == "AWS" || *k == "CanonicalUser")
-            .any(|(_, v)| strings(Some(v)).contains(&"*")),
+            .any(|(_, v)| strings(Some(v)).into_iter().any(everyone)),
         _ => false,
     }
 }
@@ -136,6 +145,16 @@ mod tests {
         assert!(!is_public(&deny));
         let account = json!({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "*"}]});
         assert!(!is_public(&account));
+        for any_root in [
+            json!("arn:aws:iam::*:root"),
+            json!({"AWS": "arn:aws:iam::*:root"}),
+            json!({"AWS": ["arn:aws:iam::123456789012:root", "arn:aws:iam::*:root"]}),
+        ] {
+            let doc = json!({"Statement": [{"Effect": "Allow", "Principal": any_root, "Action": "events:PutEvents"}]});
+            assert!(is_public(&doc), "{doc}");
+        }
+        let service = json!({"Statement": [{"Effect": "Allow", "Principal": {"Service": "*"}, "Action": "*"}]});
+        assert!(!is_public(&service));
     }
 
     #[test]
