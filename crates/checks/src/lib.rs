@@ -124,6 +124,10 @@ pub struct Scan<'a> {
     pub settings: &'a Settings,
     /// The scan time, seconds since the Unix epoch (checks never read the clock).
     pub now: i64,
+    /// The checks this scan runs (None: every check), for rules that depend on another
+    /// check's verdict in the same run (a port check does not fail a group the all-ports
+    /// check already fails).
+    pub selected: Option<&'a [&'static Check]>,
 }
 
 impl<'a> Scan<'a> {
@@ -132,7 +136,20 @@ impl<'a> Scan<'a> {
             snapshot,
             settings,
             now,
+            selected: None,
         }
+    }
+
+    /// The same scan, knowing which checks run in it.
+    pub fn with_selection(mut self, checks: &'a [&'static Check]) -> Self {
+        self.selected = Some(checks);
+        self
+    }
+
+    /// Whether the check with this id runs in this scan.
+    pub fn runs(&self, id: &str) -> bool {
+        self.selected
+            .is_none_or(|checks| checks.iter().any(|c| c.meta.id == id))
     }
 
     pub fn account_id(&self) -> &str {

@@ -73,7 +73,7 @@ pub fn evaluate(
     now: i64,
     sink: &mut dyn FnMut(&Finding, &'static Check),
 ) {
-    let ctx = Scan::new(snapshot, settings, now);
+    let ctx = Scan::new(snapshot, settings, now).with_selection(checks);
     for check in checks {
         kestrel_checks::run(check, &ctx, &mut |f| sink(&f, check));
     }

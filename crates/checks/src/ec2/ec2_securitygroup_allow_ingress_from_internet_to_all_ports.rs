@@ -28,11 +28,10 @@
 //! - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 //! - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html
 
-use kestrel_model::{ec2::IpPermission, Finding, Severity, Status};
+use kestrel_model::{Finding, Severity, Status};
 
-use crate::ec2::sg_in_scope;
+use crate::ec2::{opens_all_ports, sg_in_scope};
 use crate::util::collected;
-use crate::util::net::{INTERNET_V4, INTERNET_V6};
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -52,14 +51,6 @@ pub const CHECK: Check = Check {
     },
     run,
 };
-
-/// Prowler's `check_security_group(rule, "-1", any_address=True)`: an all-traffic rule
-/// from the internet, or a rule of any protocol whose port range is 0-65535.
-fn opens_all_ports(p: &IpPermission) -> bool {
-    let internet = p.ipv4_ranges.iter().any(|c| c == INTERNET_V4)
-        || p.ipv6_ranges.iter().any(|c| c == INTERNET_V6);
-    internet && (p.protocol == "-1" || (p.from_port == Some(0) && p.to_port == Some(65535)))
-}
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
@@ -102,7 +93,7 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
 mod tests {
     use super::*;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ec2::NetworkInterface, ec2::SecurityGroup, Fetched};
+    use kestrel_model::{ec2::IpPermission, ec2::NetworkInterface, ec2::SecurityGroup, Fetched};
 
     fn perm(protocol: &str, ports: Option<(i32, i32)>, v4: &str) -> IpPermission {
         IpPermission {

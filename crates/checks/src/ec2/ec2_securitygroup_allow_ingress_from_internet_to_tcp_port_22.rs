@@ -5,7 +5,8 @@
 //! Checks that security groups do not allow inbound SSH (TCP 22) from the whole internet.
 //!
 //! CIS 6.3. The whole internet means 0.0.0.0/0 or ::/0. Groups not attached to any network
-//! interface are reported only when unused services are scanned, as in Prowler.
+//! interface are reported only when unused services are scanned, as in Prowler. A group that the all-ports check fails in
+//! the same scan is not failed again here (PASS, saying it was not checked for this port).
 //!
 //! ## Risk
 //!
@@ -25,11 +26,9 @@
 //! - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html
 //! - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{Finding, Severity};
 
-use crate::ec2::sg_in_scope;
-use crate::util::collected;
-use crate::util::net::permission_open_to_internet;
+use crate::ec2::run_sg_port_check;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -51,56 +50,7 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    for (region, r) in scan.regions() {
-        let Some(groups) = collected(
-            &r.ec2.security_groups,
-            id,
-            region,
-            scan.account_id(),
-            "",
-            emit,
-        ) else {
-            continue;
-        };
-        let Some(enis) = collected(
-            &r.ec2.network_interfaces,
-            id,
-            region,
-            scan.account_id(),
-            "",
-            emit,
-        ) else {
-            continue;
-        };
-        for sg in groups {
-            if !sg_in_scope(scan, sg, enis) {
-                continue;
-            }
-            let open = sg
-                .ingress
-                .iter()
-                .any(|p| permission_open_to_internet(p, "tcp", Some(22)));
-            let (status, text) = if open {
-                (
-                    Status::Fail,
-                    format!(
-                        "Security group {} ({}) has SSH port 22 open to the Internet.",
-                        sg.name, sg.id
-                    ),
-                )
-            } else {
-                (
-                    Status::Pass,
-                    format!(
-                        "Security group {} ({}) does not have SSH port 22 open to the Internet.",
-                        sg.name, sg.id
-                    ),
-                )
-            };
-            emit(Finding::new(id, status, region, &sg.id, &sg.arn, text).with_tags(&sg.tags));
-        }
-    }
+    run_sg_port_check(scan, emit, CHECK.meta.id, &[22], "SSH port 22");
 }
 
 #[cfg(test)]
@@ -108,6 +58,7 @@ mod tests {
     use super::*;
     use crate::testkit::{region, run, run_with, snapshot, statuses};
     use crate::Settings;
+    use kestrel_model::Status;
     use kestrel_model::{ec2::IpPermission, ec2::NetworkInterface, ec2::SecurityGroup, Fetched};
 
     fn snap(cidr: &str, attached: bool) -> kestrel_model::Snapshot {
@@ -165,5 +116,51 @@ mod tests {
             statuses(&run_with(&CHECK, &snap("0.0.0.0/0", false), &settings)),
             [Status::Fail]
         );
+    }
+
+    fn wide_open(attached: bool) -> kestrel_model::Snapshot {
+        let mut s = snap("0.0.0.0/0", attached);
+        if let Fetched::Ok(groups) = &mut region(&mut s).ec2.security_groups {
+            groups[0].ingress[0].protocol = "-1".into();
+        }
+        s
+    }
+
+    fn run_selected(s: &kestrel_model::Snapshot, selected: &[&'static Check]) -> Vec<Finding> {
+        let settings = Settings::default();
+        let scan = Scan::new(s, &settings, 0).with_selection(selected);
+        let mut out = Vec::new();
+        (CHECK.run)(&scan, &mut |f| out.push(f));
+        out
+    }
+
+    #[test]
+    fn a_group_failed_by_the_all_ports_check_is_not_failed_again() {
+        use crate::ec2::ec2_securitygroup_allow_ingress_from_internet_to_all_ports as all_ports;
+        let s = wide_open(true);
+        let both = run_selected(&s, &[&all_ports::CHECK, &CHECK]);
+        assert_eq!(statuses(&both), [Status::Pass]);
+        assert_eq!(
+            both[0].status_extended,
+            "Security group web (sg-1) has all ports open to the Internet and therefore was not checked against the specific SSH port 22."
+        );
+        // Run without the all-ports check, the same group fails here.
+        let alone = run_selected(&s, &[&CHECK]);
+        assert_eq!(statuses(&alone), [Status::Fail]);
+        assert_eq!(
+            alone[0].status_extended,
+            "Security group web (sg-1) has SSH port 22 open to the Internet."
+        );
+        // A 0-65535 TCP rule is "all ports" too.
+        let mut s = snap("0.0.0.0/0", true);
+        if let Fetched::Ok(groups) = &mut region(&mut s).ec2.security_groups {
+            groups[0].ingress[0].from_port = Some(0);
+            groups[0].ingress[0].to_port = Some(65535);
+        }
+        assert_eq!(
+            statuses(&run_selected(&s, &[&all_ports::CHECK, &CHECK])),
+            [Status::Pass]
+        );
+        assert_eq!(statuses(&run_selected(&s, &[&CHECK])), [Status::Fail]);
     }
 }

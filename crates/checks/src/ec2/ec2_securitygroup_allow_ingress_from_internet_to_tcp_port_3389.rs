@@ -6,7 +6,8 @@
 //! (TCP 3389) from 0.0.0.0/0 or ::/0.
 //!
 //! CIS 6.3 and 6.4. Groups not attached to any network interface are reported only when
-//! unused services are scanned, as in Prowler.
+//! unused services are scanned, as in Prowler. A group that the all-ports check fails in
+//! the same scan is not failed again here (PASS, saying it was not checked for this port).
 //!
 //! ## Risk
 //!
@@ -27,11 +28,9 @@
 //! - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 //! - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{Finding, Severity};
 
-use crate::ec2::sg_in_scope;
-use crate::util::collected;
-use crate::util::net::permission_open_to_internet;
+use crate::ec2::run_sg_port_check;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -53,44 +52,13 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    let account = scan.account_id();
-    for (region, r) in scan.regions() {
-        let Some(groups) = collected(&r.ec2.security_groups, id, region, account, "", emit) else {
-            continue;
-        };
-        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
-            continue;
-        };
-        for sg in groups.iter().filter(|sg| sg_in_scope(scan, sg, enis)) {
-            let open = sg
-                .ingress
-                .iter()
-                .any(|p| permission_open_to_internet(p, "tcp", Some(3389)));
-            let (status, text) = if open {
-                (
-                    Status::Fail,
-                    format!(
-                        "Security group {} ({}) has Microsoft RDP port 3389 open to the Internet.",
-                        sg.name, sg.id
-                    ),
-                )
-            } else {
-                (
-                    Status::Pass,
-                    format!(
-                        "Security group {} ({}) does not have Microsoft RDP port 3389 open to the Internet.",
-                        sg.name, sg.id
-                    ),
-                )
-            };
-            emit(
-                Finding::new(id, status, region, &sg.id, &sg.arn, text)
-                    .with_tags(&sg.tags)
-                    .with_details(&sg.name),
-            );
-        }
-    }
+    run_sg_port_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        &[3389],
+        "Microsoft RDP port 3389",
+    );
 }
 
 #[cfg(test)]
@@ -98,6 +66,7 @@ mod tests {
     use super::*;
     use crate::testkit::{region, run, run_with, snapshot, statuses};
     use crate::Settings;
+    use kestrel_model::Status;
     use kestrel_model::{
         ec2::IpPermission, ec2::NetworkInterface, ec2::SecurityGroup, ApiError, Fetched, Snapshot,
     };
