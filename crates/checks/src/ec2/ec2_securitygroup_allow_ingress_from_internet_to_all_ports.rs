@@ -30,8 +30,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::ec2::{opens_all_ports, sg_in_scope};
-use crate::util::collected;
+use crate::ec2::{groups_in_scope, opens_all_ports};
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -54,15 +53,11 @@ pub const CHECK: Check = Check {
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = scan.account_id();
     for (region, r) in scan.regions() {
-        let Some(groups) = collected(&r.ec2.security_groups, id, region, account, "", emit) else {
+        let Some(groups) = groups_in_scope(scan, r, id, region, emit) else {
             continue;
         };
-        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
-            continue;
-        };
-        for sg in groups.iter().filter(|sg| sg_in_scope(scan, sg, enis)) {
+        for sg in groups {
             let (status, text) = if sg.ingress.iter().any(opens_all_ports) {
                 (
                     Status::Fail,

@@ -32,8 +32,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::ec2::sg_in_scope;
-use crate::util::collected;
+use crate::ec2::groups_in_scope;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -56,18 +55,11 @@ pub const CHECK: Check = Check {
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
-    let account = scan.account_id();
     for (region, r) in scan.regions() {
-        let Some(groups) = collected(&r.ec2.security_groups, id, region, account, "", emit) else {
+        let Some(groups) = groups_in_scope(scan, r, id, region, emit) else {
             continue;
         };
-        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
-            continue;
-        };
-        for sg in groups
-            .iter()
-            .filter(|sg| sg.name == "default" && sg_in_scope(scan, sg, enis))
-        {
+        for sg in groups.into_iter().filter(|sg| sg.name == "default") {
             let (status, text) = if sg.ingress.is_empty() && sg.egress.is_empty() {
                 (
                     Status::Pass,

@@ -2,7 +2,7 @@
 
 use kestrel_model::{
     ec2::Instance, ec2::IpPermission, ec2::NetworkAcl, ec2::NetworkInterface, ec2::RouteTable,
-    ec2::SecurityGroup, Finding, Status, Tags,
+    ec2::SecurityGroup, Finding, Regional, Status, Tags,
 };
 
 use crate::util::collected;
@@ -16,8 +16,29 @@ include!(concat!(env!("OUT_DIR"), "/checks/ec2.rs"));
 
 /// Whether a security group is reported: attached to a network interface, or unused
 /// services are scanned too (Prowler's rule for security-group checks).
-pub fn sg_in_scope(scan: &Scan, sg: &SecurityGroup, enis: &[NetworkInterface]) -> bool {
+fn sg_in_scope(scan: &Scan, sg: &SecurityGroup, enis: &[NetworkInterface]) -> bool {
     scan.settings.scan_unused_services || enis.iter().any(|e| e.security_group_ids.contains(&sg.id))
+}
+
+/// A region's security groups that the security-group checks report (see
+/// [`sg_in_scope`]); None, with an ERROR finding emitted, when the groups or the network
+/// interfaces could not be collected.
+pub(crate) fn groups_in_scope<'a>(
+    scan: &Scan,
+    r: &'a Regional,
+    id: &str,
+    region: &str,
+    emit: &mut dyn FnMut(Finding),
+) -> Option<Vec<&'a SecurityGroup>> {
+    let account = scan.account_id();
+    let groups = collected(&r.ec2.security_groups, id, region, account, "", emit)?;
+    let enis = collected(&r.ec2.network_interfaces, id, region, account, "", emit)?;
+    Some(
+        groups
+            .iter()
+            .filter(|sg| sg_in_scope(scan, sg, enis))
+            .collect(),
+    )
 }
 
 /// Prowler's `check_security_group(rule, "-1", any_address=True)`: an all-traffic rule
@@ -43,16 +64,12 @@ pub(crate) fn run_sg_port_check(
     ports: &[i32],
     what: &str,
 ) {
-    let account = scan.account_id();
     let skip_all_open = scan.runs(ALL_PORTS);
     for (region, r) in scan.regions() {
-        let Some(groups) = collected(&r.ec2.security_groups, id, region, account, "", emit) else {
+        let Some(groups) = groups_in_scope(scan, r, id, region, emit) else {
             continue;
         };
-        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
-            continue;
-        };
-        for sg in groups.iter().filter(|sg| sg_in_scope(scan, sg, enis)) {
+        for sg in groups {
             let label = format!("Security group {} ({})", sg.name, sg.id);
             let (status, text) = if skip_all_open && sg.ingress.iter().any(opens_all_ports) {
                 (

@@ -29,10 +29,11 @@
 //! - https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying.html
 //! - https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
 
+use kestrel_model::{Finding, Severity, Status};
+
 use crate::kms::enabled_customer_key;
 use crate::util::{collected, policy};
 use crate::{Check, CheckMeta, Scan};
-use kestrel_model::{Finding, Severity, Status};
 
 pub const CHECK: Check = Check {
     meta: CheckMeta {

@@ -25,7 +25,7 @@ pub fn is_allow(stmt: &Value) -> bool {
 }
 
 /// The root of any account: how IAM often stores `"Principal": "*"`, and as public.
-pub const ANY_ACCOUNT_ROOT: &str = "arn:aws:iam::*:root";
+const ANY_ACCOUNT_ROOT: &str = "arn:aws:iam::*:root";
 
 fn everyone(p: &str) -> bool {
     p == "*" || p == ANY_ACCOUNT_ROOT
