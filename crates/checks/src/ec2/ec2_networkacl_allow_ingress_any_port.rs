@@ -2,12 +2,14 @@
 //!
 //! ## Description
 //!
-//! Checks that network ACLs associated with subnets do not allow inbound traffic on every
+//! Checks that network ACLs do not allow inbound traffic on every
 //! protocol and port from 0.0.0.0/0 or ::/0.
 //!
 //! CIS 6.2. Entries are read as the VPC applies them, in rule-number order, and the first
-//! entry from 0.0.0.0/0 or ::/0 that matches all traffic decides. Network ACLs not
-//! associated with any subnet are reported only when unused services are scanned.
+//! entry from 0.0.0.0/0 or ::/0 that matches all traffic decides. Which ACLs are
+//! reported follows Prowler: every ACL of a region that has a security group other than
+//! the `default` ones (a region someone uses), default and unassociated ACLs included;
+//! none in a region with only default groups, unless unused services are scanned.
 //!
 //! ## Risk
 //!
@@ -43,7 +45,10 @@ pub const CHECK: Check = Check {
         resource_type: "AwsEc2NetworkAcl",
         categories: &["internet-exposed"],
         check_type: &["Infrastructure Security"],
-        needs: &[kestrel_model::ec2::DESCRIBE_NETWORK_ACLS],
+        needs: &[
+            kestrel_model::ec2::DESCRIBE_NETWORK_ACLS,
+            kestrel_model::ec2::DESCRIBE_SECURITY_GROUPS,
+        ],
     },
     run,
 };
@@ -57,7 +62,9 @@ mod tests {
     use super::*;
     use crate::testkit::{region, run, run_with, snapshot, statuses};
     use crate::Settings;
-    use kestrel_model::{ec2::NaclEntry, ec2::NetworkAcl, Fetched, Snapshot, Status};
+    use kestrel_model::{
+        ec2::NaclEntry, ec2::NetworkAcl, ec2::SecurityGroup, ApiError, Fetched, Snapshot, Status,
+    };
 
     fn entry(n: i32, action: &str, protocol: &str, from: i32, to: i32) -> NaclEntry {
         NaclEntry {
@@ -119,14 +126,48 @@ mod tests {
         assert_eq!(statuses(&f), [Status::Pass]);
     }
 
+    fn groups(names: &[&str]) -> Fetched<Vec<SecurityGroup>> {
+        Fetched::Ok(
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| SecurityGroup {
+                    id: format!("sg-{i}"),
+                    name: n.to_string(),
+                    ..Default::default()
+                })
+                .collect(),
+        )
+    }
+
     #[test]
-    fn unassociated_acls_only_with_scan_unused_services() {
-        let s = snap(vec![entry(100, "allow", "-1", 0, 0)], &[]);
+    fn region_with_only_default_groups_is_skipped_unless_unused_services_are_scanned() {
+        let mut s = snap(vec![entry(100, "allow", "-1", 0, 0)], &["subnet-1"]);
+        region(&mut s).ec2.security_groups = groups(&["default", "default"]);
         assert!(run(&CHECK, &s).is_empty());
         let settings = Settings {
             scan_unused_services: true,
             ..Default::default()
         };
         assert_eq!(statuses(&run_with(&CHECK, &s, &settings)), [Status::Fail]);
+    }
+
+    #[test]
+    fn region_with_a_group_of_its_own_has_every_acl_assessed() {
+        // Unassociated (and default) ACLs count too, as in Prowler.
+        let mut s = snap(vec![entry(100, "allow", "-1", 0, 0)], &[]);
+        region(&mut s).ec2.security_groups = groups(&["default", "web"]);
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Fail]);
+    }
+
+    #[test]
+    fn acls_are_assessed_when_groups_could_not_be_listed() {
+        let mut s = snap(vec![entry(100, "allow", "-1", 0, 0)], &["subnet-1"]);
+        region(&mut s).ec2.security_groups = Fetched::Error(ApiError::new(
+            "ec2:DescribeSecurityGroups",
+            "UnauthorizedOperation",
+            "",
+        ));
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Fail]);
     }
 }

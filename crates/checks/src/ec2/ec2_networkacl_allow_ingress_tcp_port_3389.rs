@@ -2,12 +2,14 @@
 //!
 //! ## Description
 //!
-//! Checks that network ACLs associated with subnets do not allow inbound RDP (TCP 3389)
+//! Checks that network ACLs do not allow inbound RDP (TCP 3389)
 //! from 0.0.0.0/0 or ::/0.
 //!
 //! CIS 6.2. Entries are read in rule-number order, and the first entry from 0.0.0.0/0 or
-//! ::/0 covering TCP 3389 decides. Network ACLs not associated with any subnet are reported
-//! only when unused services are scanned.
+//! ::/0 covering TCP 3389 decides. Which ACLs are
+//! reported follows Prowler: every ACL of a region that has a security group other than
+//! the `default` ones (a region someone uses), default and unassociated ACLs included;
+//! none in a region with only default groups, unless unused services are scanned.
 //!
 //! ## Risk
 //!
@@ -44,7 +46,10 @@ pub const CHECK: Check = Check {
         resource_type: "AwsEc2NetworkAcl",
         categories: &["internet-exposed"],
         check_type: &["Infrastructure Security"],
-        needs: &[kestrel_model::ec2::DESCRIBE_NETWORK_ACLS],
+        needs: &[
+            kestrel_model::ec2::DESCRIBE_NETWORK_ACLS,
+            kestrel_model::ec2::DESCRIBE_SECURITY_GROUPS,
+        ],
     },
     run,
 };

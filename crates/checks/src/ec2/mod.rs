@@ -1,7 +1,7 @@
 //! EC2 checks (instances, EBS, security groups, network ACLs).
 
 use kestrel_model::{
-    ec2::Instance, ec2::IpPermission, ec2::NetworkAcl, ec2::NetworkInterface, ec2::RouteTable,
+    ec2::Instance, ec2::IpPermission, ec2::NetworkInterface, ec2::RouteTable,
     ec2::SecurityGroup, Finding, Regional, Status, Tags,
 };
 
@@ -106,10 +106,17 @@ pub fn instance_in_scope(i: &Instance) -> bool {
     i.state != "terminated"
 }
 
-/// Whether a network ACL is reported: associated with a subnet, or unused services
-/// are scanned too.
-pub fn nacl_in_scope(scan: &Scan, nacl: &NetworkAcl) -> bool {
-    scan.settings.scan_unused_services || !nacl.subnet_ids.is_empty()
+/// Whether a region's network ACLs are reported, Prowler's rule: unused services are
+/// scanned, or the region has a security group of its own (any group not named
+/// `default`), i.e. someone uses its network. Every ACL of such a region is assessed,
+/// default or not, associated or not. When the groups could not be listed the region's
+/// ACLs are assessed rather than hidden: their verdicts rest on their own entries.
+pub fn nacls_in_scope(scan: &Scan, r: &Regional) -> bool {
+    scan.settings.scan_unused_services
+        || r.ec2
+            .security_groups
+            .ok()
+            .is_none_or(|groups| groups.iter().any(|sg| sg.name != "default"))
 }
 
 /// The `Name` tag, which Prowler shows instead of the id when it is set.
@@ -164,7 +171,10 @@ pub(crate) fn run_nacl_check(
         else {
             continue;
         };
-        for nacl in nacls.iter().filter(|n| nacl_in_scope(scan, n)) {
+        if !nacls_in_scope(scan, r) {
+            continue;
+        }
+        for nacl in nacls {
             let name = name_tag(&nacl.tags).unwrap_or(&nacl.id);
             let (status, text) = if nacl_open_to_internet(&nacl.entries, protocol, port) {
                 (
