@@ -22,6 +22,8 @@ pub struct Collection {
     /// The actions the running collectors declare: calling another one is a bug (the
     /// scope would never ask for it, and the scan-role policy would not grant it).
     declared: Vec<Action>,
+    /// The scanned regions, once known (before any regional collector starts).
+    regions: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Collection {
@@ -38,6 +40,7 @@ impl Collection {
             requests: AtomicUsize::new(0),
             account,
             declared,
+            regions: std::sync::OnceLock::new(),
             partition: if partition.is_empty() {
                 "aws".into()
             } else {
@@ -130,6 +133,23 @@ impl Collection {
             items,
         )
         .await
+    }
+
+    /// Records the scanned regions (the first call wins).
+    pub fn set_regions(&self, regions: &[String]) {
+        let _ = self.regions.set(regions.to_vec());
+    }
+
+    /// The scanned regions: known in every regional collector, empty before.
+    pub fn regions(&self) -> &[String] {
+        self.regions.get().map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Whether `region` is the one that speaks for regions outside the scan: a regional
+    /// collector that finds a resource homed outside the scanned regions (a multi-region
+    /// trail) asks its details from there once, not once per scanned region.
+    pub fn speaks_for_unscanned(&self, region: &str) -> bool {
+        self.regions().iter().min().is_some_and(|r| r == region)
     }
 
     pub fn requests(&self) -> usize {

@@ -164,6 +164,7 @@ where
     }));
     let regional_fut = async {
         let regions = regions.await;
+        ctx.set_regions(&regions);
         let units = global_count + regional.len() * regions.len();
         progress.start(units);
         let per_region = fan_out(regions.iter().map(|region| {

@@ -50,7 +50,7 @@ pub fn error_finding(
 ) -> Finding {
     let why = match err {
         Some(e) => format!("Could not evaluate: {}.", e.describe()),
-        None => "Could not evaluate: the data this check needs is not in the inventory (it was collected without this check selected).".to_string(),
+        None => "Could not evaluate: the data this check needs was not collected (the inventory was saved by a scan that did not select this check: scan again with it selected).".to_string(),
     };
     Finding::new(
         check_id,

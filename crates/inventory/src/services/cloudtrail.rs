@@ -57,16 +57,36 @@ async fn trails(ctx: &Collection, region: &str) -> Result<Vec<Trail>, ApiError> 
         })
         .collect();
     // Status and selectors are asked in the trail's home region only; shadow copies in
-    // other regions get them afterwards (`share_trail_details`): one call per trail.
+    // other regions get them afterwards (`share_trail_details`): one call per trail. A
+    // multi-region trail homed outside the scanned regions still applies to them: one
+    // scanned region asks its home region for it (its tags too).
     let status = ctx.needs(GET_TRAIL_STATUS);
     let selectors = ctx.needs(GET_EVENT_SELECTORS);
+    let outside = |t: &Trail| {
+        t.home_region != region
+            && !ctx.regions().contains(&t.home_region)
+            && ctx.speaks_for_unscanned(region)
+    };
     let details = fan_out(list.iter().map(|t| {
+        let home_client: Option<aws_sdk_cloudtrail::Client> =
+            outside(t).then(|| ctx.clients.get(&t.home_region));
         let c = &c;
         async move {
-            if t.home_region != region {
-                return (Fetched::NotCollected, Fetched::NotCollected);
+            if t.home_region != region && home_client.is_none() {
+                return (Fetched::NotCollected, Fetched::NotCollected, None);
             }
-            futures::join!(
+            let c = home_client.as_ref().unwrap_or(c);
+            let tags = async {
+                if home_client.is_none() || !ctx.needs(LIST_TAGS) {
+                    return None;
+                }
+                let o = ctx
+                    .call(LIST_TAGS, || c.list_tags().resource_id_list(&t.arn).send())
+                    .await
+                    .ok()?;
+                Some(tags_of(&o).into_iter().flat_map(|(_, tags)| tags).collect())
+            };
+            let (s, e, tags) = futures::join!(
                 when(status, async {
                     let o = ctx.call(GET_TRAIL_STATUS, || c.get_trail_status().name(&t.arn).send()).await?;
                     Ok(o.is_logging().unwrap_or(false))
@@ -107,7 +127,9 @@ async fn trails(ctx: &Collection, region: &str) -> Result<Vec<Trail>, ApiError> 
                             .collect(),
                     })
                 }),
-            )
+                tags,
+            );
+            (s, e, tags)
         }
     }));
     // Tags need only the trail ARNs: asked while the status and selectors are.
@@ -129,29 +151,15 @@ async fn trails(ctx: &Collection, region: &str) -> Result<Vec<Trail>, ApiError> 
             })
             .await
             .ok()?;
-        Some(
-            o.resource_tag_list()
-                .iter()
-                .map(|rt| {
-                    let tags: kestrel_model::Tags = rt
-                        .tags_list()
-                        .iter()
-                        .map(|x| {
-                            (
-                                x.key().to_string(),
-                                x.value().unwrap_or_default().to_string(),
-                            )
-                        })
-                        .collect();
-                    (rt.resource_id().unwrap_or_default().to_string(), tags)
-                })
-                .collect::<Vec<_>>(),
-        )
+        Some(tags_of(&o))
     };
     let (details, tags) = futures::join!(details, tags);
-    for (t, (s, e)) in list.iter_mut().zip(details) {
+    for (t, (s, e, own_tags)) in list.iter_mut().zip(details) {
         t.is_logging = s;
         t.event_selectors = e;
+        if let Some(own) = own_tags {
+            t.tags = own;
+        }
     }
     for (arn, tags) in tags.unwrap_or_default() {
         if let Some(t) = list.iter_mut().find(|t| t.arn == arn) {
@@ -161,16 +169,44 @@ async fn trails(ctx: &Collection, region: &str) -> Result<Vec<Trail>, ApiError> 
     Ok(list)
 }
 
-/// Copies a trail's status and selectors from its home region to its shadow copies.
+/// (trail ARN, its tags) for each trail a ListTags answer covers.
+fn tags_of(
+    o: &aws_sdk_cloudtrail::operation::list_tags::ListTagsOutput,
+) -> Vec<(String, kestrel_model::Tags)> {
+    o.resource_tag_list()
+        .iter()
+        .map(|rt| {
+            let tags: kestrel_model::Tags = rt
+                .tags_list()
+                .iter()
+                .map(|x| {
+                    (
+                        x.key().to_string(),
+                        x.value().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect();
+            (rt.resource_id().unwrap_or_default().to_string(), tags)
+        })
+        .collect()
+}
+
+/// Copies a trail's status, selectors and tags from the copy they were asked for (its
+/// home region's, or the one asked on behalf of an unscanned home region) to the others.
 fn share_trail_details(snap: &mut Snapshot) {
-    let mut by_arn: BTreeMap<String, (Fetched<bool>, Fetched<EventSelectors>)> = BTreeMap::new();
+    type Details = (Fetched<bool>, Fetched<EventSelectors>, kestrel_model::Tags);
+    let mut by_arn: BTreeMap<String, Details> = BTreeMap::new();
     for r in snap.regional.values() {
         if let Fetched::Ok(trails) = &r.cloudtrail.trails {
             for t in trails {
                 if t.is_logging.is_collected() || t.event_selectors.is_collected() {
                     by_arn.insert(
                         t.arn.clone(),
-                        (t.is_logging.clone(), t.event_selectors.clone()),
+                        (
+                            t.is_logging.clone(),
+                            t.event_selectors.clone(),
+                            t.tags.clone(),
+                        ),
                     );
                 }
             }
@@ -180,9 +216,12 @@ fn share_trail_details(snap: &mut Snapshot) {
         if let Fetched::Ok(trails) = &mut r.cloudtrail.trails {
             for t in trails.iter_mut() {
                 if !t.is_logging.is_collected() && !t.event_selectors.is_collected() {
-                    if let Some((s, e)) = by_arn.get(&t.arn) {
+                    if let Some((s, e, tags)) = by_arn.get(&t.arn) {
                         t.is_logging = s.clone();
                         t.event_selectors = e.clone();
+                        if t.tags.is_empty() {
+                            t.tags = tags.clone();
+                        }
                     }
                 }
             }
