@@ -106,3 +106,122 @@ def test_account_block_public_access_never_set_is_a_failure(ws, stand_in, answer
     assert r.rc == 3, r
     assert [(x["STATUS"], x["STATUS_EXTENDED"]) for x in rows] == [
         ("FAIL", "Block Public Access is not configured for the account 123456789012.")], rows
+
+
+# CIS AWS Foundations' metric-filter patterns (section "Monitoring"), one per check: the
+# PASS path of the CIS alarm family, which moto alone cannot serve (see cbor_shim.py).
+CIS_PATTERNS = {
+    "cloudwatch_log_metric_filter_unauthorized_api_calls":
+        '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && '
+        '($.sourceIPAddress!="delivery.logs.amazonaws.com") && ($.eventName!="HeadBucket") }',
+    "cloudwatch_log_metric_filter_sign_in_without_mfa":
+        '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && '
+        '($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }',
+    "cloudwatch_log_metric_filter_root_usage":
+        '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+    "cloudwatch_log_metric_filter_policy_changes":
+        "{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||"
+        "($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||"
+        "($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||"
+        "($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||"
+        "($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||"
+        "($.eventName=DetachGroupPolicy)}",
+    "cloudwatch_log_metric_filter_and_alarm_for_cloudtrail_configuration_changes_enabled":
+        "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || "
+        "($.eventName = StartLogging) || ($.eventName = StopLogging) }",
+    "cloudwatch_log_metric_filter_authentication_failures":
+        '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }',
+    "cloudwatch_log_metric_filter_disable_or_scheduled_deletion_of_kms_cmk":
+        "{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }",
+    "cloudwatch_log_metric_filter_for_s3_bucket_policy_changes":
+        "{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || "
+        "($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || "
+        "($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || "
+        "($.eventName = DeleteBucketReplication)) }",
+    "cloudwatch_log_metric_filter_and_alarm_for_aws_config_configuration_changes_enabled":
+        "{ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||"
+        "($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }",
+    "cloudwatch_log_metric_filter_security_group_changes":
+        "{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || "
+        "($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || "
+        "($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }",
+    "cloudwatch_changes_to_network_acls_alarm_configured":
+        "{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || "
+        "($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || "
+        "($.eventName = ReplaceNetworkAclAssociation) }",
+    "cloudwatch_changes_to_network_gateways_alarm_configured":
+        "{ ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || "
+        "($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || "
+        "($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) }",
+    "cloudwatch_changes_to_network_route_tables_alarm_configured":
+        "{ ($.eventSource = ec2.amazonaws.com) && ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || "
+        "($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || "
+        "($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable) }",
+    "cloudwatch_changes_to_vpcs_alarm_configured":
+        "{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || "
+        "($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || "
+        "($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || "
+        "($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || "
+        "($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink) }",
+    "cloudwatch_log_metric_filter_aws_organizations_changes":
+        '{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || '
+        '($.eventName = "AttachPolicy") || ($.eventName = "CreateAccount") || ($.eventName = "CreateOrganizationalUnit") || '
+        # Prowler (and kestrel) also require these three, which the CIS pattern lacks.
+        '($.eventName = "CancelHandshake") || ($.eventName = "CreateOrganization") || ($.eventName = "EnableAllFeatures") || '
+        '($.eventName = "CreatePolicy") || ($.eventName = "DeclineHandshake") || ($.eventName = "DeleteOrganization") || '
+        '($.eventName = "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || ($.eventName = "DetachPolicy") || '
+        '($.eventName = "DisablePolicyType") || ($.eventName = "EnablePolicyType") || '
+        '($.eventName = "InviteAccountToOrganization") || ($.eventName = "LeaveOrganization") || '
+        '($.eventName = "MoveAccount") || ($.eventName = "RemoveAccountFromOrganization") || '
+        '($.eventName = "UpdatePolicy") || ($.eventName = "UpdateOrganizationalUnit")) }',
+}
+
+
+@pytest.fixture
+def cloudwatch_cbor(ws):
+    from cbor_shim import CloudWatchCbor
+    shim = CloudWatchCbor(ws.moto.url)
+    yield shim
+    shim.stop()
+
+
+def test_cis_alarm_checks_pass_on_an_account_with_the_filters_and_alarms(ws, cloudwatch_cbor):
+    checks = sorted(CIS_PATTERNS)
+    assert len(checks) == 15
+    env = {"AWS_ENDPOINT_URL_CLOUDWATCH": cloudwatch_cbor.url}
+
+    def cis_scan():
+        out = ws.root / "out"
+        r = ws.kestrel("aws", "-f", "us-east-1", "-o", str(out), "-F", "scan", "-b", "-c", *checks,
+                       env={**CREDS, **env}, timeout=300)
+        assert r.rc in (0, 3), r
+        with open(out / "scan.csv", newline="") as f:
+            return {x["CHECK_ID"]: x for x in csv.DictReader(f, delimiter=";")}
+
+    logs = client(ws, "logs")
+    logs.create_log_group(logGroupName="cloudtrail-events")
+    group_arn = logs.describe_log_groups()["logGroups"][0]["arn"]
+    client(ws, "s3").create_bucket(Bucket="cis-trail-logs")
+    ct = client(ws, "cloudtrail")
+    ct.create_trail(Name="cis-trail", S3BucketName="cis-trail-logs", IsMultiRegionTrail=True,
+                    CloudWatchLogsLogGroupArn=group_arn,
+                    CloudWatchLogsRoleArn="arn:aws:iam::123456789012:role/trail-to-logs")
+    ct.start_logging(Name="cis-trail")
+    for i, c in enumerate(checks):
+        logs.put_metric_filter(logGroupName="cloudtrail-events", filterName=f"f{i}", filterPattern=CIS_PATTERNS[c],
+                               metricTransformations=[{"metricName": f"cis-{i}", "metricNamespace": "CIS", "metricValue": "1"}])
+
+    # Filters without alarms: every check fails, each on its own filter.
+    found = cis_scan()
+    assert sorted(found) == checks
+    assert {c: r["STATUS"] for c, r in found.items()} == {c: "FAIL" for c in checks}, found
+    assert ("DescribeAlarms", "us-east-1") in cloudwatch_cbor.calls
+
+    cw = client(ws, "cloudwatch")
+    topic = client(ws, "sns").create_topic(Name="cis-alarms")["TopicArn"]
+    for i in range(len(checks)):
+        cw.put_metric_alarm(AlarmName=f"cis-alarm-{i}", MetricName=f"cis-{i}", Namespace="CIS", Statistic="Sum",
+                            Period=300, EvaluationPeriods=1, Threshold=1, ComparisonOperator="GreaterThanOrEqualToThreshold",
+                            AlarmActions=[topic])
+    found = cis_scan()
+    assert {c: r["STATUS"] for c, r in found.items()} == {c: "PASS" for c in checks}, found

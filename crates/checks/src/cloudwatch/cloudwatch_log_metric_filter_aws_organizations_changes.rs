@@ -8,7 +8,9 @@
 //!
 //! CIS 5.15. The filter pattern must contain every clause of the pattern under Remediation,
 //! in any order. One finding for the account, as in Prowler: see the [`crate::cloudwatch`]
-//! module docs.
+//! module docs. The list of events is Prowler's, three longer than the CIS benchmark's own
+//! pattern (`CancelHandshake`, `CreateOrganization`, `EnableAllFeatures`): a filter with
+//! exactly the CIS pattern fails here, as in Prowler.
 //!
 //! ## Risk
 //!
