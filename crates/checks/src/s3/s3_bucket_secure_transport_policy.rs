@@ -5,7 +5,15 @@
 //! Checks that the S3 bucket policy denies any request that is not made over HTTPS
 //! (aws:SecureTransport false).
 //!
-//! CIS 3.1.1.
+//! CIS 3.1.1. The bucket passes when one Deny statement covers both reading and writing
+//! objects (`s3:GetObject` and `s3:PutObject`, through `s3:*`, `*` or wildcards), applies
+//! to every principal, and has the condition `Bool` `aws:SecureTransport` `false`.
+//!
+//! Stricter than Prowler 5.46, deliberately: Prowler passes a Deny that names
+//! `s3:PutObject` alone, or one that names a single principal, yet such a bucket still
+//! serves its objects over plain HTTP (to everyone, or to every other principal), which is
+//! exactly what the check is about. A bucket with those policies is FAIL here and PASS in
+//! Prowler (README, "Where kestrel's verdicts differ from Prowler's").
 //!
 //! ## Risk
 //!
@@ -140,6 +148,38 @@ mod tests {
         let doc = json!({"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*",
             "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]});
         assert_eq!(check(Some(doc)), [Status::Pass]);
+    }
+
+    fn deny_http(principal: Value, action: Value) -> Value {
+        json!({"Statement": [{"Effect": "Deny", "Principal": principal, "Action": action,
+            "Resource": "arn:aws:s3:::b/*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]})
+    }
+
+    #[test]
+    fn pass_with_get_and_put_named_or_wildcarded_for_everyone() {
+        for action in [json!("*"), json!(["s3:GetObject", "s3:PutObject"]), json!("s3:*Object")] {
+            assert_eq!(check(Some(deny_http(json!("*"), action.clone()))), [Status::Pass], "{action}");
+        }
+        // `arn:aws:iam::*:root` is everyone too.
+        let doc = deny_http(json!({"AWS": "arn:aws:iam::*:root"}), json!("s3:*"));
+        assert_eq!(check(Some(doc)), [Status::Pass]);
+    }
+
+    #[test]
+    fn fail_where_prowler_passes_reads_over_http_still_allowed() {
+        // Prowler 5.46 passes both: only uploads are denied, or only one principal is.
+        assert_eq!(check(Some(deny_http(json!("*"), json!("s3:PutObject")))), [Status::Fail]);
+        let one = deny_http(json!({"AWS": "arn:aws:iam::111122223333:role/app"}), json!("s3:*"));
+        assert_eq!(check(Some(one)), [Status::Fail]);
+    }
+
+    #[test]
+    fn fail_when_the_condition_is_not_insecure_transport() {
+        let doc = json!({"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*",
+            "Resource": "arn:aws:s3:::b/*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]});
+        assert_eq!(check(Some(doc)), [Status::Fail]);
+        let doc = json!({"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}]});
+        assert_eq!(check(Some(doc)), [Status::Fail]);
     }
 
     #[test]
