@@ -23,7 +23,7 @@ pub struct Collection {
     /// scope would never ask for it, and the scan-role policy would not grant it).
     declared: Vec<Action>,
     /// The scanned regions, once known (before any regional collector starts).
-    regions: std::sync::OnceLock<Vec<String>>,
+    regions: tokio::sync::watch::Sender<Option<Vec<String>>>,
 }
 
 impl Collection {
@@ -40,7 +40,7 @@ impl Collection {
             requests: AtomicUsize::new(0),
             account,
             declared,
-            regions: std::sync::OnceLock::new(),
+            regions: tokio::sync::watch::channel(None).0,
             partition: if partition.is_empty() {
                 "aws".into()
             } else {
@@ -137,19 +137,37 @@ impl Collection {
 
     /// Records the scanned regions (the first call wins).
     pub fn set_regions(&self, regions: &[String]) {
-        let _ = self.regions.set(regions.to_vec());
+        self.regions.send_if_modified(|r| {
+            let unset = r.is_none();
+            if unset {
+                *r = Some(regions.to_vec());
+            }
+            unset
+        });
     }
 
     /// The scanned regions: known in every regional collector, empty before.
-    pub fn regions(&self) -> &[String] {
-        self.regions.get().map(Vec::as_slice).unwrap_or_default()
+    pub fn regions(&self) -> Vec<String> {
+        self.regions.borrow().clone().unwrap_or_default()
+    }
+
+    /// Waits for the scanned regions (a global collector that scopes its per-resource
+    /// calls to them, as S3's per-bucket calls).
+    pub async fn wait_regions(&self) -> Vec<String> {
+        let mut rx = self.regions.subscribe();
+        let _ = rx.wait_for(Option::is_some).await;
+        self.regions()
     }
 
     /// Whether `region` is the one that speaks for regions outside the scan: a regional
     /// collector that finds a resource homed outside the scanned regions (a multi-region
     /// trail) asks its details from there once, not once per scanned region.
     pub fn speaks_for_unscanned(&self, region: &str) -> bool {
-        self.regions().iter().min().is_some_and(|r| r == region)
+        self.regions
+            .borrow()
+            .as_ref()
+            .and_then(|r| r.iter().min())
+            .is_some_and(|r| r == region)
     }
 
     pub fn requests(&self) -> usize {

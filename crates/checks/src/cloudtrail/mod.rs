@@ -213,7 +213,7 @@ pub(crate) fn run_s3_dataevents(
         ) else {
             return;
         };
-        if buckets.is_empty() {
+        if crate::s3::audited(scan, buckets).next().is_none() {
             return;
         }
     }

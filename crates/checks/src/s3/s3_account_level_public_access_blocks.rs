@@ -91,7 +91,7 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         else {
             return;
         };
-        if buckets.is_empty() {
+        if crate::s3::audited(scan, buckets).next().is_none() {
             return;
         }
     }
@@ -119,6 +119,7 @@ mod tests {
             (0..buckets)
                 .map(|i| Bucket {
                     name: format!("b{i}"),
+                    region: "us-east-1".into(),
                     ..Default::default()
                 })
                 .collect(),
@@ -164,6 +165,15 @@ mod tests {
         let f = run(&CHECK, &snap(None, 2));
         assert_eq!(statuses(&f), [Status::Fail]);
         assert!(f[0].status_extended.contains("is not configured"));
+    }
+
+    #[test]
+    fn buckets_only_outside_the_scanned_regions_count_as_none() {
+        let mut s = snap(None, 1);
+        if let Fetched::Ok(b) = &mut s.s3.buckets {
+            b[0].region = "ap-south-1".into();
+        }
+        assert!(run(&CHECK, &s).is_empty());
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     ) else {
         return;
     };
-    for b in buckets {
+    for b in crate::s3::audited(scan, buckets) {
         let Some(block) = collected(&b.public_access_block, id, &b.region, &b.name, &b.arn, emit)
         else {
             continue;
@@ -136,6 +136,7 @@ mod tests {
         account: Fetched<Option<PublicAccessBlock>>,
     ) -> Snapshot {
         let mut s = snapshot();
+        s.regions.push("eu-west-1".into()); // the bucket's region is scanned
         s.s3.buckets = Fetched::Ok(vec![Bucket {
             name: "b".into(),
             arn: "arn:aws:s3:::b".into(),

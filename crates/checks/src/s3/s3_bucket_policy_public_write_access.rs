@@ -104,7 +104,7 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     ) else {
         return;
     };
-    for b in buckets {
+    for b in crate::s3::audited(scan, buckets) {
         let Some(pol) = collected(&b.policy, id, &b.region, &b.name, &b.arn, emit) else {
             continue;
         };

@@ -89,7 +89,7 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     ) else {
         return;
     };
-    for b in buckets {
+    for b in crate::s3::audited(scan, buckets) {
         let Some(pol) = collected(&b.policy, id, &b.region, &b.name, &b.arn, emit) else {
             continue;
         };
@@ -180,6 +180,18 @@ mod tests {
         assert_eq!(check(Some(doc)), [Status::Fail]);
         let doc = json!({"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}]});
         assert_eq!(check(Some(doc)), [Status::Fail]);
+    }
+
+    #[test]
+    fn buckets_outside_the_scanned_regions_are_not_audited() {
+        let mut s = snapshot();
+        let mut far = bucket(None);
+        far.region = "ap-south-1".into();
+        far.policy = Fetched::NotCollected; // not even asked
+        s.s3.buckets = Fetched::Ok(vec![far, bucket(None)]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(f[0].region, "us-east-1");
     }
 
     #[test]

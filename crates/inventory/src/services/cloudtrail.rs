@@ -62,9 +62,10 @@ async fn trails(ctx: &Collection, region: &str) -> Result<Vec<Trail>, ApiError> 
     // scanned region asks its home region for it (its tags too).
     let status = ctx.needs(GET_TRAIL_STATUS);
     let selectors = ctx.needs(GET_EVENT_SELECTORS);
+    let scanned = ctx.regions();
     let outside = |t: &Trail| {
         t.home_region != region
-            && !ctx.regions().contains(&t.home_region)
+            && !scanned.contains(&t.home_region)
             && ctx.speaks_for_unscanned(region)
     };
     let details = fan_out(list.iter().map(|t| {

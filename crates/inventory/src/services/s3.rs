@@ -172,16 +172,21 @@ async fn buckets(ctx: &Collection) -> Result<Vec<Bucket>, ApiError> {
         ctx.needs(GET_BUCKET_VERSIONING),
         ctx.needs(GET_BUCKET_LOGGING),
     );
-    // One client per region the buckets are in (a bucket is asked in its own region).
+    // A bucket's own settings are asked only when it is in a scanned region (as Prowler
+    // with -f: a bucket elsewhere is out of the audit), in its own region: one client
+    // per region.
+    let scanned = ctx.wait_regions().await;
     let mut clients: BTreeMap<String, aws_sdk_s3::Client> = BTreeMap::new();
-    for b in &list {
+    for b in list.iter().filter(|b| scanned.contains(&b.region)) {
         if !clients.contains_key(&b.region) {
             clients.insert(b.region.clone(), ctx.clients.get(&b.region));
         }
     }
     let clients = &clients;
     let details = fan_out(list.iter().map(|b| async move {
-        let c = &clients[&b.region];
+        let Some(c) = clients.get(&b.region) else {
+            return Default::default();
+        };
         futures::join!(
             when(pab, bucket_pab(ctx, c, &b.name)),
             when(pol, bucket_policy(ctx, c, &b.name)),

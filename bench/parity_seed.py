@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Seeds a moto account with the cases of issue #19, where kestrel's verdicts used to
+differ from Prowler's: a multi-region trail homed in us-west-2 (scan us-east-1 and
+eu-west-1 only), network ACLs in a region with and one without a security group of its
+own, a group open on every port next to one open on SSH, an EventBridge bus and a KMS
+key open to everyone, buckets whose TLS-only policies differ, and an account whose S3
+Block Public Access was never set.
+
+  parity_seed.py ENDPOINT   (prints what it made, as JSON)
+"""
+import json
+import sys
+
+import boto3
+
+EP = sys.argv[1]
+
+
+def c(service, region="us-east-1"):
+    return boto3.client(service, endpoint_url=EP, region_name=region,
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
+made = {}
+
+# 1. A multi-region trail that lives outside the scanned regions.
+c("s3", "us-west-2").create_bucket(Bucket="parity-far-trail", CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
+ct = c("cloudtrail", "us-west-2")
+ct.create_trail(Name="far-trail", S3BucketName="parity-far-trail", IsMultiRegionTrail=True, EnableLogFileValidation=True)
+ct.start_logging(Name="far-trail")
+ct.put_event_selectors(TrailName="far-trail", EventSelectors=[{
+    "ReadWriteType": "WriteOnly", "IncludeManagementEvents": True,
+    "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}])
+
+# 2 and 3. us-east-1 has groups of its own (open on all ports, open on SSH, closed), in
+# use by network interfaces, and a spare network ACL; eu-west-1 has only defaults.
+ec2 = c("ec2")
+vpc = ec2.describe_vpcs(Filters=[{"Name": "isDefault", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
+subnet = ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"][0]["SubnetId"]
+groups = {}
+for name, perms in {
+    "wide-open": [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}],
+    "ssh-open": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}],
+    "closed": [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "10.0.0.0/8"}]}],
+}.items():
+    gid = ec2.create_security_group(GroupName=name, Description=name, VpcId=vpc)["GroupId"]
+    ec2.authorize_security_group_ingress(GroupId=gid, IpPermissions=perms)
+    ec2.create_network_interface(SubnetId=subnet, Groups=[gid])
+    groups[name] = gid
+made["groups"] = groups
+made["spare_acl"] = ec2.create_network_acl(VpcId=vpc)["NetworkAcl"]["NetworkAclId"]
+
+# 4. An event bus open to every account, written as `arn:aws:iam::*:root`.
+ev = c("events")
+bus = ev.create_event_bus(Name="open-bus")["EventBusArn"]
+ev.put_permission(EventBusName="open-bus", Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+    "Sid": "everyone", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::*:root"},
+    "Action": "events:PutEvents", "Resource": bus}]}))
+made["bus"] = bus
+
+# 5. A KMS key whose policy lets anyone decrypt (no kms:*).
+kms = c("kms")
+key_policy = {"Version": "2012-10-17", "Statement": [
+    {"Sid": "owner", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+     "Action": "kms:*", "Resource": "*"},
+    {"Sid": "anyone-decrypts", "Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*"}]}
+made["open_key"] = kms.create_key(Policy=json.dumps(key_policy), MultiRegion=False)["KeyMetadata"]["KeyId"]
+
+# 6. TLS-only bucket policies: uploads only, everything, none.
+s3 = c("s3")
+for name, actions in {"parity-tls-put-only": "s3:PutObject", "parity-tls-all": "s3:*", "parity-tls-none": None}.items():
+    s3.create_bucket(Bucket=name)
+    if actions:
+        s3.put_bucket_policy(Bucket=name, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+            "Effect": "Deny", "Principal": "*", "Action": actions,
+            "Resource": [f"arn:aws:s3:::{name}", f"arn:aws:s3:::{name}/*"],
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}))
+
+print(json.dumps(made))
