@@ -62,6 +62,16 @@ def test_multi_region_trail_homed_outside_the_scanned_regions(ws):
     assert [r["STATUS"] for r in multi["cloudtrail_multi_region_enabled"]] == ["FAIL"], multi
 
 
+def test_buckets_outside_the_scanned_regions_are_out_of_the_audit(ws):
+    client(ws, "s3").create_bucket(Bucket="near-bucket")
+    client(ws, "s3", "us-west-2").create_bucket(Bucket="far-bucket", CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
+    found = by_check(scan(ws, "-c", "s3_bucket_secure_transport_policy", "s3_bucket_level_public_access_block"))
+    for rows in found.values():
+        assert [r["RESOURCE_NAME"] for r in rows] == ["near-bucket"], rows
+    both = by_check(scan(ws, "-c", "s3_bucket_secure_transport_policy", regions=("us-east-1", "us-west-2")))
+    assert sorted(r["RESOURCE_NAME"] for r in both["s3_bucket_secure_transport_policy"]) == ["far-bucket", "near-bucket"]
+
+
 def test_network_acls_are_scoped_to_regions_someone_uses(ws):
     ec2 = client(ws, "ec2")
     checks = ["ec2_networkacl_allow_ingress_any_port", "ec2_networkacl_allow_ingress_tcp_port_22"]
