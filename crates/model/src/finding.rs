@@ -82,6 +82,11 @@ pub struct Finding {
     pub resource_details: String,
     pub resource_tags: Tags,
     pub muted: bool,
+    /// This finding's severity when it is not its check's: Prowler grades some FAILs by
+    /// how reachable the resource is (an exposed port on an instance without a public
+    /// IP is medium, in a public subnet critical).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
 }
 
 impl Finding {
@@ -103,12 +108,23 @@ impl Finding {
             resource_details: String::new(),
             resource_tags: Tags::new(),
             muted: false,
+            severity: None,
         }
     }
 
     pub fn with_tags(mut self, tags: &Tags) -> Self {
         self.resource_tags = tags.clone();
         self
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+
+    /// The severity the reports show: this finding's own, else its check's.
+    pub fn severity_or(&self, check: Severity) -> Severity {
+        self.severity.unwrap_or(check)
     }
 
     pub fn with_details(mut self, details: impl Into<String>) -> Self {

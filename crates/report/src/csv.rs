@@ -157,7 +157,7 @@ impl<W: Write> CsvWriter<W> {
             py_bool(f.muted).into(),
             meta.service.into(),
             meta.subservice.into(),
-            meta.severity.as_str().into(),
+            f.severity_or(meta.severity).as_str().into(),
             meta.resource_type.into(),
             f.resource_arn.clone(),
             f.resource_id.clone(),

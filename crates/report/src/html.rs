@@ -178,7 +178,7 @@ impl<W: Write> HtmlWriter<W> {
     pub fn write_finding(&mut self, f: &Finding, meta: &CheckMeta) -> io::Result<()> {
         self.counts.add(f, meta);
         let st = status_class(f.status);
-        let sev = meta.severity.as_str();
+        let sev = f.severity_or(meta.severity).as_str();
         let mut row = String::with_capacity(1024);
         row.push_str(&format!(
             "<tr data-status=\"{}\" data-severity=\"{sev}\" data-service=\"{}\" data-muted=\"{}\">",

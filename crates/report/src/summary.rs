@@ -79,7 +79,7 @@ pub struct Counts {
 
 impl Counts {
     pub fn add(&mut self, f: &Finding, meta: &CheckMeta) {
-        let sev = sev_idx(meta.severity);
+        let sev = sev_idx(f.severity_or(meta.severity));
         let svc = match self.services.get_mut(meta.service) {
             Some(s) => s,
             None => self.services.entry(meta.service.to_string()).or_default(),
