@@ -2,7 +2,7 @@
 
 use kestrel_model::{
     ec2::Instance, ec2::IpPermission, ec2::NetworkInterface, ec2::RouteTable,
-    ec2::SecurityGroup, Finding, Regional, Status, Tags,
+    ec2::SecurityGroup, Finding, Regional, Severity, Status, Tags,
 };
 
 use crate::util::collected;
@@ -49,7 +49,23 @@ pub fn opens_all_ports(p: &IpPermission) -> bool {
     internet && (p.protocol == "-1" || (p.from_port == Some(0) && p.to_port == Some(65535)))
 }
 
+/// Prowler's `check_security_group(rule, "-1", any_address=True, all_ports=True)`: a
+/// rule from 0.0.0.0/0 or ::/0 that opens anything at all (all traffic, or any port or
+/// ICMP type of any protocol).
+pub fn opens_any_port(p: &IpPermission) -> bool {
+    let internet = p.ipv4_ranges.iter().any(|c| c == INTERNET_V4)
+        || p.ipv6_ranges.iter().any(|c| c == INTERNET_V6);
+    internet && (p.protocol == "-1" || p.from_port.is_some())
+}
+
 const ALL_PORTS: &str = "ec2_securitygroup_allow_ingress_from_internet_to_all_ports";
+
+/// Whether the all-ports check runs in this scan and fails `sg`: then the other
+/// security-group exposure checks do not count the same exposure again (Prowler's
+/// `is_failed_check`).
+pub(crate) fn all_ports_check_fails(scan: &Scan, sg: &SecurityGroup) -> bool {
+    scan.runs(ALL_PORTS) && sg.ingress.iter().any(opens_all_ports)
+}
 
 /// The shared engine of the security-group port checks (22, 3389, and the port
 /// families): one finding per group in scope, FAIL when an ingress rule opens one of
@@ -64,14 +80,13 @@ pub(crate) fn run_sg_port_check(
     ports: &[i32],
     what: &str,
 ) {
-    let skip_all_open = scan.runs(ALL_PORTS);
     for (region, r) in scan.regions() {
         let Some(groups) = groups_in_scope(scan, r, id, region, emit) else {
             continue;
         };
         for sg in groups {
             let label = format!("Security group {} ({})", sg.name, sg.id);
-            let (status, text) = if skip_all_open && sg.ingress.iter().any(opens_all_ports) {
+            let (status, text) = if all_ports_check_fails(scan, sg) {
                 (
                     Status::Pass,
                     format!("{label} has all ports open to the Internet and therefore was not checked against the specific {what}."),
@@ -99,6 +114,101 @@ pub(crate) fn run_sg_port_check(
         }
     }
 }
+
+/// How reachable an instance with an exposed port is, as Prowler grades it: the FAIL's
+/// text and severity (no public IP: medium; a public IP in a private subnet: high; in a
+/// public subnet: critical).
+fn instance_exposure(
+    i: &Instance,
+    route_tables: &[RouteTable],
+    service: &str,
+) -> (String, Severity) {
+    let id = &i.id;
+    match i.public_ip.as_deref().filter(|ip| !ip.is_empty()) {
+        None => (
+            format!("Instance {id} has {service} exposed to 0.0.0.0/0 but with no public IP address."),
+            Severity::Medium,
+        ),
+        Some(ip) => {
+            let subnet = i.subnet_id.as_deref().unwrap_or_default();
+            if subnet_is_public(route_tables, subnet, i.vpc_id.as_deref()) {
+                (
+                    format!("Instance {id} has {service} exposed to 0.0.0.0/0 on public IP address {ip} in public subnet {subnet}."),
+                    Severity::Critical,
+                )
+            } else {
+                (
+                    format!("Instance {id} has {service} exposed to 0.0.0.0/0 on public IP address {ip} but it is placed in a private subnet {subnet}."),
+                    Severity::High,
+                )
+            }
+        }
+    }
+}
+
+/// The shared engine of the `ec2_instance_port_*_exposed_to_internet` checks: one
+/// finding per instance (terminated ones aside), FAIL when a security group attached to
+/// it opens one of `ports` over TCP to 0.0.0.0/0 or ::/0, graded by how reachable the
+/// instance is ([`instance_exposure`]). `service` names the exposure in a FAIL
+/// ("SSH"), `what` in a PASS ("SSH port 22", "CIFS ports").
+pub(crate) fn run_instance_port_check(
+    scan: &Scan,
+    emit: &mut dyn FnMut(Finding),
+    id: &str,
+    ports: &[i32],
+    service: &str,
+    what: &str,
+) {
+    let account = scan.account_id();
+    for (region, r) in scan.regions() {
+        let Some(instances) = collected(&r.ec2.instances, id, region, account, "", emit) else {
+            continue;
+        };
+        let instances: Vec<&Instance> = instances.iter().filter(|i| instance_in_scope(i)).collect();
+        if instances.is_empty() {
+            continue;
+        }
+        let Some(groups) = collected(&r.ec2.security_groups, id, region, account, "", emit) else {
+            continue;
+        };
+        let Some(route_tables) = collected(&r.ec2.route_tables, id, region, account, "", emit)
+        else {
+            continue;
+        };
+        for i in instances {
+            let open = groups
+                .iter()
+                .filter(|sg| i.security_group_ids.contains(&sg.id))
+                .flat_map(|sg| &sg.ingress)
+                .any(|p| {
+                    ports
+                        .iter()
+                        .any(|port| permission_open_to_internet(p, "tcp", Some(*port)))
+                });
+            let finding = if open {
+                let (text, severity) = instance_exposure(i, route_tables, service);
+                Finding::new(id, Status::Fail, region, &i.id, &i.arn, text).with_severity(severity)
+            } else {
+                let text = format!("Instance {} does not have {what} open to the Internet.", i.id);
+                Finding::new(id, Status::Pass, region, &i.id, &i.arn, text)
+            };
+            emit(finding.with_tags(&i.tags));
+        }
+    }
+}
+
+/// The API actions every instance port check reads.
+pub(crate) const INSTANCE_PORT_NEEDS: &[kestrel_model::Action] = &[
+    kestrel_model::ec2::DESCRIBE_INSTANCES,
+    kestrel_model::ec2::DESCRIBE_SECURITY_GROUPS,
+    kestrel_model::ec2::DESCRIBE_ROUTE_TABLES,
+];
+
+/// The API actions every security-group port check reads.
+pub(crate) const SG_PORT_NEEDS: &[kestrel_model::Action] = &[
+    kestrel_model::ec2::DESCRIBE_SECURITY_GROUPS,
+    kestrel_model::ec2::DESCRIBE_NETWORK_INTERFACES,
+];
 
 /// Prowler's instance checks skip terminated instances (they linger in
 /// DescribeInstances for about an hour).
@@ -195,7 +305,8 @@ pub(crate) fn run_nacl_check(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use kestrel_model::ec2::Route;
+    use crate::testkit::{region, snapshot};
+    use kestrel_model::{ec2::Route, Fetched, Snapshot};
 
     pub fn route_table(
         id: &str,
@@ -224,6 +335,121 @@ pub(crate) mod tests {
             subnet_ids: subnets.iter().map(|s| s.to_string()).collect(),
             ..Default::default()
         }
+    }
+
+    /// One running instance (no public IP unless given, in subnet-1 of vpc-1, whose
+    /// main route table has no internet route) with group sg-1 opening TCP `port` to
+    /// `cidr`.
+    pub fn instance_port_snap(port: i32, cidr: &str, public_ip: Option<&str>) -> Snapshot {
+        let mut s = snapshot();
+        let r = region(&mut s);
+        r.ec2.instances = Fetched::Ok(vec![Instance {
+            id: "i-1".into(),
+            arn: "arn:aws:ec2:us-east-1:123456789012:instance/i-1".into(),
+            state: "running".into(),
+            public_ip: public_ip.map(String::from),
+            subnet_id: Some("subnet-1".into()),
+            vpc_id: Some("vpc-1".into()),
+            security_group_ids: vec!["sg-1".into()],
+            ..Default::default()
+        }]);
+        r.ec2.security_groups = Fetched::Ok(vec![group("tcp", port, port, cidr)]);
+        r.ec2.route_tables = Fetched::Ok(vec![route_table("rtb-1", "vpc-1", true, &[], false)]);
+        s
+    }
+
+    /// Group sg-1 ("web") with one ingress rule, attached to a network interface.
+    pub fn sg_port_snap(protocol: &str, from: i32, to: i32, cidr: &str) -> Snapshot {
+        let mut s = snapshot();
+        let r = region(&mut s);
+        r.ec2.security_groups = Fetched::Ok(vec![group(protocol, from, to, cidr)]);
+        r.ec2.network_interfaces = Fetched::Ok(vec![NetworkInterface {
+            id: "eni-1".into(),
+            security_group_ids: vec!["sg-1".into()],
+            ..Default::default()
+        }]);
+        s
+    }
+
+    fn group(protocol: &str, from: i32, to: i32, cidr: &str) -> SecurityGroup {
+        let rule = if cidr.contains(':') {
+            IpPermission {
+                ipv6_ranges: vec![cidr.into()],
+                ..Default::default()
+            }
+        } else {
+            IpPermission {
+                ipv4_ranges: vec![cidr.into()],
+                ..Default::default()
+            }
+        };
+        SecurityGroup {
+            id: "sg-1".into(),
+            arn: "arn:aws:ec2:us-east-1:123456789012:security-group/sg-1".into(),
+            name: "web".into(),
+            ingress: vec![IpPermission {
+                protocol: protocol.into(),
+                from_port: Some(from),
+                to_port: Some(to),
+                ..rule
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn exposure_of(s: &Snapshot) -> Vec<Finding> {
+        let settings = crate::Settings::default();
+        let scan = Scan::new(s, &settings, 0);
+        let mut out = Vec::new();
+        run_instance_port_check(&scan, &mut |f| out.push(f), "x", &[22], "SSH", "SSH port 22");
+        out
+    }
+
+    #[test]
+    fn instance_exposure_is_graded_by_reachability() {
+        let f = exposure_of(&instance_port_snap(22, "0.0.0.0/0", None));
+        assert_eq!(f[0].severity, Some(Severity::Medium));
+        let f = exposure_of(&instance_port_snap(22, "0.0.0.0/0", Some("203.0.113.9")));
+        assert_eq!(f[0].severity, Some(Severity::High));
+        assert_eq!(f[0].status_extended, "Instance i-1 has SSH exposed to 0.0.0.0/0 on public IP address 203.0.113.9 but it is placed in a private subnet subnet-1.");
+        let mut s = instance_port_snap(22, "0.0.0.0/0", Some("203.0.113.9"));
+        region(&mut s).ec2.route_tables =
+            Fetched::Ok(vec![route_table("rtb-1", "vpc-1", true, &[], true)]);
+        let f = exposure_of(&s);
+        assert_eq!(f[0].severity, Some(Severity::Critical));
+        assert_eq!(f[0].status_extended, "Instance i-1 has SSH exposed to 0.0.0.0/0 on public IP address 203.0.113.9 in public subnet subnet-1.");
+        // A PASS keeps the check's own severity.
+        let f = exposure_of(&instance_port_snap(443, "0.0.0.0/0", Some("203.0.113.9")));
+        assert_eq!((f[0].status, f[0].severity), (Status::Pass, None));
+    }
+
+    #[test]
+    fn instance_ports_skip_terminated_instances_and_need_route_tables() {
+        let mut s = instance_port_snap(22, "0.0.0.0/0", None);
+        if let Fetched::Ok(i) = &mut region(&mut s).ec2.instances {
+            i[0].state = "terminated".into();
+        }
+        assert!(exposure_of(&s).is_empty());
+        let mut s = instance_port_snap(22, "0.0.0.0/0", None);
+        region(&mut s).ec2.route_tables = Fetched::NotCollected;
+        assert_eq!(exposure_of(&s)[0].status, Status::Error);
+    }
+
+    #[test]
+    fn port_ranges_and_all_traffic_rules_cover_a_port() {
+        let scan_of = |s: &Snapshot| {
+            let settings = crate::Settings::default();
+            let scan = Scan::new(s, &settings, 0);
+            let mut out = Vec::new();
+            run_sg_port_check(&scan, &mut |f| out.push(f), "x", &[3306], "MySQL port 3306");
+            out.into_iter().map(|f| f.status).collect::<Vec<_>>()
+        };
+        assert_eq!(scan_of(&sg_port_snap("tcp", 3000, 4000, "0.0.0.0/0")), [Status::Fail]);
+        // All traffic: the all-ports check (which runs: no selection means every check)
+        // counts it, so the port check does not fail it again.
+        assert_eq!(scan_of(&sg_port_snap("-1", 0, 0, "::/0")), [Status::Pass]);
+        assert_eq!(scan_of(&sg_port_snap("tcp", 0, 65535, "::/0")), [Status::Pass]);
+        assert_eq!(scan_of(&sg_port_snap("tcp", 3307, 4000, "0.0.0.0/0")), [Status::Pass]);
     }
 
     #[test]
