@@ -47,6 +47,18 @@ for name, perms in {
     ec2.authorize_security_group_ingress(GroupId=gid, IpPermissions=perms)
     ec2.create_network_interface(SubnetId=subnet, Groups=[gid])
     groups[name] = gid
+# Instances behind them, and one behind a group open on database and high-risk ports.
+db = ec2.create_security_group(GroupName="db-open", Description="db", VpcId=vpc)["GroupId"]
+ec2.authorize_security_group_ingress(GroupId=db, IpPermissions=[
+    {"IpProtocol": "tcp", "FromPort": p, "ToPort": p, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}
+    for p in (3306, 5432, 6379, 27017, 9200, 11211, 25, 8080)] + [
+    {"IpProtocol": "tcp", "FromPort": 1433, "ToPort": 1434, "Ipv6Ranges": [{"CidrIpv6": "::/0"}]}])
+groups["db-open"] = db
+image = ec2.describe_images()["Images"]
+ami = image[0]["ImageId"] if image else "ami-12c6146b"
+for name, gid in groups.items():
+    ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, SubnetId=subnet, SecurityGroupIds=[gid],
+                      TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": name}]}])
 made["groups"] = groups
 made["spare_acl"] = ec2.create_network_acl(VpcId=vpc)["NetworkAcl"]["NetworkAclId"]
 

@@ -104,6 +104,12 @@ pub struct Settings {
     pub max_root_unused_days: i64,
     /// organizations_delegated_administrators: account ids that may be delegated admins.
     pub trusted_delegated_administrators: Vec<String>,
+    /// ec2_securitygroup_allow_ingress_from_internet_to_high_risk_tcp_ports.
+    pub ec2_high_risk_ports: Vec<i32>,
+    /// ec2_securitygroup_allow_ingress_from_internet_to_any_port: network interface types
+    /// and instance owners that may sit behind a group open to the internet.
+    pub ec2_allowed_interface_types: Vec<String>,
+    pub ec2_allowed_instance_owners: Vec<String>,
 }
 
 impl Default for Settings {
@@ -114,6 +120,9 @@ impl Default for Settings {
             max_access_key_age_days: 90,
             max_root_unused_days: 1,
             trusted_delegated_administrators: Vec::new(),
+            ec2_high_risk_ports: vec![25, 110, 135, 143, 445, 3000, 4333, 5000, 5500, 8080, 8088],
+            ec2_allowed_interface_types: vec!["api_gateway_managed".into(), "vpc_endpoint".into()],
+            ec2_allowed_instance_owners: vec!["amazon-elb".into()],
         }
     }
 }

@@ -95,6 +95,11 @@ pub struct NetworkInterface {
     pub vpc_id: Option<String>,
     pub security_group_ids: Vec<String>,
     pub public_ip: Option<String>,
+    /// `interface`, `api_gateway_managed`, `vpc_endpoint`, `network_load_balancer`, ….
+    pub interface_type: String,
+    /// Who owns the instance the interface is attached to (`amazon-elb` for load
+    /// balancers), when it is attached.
+    pub instance_owner_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

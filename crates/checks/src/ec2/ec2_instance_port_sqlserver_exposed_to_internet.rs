@@ -59,7 +59,7 @@ pub const CHECK: Check = Check {
 const PORTS: &[i32] = &[1433, 1434];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_instance_port_check(scan, emit, CHECK.meta.id, PORTS, "SQLServer", "SQL Server ports");
+    run_instance_port_check(scan, emit, CHECK.meta.id, PORTS, "SQL Server", "SQL Server ports");
 }
 
 #[cfg(test)]
@@ -76,7 +76,7 @@ mod tests {
             assert_eq!(statuses(&f), [Status::Fail], "port {port}");
             assert_eq!(
                 f[0].status_extended,
-                "Instance i-1 has SQLServer exposed to 0.0.0.0/0 but with no public IP address."
+                "Instance i-1 has SQL Server exposed to 0.0.0.0/0 but with no public IP address."
             );
         }
     }

@@ -59,7 +59,7 @@ pub const CHECK: Check = Check {
 const PORTS: &[i32] = &[7199, 9160, 8888];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_sg_port_check(scan, emit, CHECK.meta.id, PORTS, "Casandra ports 7199, 8888 and 9160");
+    run_sg_port_check(scan, emit, CHECK.meta.id, PORTS, "Cassandra ports 7199, 8888 and 9160");
 }
 
 #[cfg(test)]
@@ -76,7 +76,7 @@ mod tests {
             assert_eq!(statuses(&f), [Status::Fail], "port {port}");
             assert_eq!(
                 f[0].status_extended,
-                "Security group web (sg-1) has Casandra ports 7199, 8888 and 9160 open to the Internet."
+                "Security group web (sg-1) has Cassandra ports 7199, 8888 and 9160 open to the Internet."
             );
         }
     }
@@ -88,7 +88,7 @@ mod tests {
             assert_eq!(statuses(&f), [Status::Pass], "{proto} {port} from {cidr}");
             assert_eq!(
                 f[0].status_extended,
-                "Security group web (sg-1) does not have Casandra ports 7199, 8888 and 9160 open to the Internet."
+                "Security group web (sg-1) does not have Cassandra ports 7199, 8888 and 9160 open to the Internet."
             );
         }
     }

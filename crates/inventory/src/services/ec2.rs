@@ -224,6 +224,14 @@ async fn collect(ctx: &Collection, region: &str) -> Ec2 {
                                 .association()
                                 .and_then(|a| a.public_ip())
                                 .map(str::to_string),
+                            interface_type: n
+                                .interface_type()
+                                .map(|t| t.as_str().to_string())
+                                .unwrap_or_default(),
+                            instance_owner_id: n
+                                .attachment()
+                                .and_then(|a| a.instance_owner_id())
+                                .map(str::to_string),
                         },
                     )
             })
