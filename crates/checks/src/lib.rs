@@ -110,6 +110,8 @@ pub struct Settings {
     /// and instance owners that may sit behind a group open to the internet.
     pub ec2_allowed_interface_types: Vec<String>,
     pub ec2_allowed_instance_owners: Vec<String>,
+    /// ec2_instance_older_than_specific_days.
+    pub max_ec2_instance_age_in_days: i64,
 }
 
 impl Default for Settings {
@@ -123,6 +125,7 @@ impl Default for Settings {
             ec2_high_risk_ports: vec![25, 110, 135, 143, 445, 3000, 4333, 5000, 5500, 8080, 8088],
             ec2_allowed_interface_types: vec!["api_gateway_managed".into(), "vpc_endpoint".into()],
             ec2_allowed_instance_owners: vec!["amazon-elb".into()],
+            max_ec2_instance_age_in_days: 180,
         }
     }
 }

@@ -61,6 +61,14 @@ pub struct Instance {
     pub subnet_id: Option<String>,
     pub vpc_id: Option<String>,
     pub tags: Tags,
+    pub public_dns: Option<String>,
+    /// RFC 3339.
+    pub launch_time: Option<String>,
+    /// `hvm` or `paravirtual`.
+    pub virtualization_type: Option<String>,
+    pub image_id: Option<String>,
+    /// The network interfaces attached to it.
+    pub network_interface_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -168,6 +168,17 @@ async fn collect(ctx: &Collection, region: &str) -> Ec2 {
                         subnet_id: i.subnet_id().map(str::to_string),
                         vpc_id: i.vpc_id().map(str::to_string),
                         tags: tags(i.tags()),
+                        public_dns: i.public_dns_name().map(str::to_string),
+                        launch_time: i.launch_time().map(|t| t.to_string()),
+                        virtualization_type: i
+                            .virtualization_type()
+                            .map(|v| v.as_str().to_string()),
+                        image_id: i.image_id().map(str::to_string),
+                        network_interface_ids: i
+                            .network_interfaces()
+                            .iter()
+                            .filter_map(|n| n.network_interface_id().map(str::to_string))
+                            .collect(),
                     }
                 })
                 .collect())
