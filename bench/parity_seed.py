@@ -60,6 +60,13 @@ for name, gid in groups.items():
     ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, SubnetId=subnet, SecurityGroupIds=[gid],
                       TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": name}]}])
 made["groups"] = groups
+
+# Elastic IPs: one associated with an instance, one idle.
+idle = ec2.allocate_address(Domain="vpc")
+used = ec2.allocate_address(Domain="vpc")
+first = ec2.describe_instances()["Reservations"][0]["Instances"][0]["InstanceId"]
+ec2.associate_address(AllocationId=used["AllocationId"], InstanceId=first)
+made["eips"] = {"idle": idle["PublicIp"], "used": used["PublicIp"]}
 made["spare_acl"] = ec2.create_network_acl(VpcId=vpc)["NetworkAcl"]["NetworkAclId"]
 
 # 4. An event bus open to every account, written as `arn:aws:iam::*:root`.

@@ -18,6 +18,7 @@ pub const DESCRIBE_ROUTE_TABLES: Action = Action::new("ec2:DescribeRouteTables",
 pub const DESCRIBE_VPC_PEERING_CONNECTIONS: Action =
     Action::new("ec2:DescribeVpcPeeringConnections", 0);
 pub const DESCRIBE_REGIONS: Action = Action::new("ec2:DescribeRegions", 0);
+pub const DESCRIBE_ADDRESSES: Action = Action::new("ec2:DescribeAddresses", 0);
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -32,6 +33,19 @@ pub struct Ec2 {
     pub flow_logs: Fetched<Vec<FlowLog>>,
     pub route_tables: Fetched<Vec<RouteTable>>,
     pub vpc_peering_connections: Fetched<Vec<VpcPeeringConnection>>,
+    pub elastic_ips: Fetched<Vec<ElasticIp>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ElasticIp {
+    /// `arn:…:ec2:<region>:<account>:eip-allocation/<allocation id>`.
+    pub arn: String,
+    pub public_ip: Option<String>,
+    pub allocation_id: Option<String>,
+    /// Set while the address is associated with an instance or network interface.
+    pub association_id: Option<String>,
+    pub tags: Tags,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

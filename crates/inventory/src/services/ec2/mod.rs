@@ -20,6 +20,8 @@ use kestrel_model::Action;
 use crate::collection::{when, Collection};
 use crate::services::Service;
 
+mod more;
+
 crate::sdk_client!(aws_sdk_ec2, "EC2", "ec2");
 
 pub const SERVICE: Service = Service {
@@ -35,12 +37,13 @@ pub const SERVICE: Service = Service {
         DESCRIBE_FLOW_LOGS,
         DESCRIBE_ROUTE_TABLES,
         DESCRIBE_VPC_PEERING_CONNECTIONS,
+        kestrel_model::ec2::DESCRIBE_ADDRESSES,
     ],
     collect: crate::regional!(collect => ec2),
     after: None,
 };
 
-fn tags(t: &[aws_sdk_ec2::types::Tag]) -> Tags {
+pub(super) fn tags(t: &[aws_sdk_ec2::types::Tag]) -> Tags {
     t.iter()
         .filter_map(|t| {
             Some((
@@ -53,7 +56,7 @@ fn tags(t: &[aws_sdk_ec2::types::Tag]) -> Tags {
 
 /// An EC2 list's pages, handed back once the account id is known (the items' ARNs
 /// carry it): the first request does not wait for `sts:GetCallerIdentity`.
-async fn pages<P, E, R, F, Fut>(
+pub(super) async fn pages<P, E, R, F, Fut>(
     ctx: &Collection,
     action: Action,
     make: F,
@@ -72,7 +75,17 @@ where
 
 async fn collect(ctx: &Collection, region: &str) -> Ec2 {
     let c: aws_sdk_ec2::Client = ctx.clients.get(region);
-    let c = &c;
+    let (mut ec2, more) = futures::join!(
+        network_and_instances(ctx, region, &c),
+        more::collect(ctx, region, &c)
+    );
+    more.land(&mut ec2);
+    ec2
+}
+
+/// Volumes, instances and the network (groups, interfaces, ACLs, VPCs, flow logs, route
+/// tables, peering connections).
+async fn network_and_instances(ctx: &Collection, region: &str, c: &aws_sdk_ec2::Client) -> Ec2 {
     let part = ctx.partition.as_str();
     // Called while reading answers, once the account id is known (`pages`).
     let arn = move |kind: &str, id: &str| {
@@ -461,6 +474,7 @@ async fn collect(ctx: &Collection, region: &str) -> Ec2 {
         flow_logs,
         route_tables,
         vpc_peering_connections,
+        ..Default::default()
     }
 }
 
