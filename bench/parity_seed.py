@@ -59,6 +59,11 @@ ami = image[0]["ImageId"] if image else "ami-12c6146b"
 for name, gid in groups.items():
     ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, SubnetId=subnet, SecurityGroupIds=[gid],
                       TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": name}]}])
+# Unused groups: one referenced by another group's ingress rule (in use), one not.
+ref = ec2.create_security_group(GroupName="referenced", Description="ref", VpcId=vpc)["GroupId"]
+ec2.create_security_group(GroupName="forgotten", Description="old", VpcId=vpc)
+ec2.authorize_security_group_ingress(GroupId=groups["closed"], IpPermissions=[
+    {"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "UserIdGroupPairs": [{"GroupId": ref}]}])
 made["groups"] = groups
 
 # Elastic IPs: one associated with an instance, one idle.
