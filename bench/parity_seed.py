@@ -66,6 +66,26 @@ ec2.authorize_security_group_ingress(GroupId=groups["closed"], IpPermissions=[
     {"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "UserIdGroupPairs": [{"GroupId": ref}]}])
 made["groups"] = groups
 
+# Snapshots (one public and unencrypted, one private and encrypted), AMIs (one public),
+# launch templates (one asking for a public IP in version 2), transit gateways.
+vol = ec2.create_volume(AvailabilityZone="us-east-1a", Size=1)["VolumeId"]
+enc = ec2.create_volume(AvailabilityZone="us-east-1a", Size=1, Encrypted=True)["VolumeId"]
+open_snap = ec2.create_snapshot(VolumeId=vol)["SnapshotId"]
+ec2.modify_snapshot_attribute(SnapshotId=open_snap, Attribute="createVolumePermission",
+                              OperationType="add", GroupNames=["all"])
+ec2.create_snapshot(VolumeId=enc)
+inst = ec2.describe_instances()["Reservations"][0]["Instances"][0]["InstanceId"]
+pub_ami = ec2.create_image(InstanceId=inst, Name="parity-public")["ImageId"]
+ec2.modify_image_attribute(ImageId=pub_ami, LaunchPermission={"Add": [{"Group": "all"}]})
+ec2.create_image(InstanceId=inst, Name="parity-private")
+lt = ec2.create_launch_template(LaunchTemplateName="parity-lt", LaunchTemplateData={
+    "NetworkInterfaces": [{"DeviceIndex": 0, "AssociatePublicIpAddress": False}]})["LaunchTemplate"]["LaunchTemplateId"]
+ec2.create_launch_template_version(LaunchTemplateId=lt, LaunchTemplateData={
+    "NetworkInterfaces": [{"DeviceIndex": 0, "AssociatePublicIpAddress": True}]})
+ec2.create_launch_template(LaunchTemplateName="parity-lt-private", LaunchTemplateData={"InstanceType": "t3.micro"})
+ec2.create_transit_gateway(Options={"AutoAcceptSharedAttachments": "enable"})
+ec2.create_transit_gateway(Options={"AutoAcceptSharedAttachments": "disable"})
+
 # Elastic IPs: one associated with an instance, one idle.
 idle = ec2.allocate_address(Domain="vpc")
 used = ec2.allocate_address(Domain="vpc")

@@ -19,6 +19,13 @@ pub const DESCRIBE_VPC_PEERING_CONNECTIONS: Action =
     Action::new("ec2:DescribeVpcPeeringConnections", 0);
 pub const DESCRIBE_REGIONS: Action = Action::new("ec2:DescribeRegions", 0);
 pub const DESCRIBE_ADDRESSES: Action = Action::new("ec2:DescribeAddresses", 0);
+pub const DESCRIBE_SNAPSHOTS: Action = Action::new("ec2:DescribeSnapshots", 1);
+pub const DESCRIBE_SNAPSHOT_ATTRIBUTE: Action = Action::new("ec2:DescribeSnapshotAttribute", 0);
+pub const DESCRIBE_IMAGES: Action = Action::new("ec2:DescribeImages", 0);
+pub const DESCRIBE_LAUNCH_TEMPLATES: Action = Action::new("ec2:DescribeLaunchTemplates", 1);
+pub const DESCRIBE_LAUNCH_TEMPLATE_VERSIONS: Action =
+    Action::new("ec2:DescribeLaunchTemplateVersions", 0);
+pub const DESCRIBE_TRANSIT_GATEWAYS: Action = Action::new("ec2:DescribeTransitGateways", 0);
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -34,6 +41,64 @@ pub struct Ec2 {
     pub route_tables: Fetched<Vec<RouteTable>>,
     pub vpc_peering_connections: Fetched<Vec<VpcPeeringConnection>>,
     pub elastic_ips: Fetched<Vec<ElasticIp>>,
+    /// The account's own EBS snapshots.
+    pub snapshots: Fetched<Vec<Snapshot>>,
+    /// The account's own AMIs.
+    pub images: Fetched<Vec<Image>>,
+    pub launch_templates: Fetched<Vec<LaunchTemplate>>,
+    pub transit_gateways: Fetched<Vec<TransitGateway>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Snapshot {
+    pub id: String,
+    pub arn: String,
+    pub encrypted: bool,
+    /// Whether anyone may create a volume from it (createVolumePermission group `all`).
+    pub public: Fetched<bool>,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Image {
+    pub id: String,
+    pub arn: String,
+    pub name: String,
+    pub public: bool,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LaunchTemplate {
+    pub id: String,
+    pub arn: String,
+    pub name: String,
+    /// Every version, in the API's order.
+    pub versions: Fetched<Vec<LaunchTemplateVersion>>,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LaunchTemplateVersion {
+    pub number: i64,
+    /// Some network interface of the template data asks for a public IPv4 address.
+    pub associate_public_ip: bool,
+    /// Existing network interfaces the template data attaches.
+    pub network_interface_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TransitGateway {
+    pub id: String,
+    pub arn: String,
+    /// `Options.AutoAcceptSharedAttachments` is `enable`.
+    pub auto_accept_shared_attachments: bool,
+    pub tags: Tags,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,6 +187,8 @@ pub struct NetworkInterface {
     /// Who owns the instance the interface is attached to (`amazon-elb` for load
     /// balancers), when it is attached.
     pub instance_owner_id: Option<String>,
+    /// Its IPv6 addresses (all global unicast in a VPC).
+    pub ipv6_addresses: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

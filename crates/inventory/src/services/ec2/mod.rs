@@ -38,6 +38,12 @@ pub const SERVICE: Service = Service {
         DESCRIBE_ROUTE_TABLES,
         DESCRIBE_VPC_PEERING_CONNECTIONS,
         kestrel_model::ec2::DESCRIBE_ADDRESSES,
+        kestrel_model::ec2::DESCRIBE_SNAPSHOTS,
+        kestrel_model::ec2::DESCRIBE_SNAPSHOT_ATTRIBUTE,
+        kestrel_model::ec2::DESCRIBE_IMAGES,
+        kestrel_model::ec2::DESCRIBE_LAUNCH_TEMPLATES,
+        kestrel_model::ec2::DESCRIBE_LAUNCH_TEMPLATE_VERSIONS,
+        kestrel_model::ec2::DESCRIBE_TRANSIT_GATEWAYS,
     ],
     collect: crate::regional!(collect => ec2),
     after: None,
@@ -256,6 +262,11 @@ async fn network_and_instances(ctx: &Collection, region: &str, c: &aws_sdk_ec2::
                                 .attachment()
                                 .and_then(|a| a.instance_owner_id())
                                 .map(str::to_string),
+                            ipv6_addresses: n
+                                .ipv6_addresses()
+                                .iter()
+                                .filter_map(|a| a.ipv6_address().map(str::to_string))
+                                .collect(),
                         },
                     )
             })
