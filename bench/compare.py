@@ -27,6 +27,8 @@ PROWLER = Path.home() / ".cache/kestrel-bench/prowler-venv/bin/prowler"
 
 def findings(csv_file):
     out = {}
+    if csv_file is None:  # no findings at all: Prowler then writes no CSV
+        return out
     with open(csv_file, newline="") as f:
         for r in csv.DictReader(f, delimiter=";"):
             out.setdefault((r["CHECK_ID"], r["RESOURCE_UID"], r["REGION"]), []).append(r["STATUS"])
@@ -35,6 +37,8 @@ def findings(csv_file):
 
 def only_csv(out_dir):
     files = [p for p in Path(out_dir).glob("*.csv")]
+    if not files:
+        return None
     if len(files) != 1:
         sys.exit(f"expected one CSV in {out_dir}, found {files}")
     return files[0]

@@ -64,6 +64,11 @@ ref = ec2.create_security_group(GroupName="referenced", Description="ref", VpcId
 ec2.create_security_group(GroupName="forgotten", Description="old", VpcId=vpc)
 ec2.authorize_security_group_ingress(GroupId=groups["closed"], IpPermissions=[
     {"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "UserIdGroupPairs": [{"GroupId": ref}]}])
+# Confidential-workload hosts (Nitro Enclaves): one behind the database group with IMDSv1
+# allowed, one behind the closed group requiring IMDSv2.
+for gid, tokens in ((db, "optional"), (groups["closed"], "required")):
+    ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, SubnetId=subnet, SecurityGroupIds=[gid],
+                      EnclaveOptions={"Enabled": True}, MetadataOptions={"HttpTokens": tokens})
 made["groups"] = groups
 
 # Snapshots (one public and unencrypted, one private and encrypted), AMIs (one public),

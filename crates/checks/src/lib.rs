@@ -112,6 +112,9 @@ pub struct Settings {
     pub ec2_allowed_instance_owners: Vec<String>,
     /// ec2_instance_older_than_specific_days.
     pub max_ec2_instance_age_in_days: i64,
+    /// ec2_confidential_workload_host_unrestricted_ingress: ports an enclave host may
+    /// expose (not in Prowler's config.yaml; its code's default).
+    pub enclave_sg_allow_ports: Vec<i32>,
 }
 
 impl Default for Settings {
@@ -126,6 +129,7 @@ impl Default for Settings {
             ec2_allowed_interface_types: vec!["api_gateway_managed".into(), "vpc_endpoint".into()],
             ec2_allowed_instance_owners: vec!["amazon-elb".into()],
             max_ec2_instance_age_in_days: 180,
+            enclave_sg_allow_ports: vec![22, 80, 443],
         }
     }
 }

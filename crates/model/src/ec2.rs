@@ -148,6 +148,8 @@ pub struct Instance {
     pub image_id: Option<String>,
     /// The network interfaces attached to it.
     pub network_interface_ids: Vec<String>,
+    /// Nitro Enclaves enabled (`EnclaveOptions.Enabled`).
+    pub enclaves_enabled: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

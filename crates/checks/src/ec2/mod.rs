@@ -210,6 +210,15 @@ pub(crate) const SG_PORT_NEEDS: &[kestrel_model::Action] = &[
     kestrel_model::ec2::DESCRIBE_NETWORK_INTERFACES,
 ];
 
+/// Whether an instance is a confidential-workload host (Prowler's `is_enclave_parent`):
+/// Nitro Enclaves enabled, and not pending, shutting down or terminated.
+pub fn is_enclave_host(i: &Instance) -> bool {
+    i.enclaves_enabled && !matches!(i.state.as_str(), "pending" | "shutting-down" | "terminated")
+}
+
+/// The sentence every confidential-workload finding ends with.
+pub const HOST_TRUST_NOTE: &str = "This finding concerns the workload host environment. The isolation guarantees of any Nitro Enclave running on this instance are independent of this finding.";
+
 /// Prowler's instance checks skip terminated instances (they linger in
 /// DescribeInstances for about an hour).
 pub fn instance_in_scope(i: &Instance) -> bool {

@@ -150,3 +150,128 @@ mod tests {
         assert!(nacl_open_to_internet(&deny_first, "6", 3389));
     }
 }
+
+/// Special-purpose IPv4 ranges: a network wholly inside one of them is not globally
+/// routable (Python's `ipaddress` list, which Prowler's `_is_cidr_public` relies on).
+const NOT_GLOBAL_V4: &[(u32, u32)] = &[
+    (0x0000_0000, 8),  // 0.0.0.0/8
+    (0x0A00_0000, 8),  // 10.0.0.0/8
+    (0x6440_0000, 10), // 100.64.0.0/10 (shared address space)
+    (0x7F00_0000, 8),  // 127.0.0.0/8
+    (0xA9FE_0000, 16), // 169.254.0.0/16
+    (0xAC10_0000, 12), // 172.16.0.0/12
+    (0xC000_0000, 29), // 192.0.0.0/29
+    (0xC000_00AA, 31), // 192.0.0.170/31
+    (0xC000_0200, 24), // 192.0.2.0/24
+    (0xC0A8_0000, 16), // 192.168.0.0/16
+    (0xC612_0000, 15), // 198.18.0.0/15
+    (0xC633_6400, 24), // 198.51.100.0/24
+    (0xCB00_7100, 24), // 203.0.113.0/24
+    (0xF000_0000, 4),  // 240.0.0.0/4
+    (0xFFFF_FFFF, 32), // 255.255.255.255/32
+];
+
+/// The same for IPv6.
+const NOT_GLOBAL_V6: &[(u128, u32)] = &[
+    (1, 128),                                        // ::1/128
+    (0, 128),                                        // ::/128
+    (0xFFFF_0000_0000, 96),                          // ::ffff:0:0/96
+    (0x0100_0000_0000_0000 << 64, 64),               // 100::/64
+    (0x2001_0000_0000_0000_0000_0000_0000_0000, 23), // 2001::/23
+    (0x2001_0002_0000_0000_0000_0000_0000_0000, 48), // 2001:2::/48
+    (0x2001_0DB8_0000_0000_0000_0000_0000_0000, 32), // 2001:db8::/32
+    (0x2001_0010_0000_0000_0000_0000_0000_0000, 28), // 2001:10::/28
+    (0xFC00_0000_0000_0000_0000_0000_0000_0000, 7),  // fc00::/7
+    (0xFE80_0000_0000_0000_0000_0000_0000_0000, 10), // fe80::/10
+];
+
+/// Whether a CIDR is reachable from the internet, as Prowler's
+/// `_is_cidr_public(cidr)` decides: 0.0.0.0/0 and ::/0, or any network not wholly inside
+/// one special-purpose range (a single public /32 counts). An unreadable CIDR is not
+/// public.
+pub fn cidr_is_global(cidr: &str) -> bool {
+    if cidr == INTERNET_V4 || cidr == INTERNET_V6 {
+        return true;
+    }
+    let Some((addr, len)) = cidr.split_once('/') else {
+        return false;
+    };
+    let Ok(len) = len.parse::<u32>() else {
+        return false;
+    };
+    if let Ok(a) = addr.parse::<std::net::Ipv4Addr>() {
+        if len > 32 {
+            return false;
+        }
+        let a = u32::from(a);
+        let mask = if len == 0 { 0 } else { u32::MAX << (32 - len) };
+        let (first, last) = (a & mask, a | !mask);
+        return !NOT_GLOBAL_V4.iter().any(|&(net, plen)| {
+            let m = if plen == 0 {
+                0
+            } else {
+                u32::MAX << (32 - plen)
+            };
+            first & m == net && last & m == net
+        });
+    }
+    if let Ok(a) = addr.parse::<std::net::Ipv6Addr>() {
+        if len > 128 {
+            return false;
+        }
+        let a = u128::from(a);
+        let mask = if len == 0 {
+            0
+        } else {
+            u128::MAX << (128 - len)
+        };
+        let (first, last) = (a & mask, a | !mask);
+        return !NOT_GLOBAL_V6.iter().any(|&(net, plen)| {
+            let m = if plen == 0 {
+                0
+            } else {
+                u128::MAX << (128 - plen)
+            };
+            first & m == net && last & m == net
+        });
+    }
+    false
+}
+
+#[cfg(test)]
+mod global_tests {
+    use super::cidr_is_global;
+
+    #[test]
+    fn public_and_special_purpose_networks() {
+        for c in [
+            "0.0.0.0/0",
+            "::/0",
+            "8.8.8.8/32",
+            "1.0.0.0/8",
+            "0.0.0.0/1",
+            "128.0.0.0/1",
+            "2600::/16",
+            "::/1",
+            "8000::/1",
+        ] {
+            assert!(cidr_is_global(c), "{c}");
+        }
+        for c in [
+            "10.0.0.0/8",
+            "10.1.2.3/32",
+            "203.0.113.0/24",
+            "100.64.0.0/10",
+            "172.20.0.0/16",
+            "192.168.1.0/24",
+            "fd00::/8",
+            "fe80::1/128",
+            "2001:db8::/48",
+            "::1/128",
+            "garbage",
+            "10.0.0.0/40",
+        ] {
+            assert!(!cidr_is_global(c), "{c}");
+        }
+    }
+}

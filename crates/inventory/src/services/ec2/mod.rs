@@ -198,6 +198,10 @@ async fn network_and_instances(ctx: &Collection, region: &str, c: &aws_sdk_ec2::
                             .iter()
                             .filter_map(|n| n.network_interface_id().map(str::to_string))
                             .collect(),
+                        enclaves_enabled: i
+                            .enclave_options()
+                            .and_then(|e| e.enabled())
+                            .unwrap_or(false),
                     }
                 })
                 .collect())
