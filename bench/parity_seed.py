@@ -125,4 +125,18 @@ for name, actions in {"parity-tls-put-only": "s3:PutObject", "parity-tls-all": "
             "Resource": [f"arn:aws:s3:::{name}", f"arn:aws:s3:::{name}/*"],
             "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}))
 
+# A well-kept bucket: KMS default encryption, logging, lifecycle, owner-enforced
+# ownership, Object Lock (which needs versioning).
+s3.create_bucket(Bucket="parity-kept", ObjectLockEnabledForBucket=True)
+s3.put_bucket_encryption(Bucket="parity-kept", ServerSideEncryptionConfiguration={"Rules": [
+    {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": made["open_key"]}}]})
+s3.create_bucket(Bucket="parity-logs")
+delivery = 'uri="http://acs.amazonaws.com/groups/s3/LogDelivery"'
+s3.put_bucket_acl(Bucket="parity-logs", GrantWrite=delivery, GrantReadACP=delivery)
+s3.put_bucket_logging(Bucket="parity-kept", BucketLoggingStatus={"LoggingEnabled": {"TargetBucket": "parity-logs", "TargetPrefix": "kept/"}})
+s3.put_bucket_lifecycle_configuration(Bucket="parity-kept", LifecycleConfiguration={"Rules": [
+    {"ID": "expire", "Status": "Enabled", "Filter": {"Prefix": ""}, "Expiration": {"Days": 365}}]})
+s3.put_bucket_ownership_controls(Bucket="parity-kept", OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]})
+s3.put_bucket_versioning(Bucket="parity-tls-all", VersioningConfiguration={"Status": "Enabled"})
+
 print(json.dumps(made))

@@ -13,6 +13,14 @@ pub const GET_BUCKET_PUBLIC_ACCESS_BLOCK: Action = Action::new("s3:GetBucketPubl
 pub const GET_BUCKET_POLICY: Action = Action::new("s3:GetBucketPolicy", 0);
 pub const GET_BUCKET_VERSIONING: Action = Action::new("s3:GetBucketVersioning", 0);
 pub const GET_BUCKET_LOGGING: Action = Action::new("s3:GetBucketLogging", 0);
+/// GetBucketEncryption (the IAM action's name differs).
+pub const GET_ENCRYPTION_CONFIGURATION: Action = Action::new("s3:GetEncryptionConfiguration", 0);
+/// GetBucketLifecycleConfiguration.
+pub const GET_LIFECYCLE_CONFIGURATION: Action = Action::new("s3:GetLifecycleConfiguration", 0);
+pub const GET_BUCKET_OWNERSHIP_CONTROLS: Action = Action::new("s3:GetBucketOwnershipControls", 0);
+/// GetObjectLockConfiguration.
+pub const GET_BUCKET_OBJECT_LOCK_CONFIGURATION: Action =
+    Action::new("s3:GetBucketObjectLockConfiguration", 0);
 pub const GET_ACCOUNT_PUBLIC_ACCESS_BLOCK: Action =
     Action::new("s3:GetAccountPublicAccessBlock", 0);
 
@@ -56,6 +64,17 @@ pub struct Bucket {
     pub versioning: Fetched<Versioning>,
     /// Server access logging target bucket; None when logging is off.
     pub logging_target: Fetched<Option<String>>,
+    /// The default encryption's algorithm (`AES256`, `aws:kms`, `aws:kms:dsse`); None
+    /// when none is configured.
+    pub encryption: Fetched<Option<String>>,
+    /// The status (`Enabled`, `Disabled`) of each lifecycle rule; empty without a
+    /// lifecycle configuration.
+    pub lifecycle_rules: Fetched<Vec<String>>,
+    /// Object ownership (`BucketOwnerEnforced`, `BucketOwnerPreferred`, `ObjectWriter`);
+    /// None without ownership controls.
+    pub ownership: Fetched<Option<String>>,
+    /// Whether an Object Lock configuration exists.
+    pub object_lock: Fetched<bool>,
     pub tags: Tags,
 }
 

@@ -30,3 +30,58 @@ pub(crate) fn in_scope(scan: &Scan, b: &Bucket) -> bool {
 pub(crate) fn audited<'a>(scan: &'a Scan, buckets: &'a [Bucket]) -> impl Iterator<Item = &'a Bucket> {
     buckets.iter().filter(move |b| in_scope(scan, b))
 }
+
+/// The shared loop of the per-bucket setting checks: one finding per audited bucket,
+/// judged by `verdict` on the setting `field` reads; ERROR for a bucket whose setting
+/// could not be read, and one ERROR when the bucket list itself is missing.
+pub(crate) fn run_bucket_check<T>(
+    scan: &Scan,
+    emit: &mut dyn FnMut(kestrel_model::Finding),
+    id: &str,
+    field: fn(&Bucket) -> &kestrel_model::Fetched<T>,
+    verdict: fn(&Bucket, &T) -> (kestrel_model::Status, String),
+) {
+    let Some(buckets) = crate::util::collected(
+        &scan.snapshot.s3.buckets,
+        id,
+        scan.global_region(),
+        scan.account_id(),
+        "",
+        emit,
+    ) else {
+        return;
+    };
+    for b in audited(scan, buckets) {
+        let Some(value) = crate::util::collected(field(b), id, &b.region, &b.name, &b.arn, emit)
+        else {
+            continue;
+        };
+        let (status, text) = verdict(b, value);
+        emit(
+            kestrel_model::Finding::new(id, status, &b.region, &b.name, &b.arn, text)
+                .with_tags(&b.tags),
+        );
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use kestrel_model::{s3::Bucket, Fetched, Snapshot};
+
+    /// An account whose buckets (in the scanned region) are given.
+    pub fn with_buckets(buckets: Vec<Bucket>) -> Snapshot {
+        let mut s = crate::testkit::snapshot();
+        s.s3.buckets = Fetched::Ok(buckets);
+        s
+    }
+
+    /// Bucket `name` in the scanned region.
+    pub fn bucket(name: &str) -> Bucket {
+        Bucket {
+            name: name.into(),
+            arn: format!("arn:aws:s3:::{name}"),
+            region: crate::testkit::REGION.into(),
+            ..Default::default()
+        }
+    }
+}

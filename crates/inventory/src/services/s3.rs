@@ -1,13 +1,15 @@
 //! S3: the bucket list (with each bucket's region), per-bucket block public access,
-//! policy, versioning and logging as the selected checks need, and the account-level
-//! block public access (S3 Control).
+//! policy, versioning, logging, default encryption, lifecycle rules, object ownership and
+//! Object Lock as the selected checks need, and the account-level block public access
+//! (S3 Control).
 
 use std::collections::BTreeMap;
 
 use kestrel_model::s3::{
     Bucket, PublicAccessBlock, Versioning, GET_ACCOUNT_PUBLIC_ACCESS_BLOCK, GET_BUCKET_LOCATION,
-    GET_BUCKET_LOGGING, GET_BUCKET_POLICY, GET_BUCKET_PUBLIC_ACCESS_BLOCK, GET_BUCKET_VERSIONING,
-    LIST_ALL_MY_BUCKETS, S3,
+    GET_BUCKET_LOGGING, GET_BUCKET_OBJECT_LOCK_CONFIGURATION, GET_BUCKET_OWNERSHIP_CONTROLS,
+    GET_BUCKET_POLICY, GET_BUCKET_PUBLIC_ACCESS_BLOCK, GET_BUCKET_VERSIONING,
+    GET_ENCRYPTION_CONFIGURATION, GET_LIFECYCLE_CONFIGURATION, LIST_ALL_MY_BUCKETS, S3,
 };
 use kestrel_model::ApiError;
 
@@ -25,6 +27,10 @@ pub const SERVICE: Service = Service {
         GET_BUCKET_POLICY,
         GET_BUCKET_VERSIONING,
         GET_BUCKET_LOGGING,
+        GET_ENCRYPTION_CONFIGURATION,
+        GET_LIFECYCLE_CONFIGURATION,
+        GET_BUCKET_OWNERSHIP_CONTROLS,
+        GET_BUCKET_OBJECT_LOCK_CONFIGURATION,
         GET_ACCOUNT_PUBLIC_ACCESS_BLOCK,
     ],
     collect: crate::global!(collect => s3),
@@ -172,6 +178,12 @@ async fn buckets(ctx: &Collection) -> Result<Vec<Bucket>, ApiError> {
         ctx.needs(GET_BUCKET_VERSIONING),
         ctx.needs(GET_BUCKET_LOGGING),
     );
+    let (enc, life, own, lock) = (
+        ctx.needs(GET_ENCRYPTION_CONFIGURATION),
+        ctx.needs(GET_LIFECYCLE_CONFIGURATION),
+        ctx.needs(GET_BUCKET_OWNERSHIP_CONTROLS),
+        ctx.needs(GET_BUCKET_OBJECT_LOCK_CONFIGURATION),
+    );
     // A bucket's own settings are asked only when it is in a scanned region (as Prowler
     // with -f: a bucket elsewhere is out of the audit), in its own region: one client
     // per region.
@@ -187,19 +199,30 @@ async fn buckets(ctx: &Collection) -> Result<Vec<Bucket>, ApiError> {
         let Some(c) = clients.get(&b.region) else {
             return Default::default();
         };
-        futures::join!(
+        let settings = futures::join!(
             when(pab, bucket_pab(ctx, c, &b.name)),
             when(pol, bucket_policy(ctx, c, &b.name)),
             when(ver, bucket_versioning(ctx, c, &b.name)),
             when(log, bucket_logging(ctx, c, &b.name)),
-        )
+        );
+        let more = futures::join!(
+            when(enc, bucket_encryption(ctx, c, &b.name)),
+            when(life, bucket_lifecycle(ctx, c, &b.name)),
+            when(own, bucket_ownership(ctx, c, &b.name)),
+            when(lock, bucket_object_lock(ctx, c, &b.name)),
+        );
+        (settings, more)
     }))
     .await;
-    for (b, (pab, pol, ver, log)) in list.iter_mut().zip(details) {
+    for (b, ((pab, pol, ver, log), (e, l, o, k))) in list.iter_mut().zip(details) {
         b.public_access_block = pab;
         b.policy = pol;
         b.versioning = ver;
         b.logging_target = log;
+        b.encryption = e;
+        b.lifecycle_rules = l;
+        b.ownership = o;
+        b.object_lock = k;
     }
     Ok(list)
 }
@@ -272,4 +295,88 @@ async fn bucket_logging(
         })
         .await?;
     Ok(o.logging_enabled().map(|l| l.target_bucket().to_string()))
+}
+
+/// The default encryption's algorithm; None when the bucket has none (an answer only
+/// emulators and old regions give: AWS encrypts every bucket with SSE-S3 since 2023).
+async fn bucket_encryption(
+    ctx: &Collection,
+    c: &aws_sdk_s3::Client,
+    bucket: &str,
+) -> Result<Option<String>, ApiError> {
+    match ctx
+        .call(GET_ENCRYPTION_CONFIGURATION, || {
+            c.get_bucket_encryption().bucket(bucket).send()
+        })
+        .await
+    {
+        Ok(o) => Ok(o
+            .server_side_encryption_configuration()
+            .and_then(|c| c.rules().first())
+            .and_then(|r| r.apply_server_side_encryption_by_default())
+            .map(|d| d.sse_algorithm().as_str().to_string())),
+        Err(e) if e.code == "ServerSideEncryptionConfigurationNotFoundError" => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Each lifecycle rule's status; empty without a lifecycle configuration.
+async fn bucket_lifecycle(
+    ctx: &Collection,
+    c: &aws_sdk_s3::Client,
+    bucket: &str,
+) -> Result<Vec<String>, ApiError> {
+    match ctx
+        .call(GET_LIFECYCLE_CONFIGURATION, || {
+            c.get_bucket_lifecycle_configuration().bucket(bucket).send()
+        })
+        .await
+    {
+        Ok(o) => Ok(o
+            .rules()
+            .iter()
+            .map(|r| r.status().as_str().to_string())
+            .collect()),
+        Err(e) if e.code == "NoSuchLifecycleConfiguration" => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
+}
+
+/// The object ownership setting; None without ownership controls.
+async fn bucket_ownership(
+    ctx: &Collection,
+    c: &aws_sdk_s3::Client,
+    bucket: &str,
+) -> Result<Option<String>, ApiError> {
+    match ctx
+        .call(GET_BUCKET_OWNERSHIP_CONTROLS, || {
+            c.get_bucket_ownership_controls().bucket(bucket).send()
+        })
+        .await
+    {
+        Ok(o) => Ok(o
+            .ownership_controls()
+            .and_then(|c| c.rules().first())
+            .map(|r| r.object_ownership().as_str().to_string())),
+        Err(e) if e.code == "OwnershipControlsNotFoundError" => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether an Object Lock configuration exists.
+async fn bucket_object_lock(
+    ctx: &Collection,
+    c: &aws_sdk_s3::Client,
+    bucket: &str,
+) -> Result<bool, ApiError> {
+    match ctx
+        .call(GET_BUCKET_OBJECT_LOCK_CONFIGURATION, || {
+            c.get_object_lock_configuration().bucket(bucket).send()
+        })
+        .await
+    {
+        Ok(_) => Ok(true),
+        Err(e) if e.code == "ObjectLockConfigurationNotFoundError" => Ok(false),
+        Err(e) => Err(e),
+    }
 }
