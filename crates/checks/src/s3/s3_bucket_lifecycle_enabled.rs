@@ -54,7 +54,7 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn verdict(b: &Bucket, value: &Vec<String>) -> (Status, String) {
+fn verdict(b: &Bucket, value: &[String]) -> (Status, String) {
     if value.iter().any(|s| s == "Enabled") {
         (Status::Pass, format!("S3 Bucket {} has a lifecycle configuration enabled.", b.name))
     } else {
@@ -63,7 +63,9 @@ fn verdict(b: &Bucket, value: &Vec<String>) -> (Status, String) {
 }
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_bucket_check(scan, emit, CHECK.meta.id, |b| &b.lifecycle_rules, verdict);
+    run_bucket_check(scan, emit, CHECK.meta.id, |b| &b.lifecycle_rules, |b, v| {
+        verdict(b, v)
+    });
 }
 
 #[cfg(test)]
