@@ -139,4 +139,10 @@ s3.put_bucket_lifecycle_configuration(Bucket="parity-kept", LifecycleConfigurati
 s3.put_bucket_ownership_controls(Bucket="parity-kept", OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]})
 s3.put_bucket_versioning(Bucket="parity-tls-all", VersioningConfiguration={"Status": "Enabled"})
 
+# Public ACLs: one bucket readable by everyone, one writable by any AWS account.
+s3.create_bucket(Bucket="parity-acl-read")
+s3.put_bucket_acl(Bucket="parity-acl-read", ACL="public-read")
+s3.create_bucket(Bucket="parity-acl-write")
+s3.put_bucket_acl(Bucket="parity-acl-write", GrantWrite='uri="http://acs.amazonaws.com/groups/global/AuthenticatedUsers"')
+
 print(json.dumps(made))

@@ -21,6 +21,7 @@ pub const GET_BUCKET_OWNERSHIP_CONTROLS: Action = Action::new("s3:GetBucketOwner
 /// GetObjectLockConfiguration.
 pub const GET_BUCKET_OBJECT_LOCK_CONFIGURATION: Action =
     Action::new("s3:GetBucketObjectLockConfiguration", 0);
+pub const GET_BUCKET_ACL: Action = Action::new("s3:GetBucketAcl", 0);
 pub const GET_ACCOUNT_PUBLIC_ACCESS_BLOCK: Action =
     Action::new("s3:GetAccountPublicAccessBlock", 0);
 
@@ -75,7 +76,31 @@ pub struct Bucket {
     pub ownership: Fetched<Option<String>>,
     /// Whether an Object Lock configuration exists.
     pub object_lock: Fetched<bool>,
+    /// The bucket ACL's grants.
+    pub acl_grants: Fetched<Vec<AclGrant>>,
     pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AclGrant {
+    /// `CanonicalUser`, `AmazonCustomerByEmail` or `Group`.
+    pub grantee_type: String,
+    /// A group grantee's URI (`http://acs.amazonaws.com/groups/global/AllUsers`, …).
+    pub uri: Option<String>,
+    /// `FULL_CONTROL`, `WRITE`, `WRITE_ACP`, `READ`, `READ_ACP`.
+    pub permission: String,
+}
+
+impl AclGrant {
+    /// A grant to everyone (`AllUsers`) or to any AWS account (`AuthenticatedUsers`).
+    pub fn is_public(&self) -> bool {
+        self.grantee_type == "Group"
+            && self
+                .uri
+                .as_deref()
+                .is_some_and(|u| u.contains("AllUsers") || u.contains("AuthenticatedUsers"))
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

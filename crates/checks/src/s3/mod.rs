@@ -64,6 +64,85 @@ pub(crate) fn run_bucket_check<T>(
     }
 }
 
+
+/// The shared frame of the public-bucket checks (Prowler's `s3_bucket_public_access` and
+/// `s3_bucket_public_write_acl`): when the account's Block Public Access ignores public
+/// ACLs and restricts public buckets, one PASS for the account; otherwise one finding per
+/// audited bucket, PASS when its own block does the same, else `exposure` decides (a
+/// FAIL text, or None for the PASS text `safe`). Missing data is ERROR.
+pub(crate) fn run_public_bucket_check(
+    scan: &Scan,
+    emit: &mut dyn FnMut(kestrel_model::Finding),
+    id: &str,
+    exposure: &dyn Fn(&Bucket) -> Result<Option<String>, kestrel_model::ApiError>,
+    safe: &dyn Fn(&Bucket) -> String,
+) {
+    use kestrel_model::{Finding, Status};
+    use crate::util::{collected, error_finding};
+    let region = scan.global_region();
+    let account = scan.account_id();
+    let Some(account_block) = collected(
+        &scan.snapshot.s3.account_public_access_block,
+        id,
+        region,
+        account,
+        &account_arn(scan),
+        emit,
+    ) else {
+        return;
+    };
+    if account_block.is_some_and(|p| p.ignore_public_acls && p.restrict_public_buckets) {
+        emit(Finding::new(
+            id,
+            Status::Pass,
+            region,
+            account,
+            &account_arn(scan),
+            "All S3 public access blocked at account level.",
+        ));
+        return;
+    }
+    let Some(buckets) = collected(&scan.snapshot.s3.buckets, id, region, account, "", emit) else {
+        return;
+    };
+    for b in audited(scan, buckets) {
+        let Some(block) = collected(&b.public_access_block, id, &b.region, &b.name, &b.arn, emit)
+        else {
+            continue;
+        };
+        let blocked = block.is_some_and(|p| p.ignore_public_acls && p.restrict_public_buckets);
+        let (status, text) = if blocked {
+            (Status::Pass, safe(b))
+        } else {
+            match exposure(b) {
+                Ok(Some(why)) => (Status::Fail, why),
+                Ok(None) => (Status::Pass, safe(b)),
+                Err(e) => {
+                    emit(error_finding(id, &b.region, &b.name, &b.arn, Some(&e)));
+                    continue;
+                }
+            }
+        };
+        emit(Finding::new(id, status, &b.region, &b.name, &b.arn, text).with_tags(&b.tags));
+    }
+}
+
+/// A bucket's data for a check, or the reason it is missing.
+pub(crate) fn fetched<'a, T>(
+    f: &'a kestrel_model::Fetched<T>,
+    what: &str,
+) -> Result<&'a T, kestrel_model::ApiError> {
+    match f {
+        kestrel_model::Fetched::Ok(v) => Ok(v),
+        kestrel_model::Fetched::Error(e) => Err(e.clone()),
+        kestrel_model::Fetched::NotCollected => Err(kestrel_model::ApiError::new(
+            what,
+            "NotCollected",
+            "not in the inventory (saved by a scan that did not select this check)",
+        )),
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use kestrel_model::{s3::Bucket, Fetched, Snapshot};

@@ -6,10 +6,11 @@
 use std::collections::BTreeMap;
 
 use kestrel_model::s3::{
-    Bucket, PublicAccessBlock, Versioning, GET_ACCOUNT_PUBLIC_ACCESS_BLOCK, GET_BUCKET_LOCATION,
-    GET_BUCKET_LOGGING, GET_BUCKET_OBJECT_LOCK_CONFIGURATION, GET_BUCKET_OWNERSHIP_CONTROLS,
-    GET_BUCKET_POLICY, GET_BUCKET_PUBLIC_ACCESS_BLOCK, GET_BUCKET_VERSIONING,
-    GET_ENCRYPTION_CONFIGURATION, GET_LIFECYCLE_CONFIGURATION, LIST_ALL_MY_BUCKETS, S3,
+    AclGrant, Bucket, PublicAccessBlock, Versioning, GET_ACCOUNT_PUBLIC_ACCESS_BLOCK,
+    GET_BUCKET_ACL, GET_BUCKET_LOCATION, GET_BUCKET_LOGGING, GET_BUCKET_OBJECT_LOCK_CONFIGURATION,
+    GET_BUCKET_OWNERSHIP_CONTROLS, GET_BUCKET_POLICY, GET_BUCKET_PUBLIC_ACCESS_BLOCK,
+    GET_BUCKET_VERSIONING, GET_ENCRYPTION_CONFIGURATION, GET_LIFECYCLE_CONFIGURATION,
+    LIST_ALL_MY_BUCKETS, S3,
 };
 use kestrel_model::ApiError;
 
@@ -31,6 +32,7 @@ pub const SERVICE: Service = Service {
         GET_LIFECYCLE_CONFIGURATION,
         GET_BUCKET_OWNERSHIP_CONTROLS,
         GET_BUCKET_OBJECT_LOCK_CONFIGURATION,
+        GET_BUCKET_ACL,
         GET_ACCOUNT_PUBLIC_ACCESS_BLOCK,
     ],
     collect: crate::global!(collect => s3),
@@ -178,6 +180,7 @@ async fn buckets(ctx: &Collection) -> Result<Vec<Bucket>, ApiError> {
         ctx.needs(GET_BUCKET_VERSIONING),
         ctx.needs(GET_BUCKET_LOGGING),
     );
+    let acl = ctx.needs(GET_BUCKET_ACL);
     let (enc, life, own, lock) = (
         ctx.needs(GET_ENCRYPTION_CONFIGURATION),
         ctx.needs(GET_LIFECYCLE_CONFIGURATION),
@@ -210,11 +213,12 @@ async fn buckets(ctx: &Collection) -> Result<Vec<Bucket>, ApiError> {
             when(life, bucket_lifecycle(ctx, c, &b.name)),
             when(own, bucket_ownership(ctx, c, &b.name)),
             when(lock, bucket_object_lock(ctx, c, &b.name)),
+            when(acl, bucket_acl(ctx, c, &b.name)),
         );
         (settings, more)
     }))
     .await;
-    for (b, ((pab, pol, ver, log), (e, l, o, k))) in list.iter_mut().zip(details) {
+    for (b, ((pab, pol, ver, log), (e, l, o, k, a))) in list.iter_mut().zip(details) {
         b.public_access_block = pab;
         b.policy = pol;
         b.versioning = ver;
@@ -223,6 +227,7 @@ async fn buckets(ctx: &Collection) -> Result<Vec<Bucket>, ApiError> {
         b.lifecycle_rules = l;
         b.ownership = o;
         b.object_lock = k;
+        b.acl_grants = a;
     }
     Ok(list)
 }
@@ -379,4 +384,29 @@ async fn bucket_object_lock(
         Err(e) if e.code == "ObjectLockConfigurationNotFoundError" => Ok(false),
         Err(e) => Err(e),
     }
+}
+
+/// The bucket ACL's grants.
+async fn bucket_acl(
+    ctx: &Collection,
+    c: &aws_sdk_s3::Client,
+    bucket: &str,
+) -> Result<Vec<AclGrant>, ApiError> {
+    let o = ctx
+        .call(GET_BUCKET_ACL, || c.get_bucket_acl().bucket(bucket).send())
+        .await?;
+    Ok(o.grants()
+        .iter()
+        .map(|g| AclGrant {
+            grantee_type: g
+                .grantee()
+                .map(|x| x.r#type().as_str().to_string())
+                .unwrap_or_default(),
+            uri: g.grantee().and_then(|x| x.uri()).map(str::to_string),
+            permission: g
+                .permission()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_default(),
+        })
+        .collect())
 }
