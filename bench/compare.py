@@ -70,7 +70,10 @@ def main():
                    "demo": [python, str(ROOT / "scripts" / "demo_account.py"), moto.url],
                    "bench": [python, str(SHARED / "seed_account.py"), "-N", str(args.N), "--endpoint", moto.url,
                              "--regions", *args.f]}
-        subprocess.run(seeders[args.seed], check=True, stdout=subprocess.DEVNULL)
+        # botocore puts the account id in S3 Control's host name: the shared DNS shim maps
+        # <account>.127.0.0.1 back to loopback (for the seeder and for Prowler).
+        shim = dict(os.environ, BENCH_DNS_SHIM="1", PYTHONPATH=str(SHARED / "pyshim"))
+        subprocess.run(seeders[args.seed], check=True, stdout=subprocess.DEVNULL, env=shim)
         selection = ["-c", *args.c] if args.c else ["--compliance", args.compliance]
         env = {"PATH": os.environ["PATH"], "HOME": str(work), "AWS_ACCESS_KEY_ID": "testing",
                "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1", "AWS_REGION": "us-east-1",

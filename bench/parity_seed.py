@@ -145,4 +145,11 @@ s3.put_bucket_acl(Bucket="parity-acl-read", ACL="public-read")
 s3.create_bucket(Bucket="parity-acl-write")
 s3.put_bucket_acl(Bucket="parity-acl-write", GrantWrite='uri="http://acs.amazonaws.com/groups/global/AuthenticatedUsers"')
 
+# Access points: one with every block (the default), one without.
+s3c = c("s3control")
+s3c.create_access_point(AccountId="123456789012", Name="ap-blocked", Bucket="parity-kept")
+s3c.create_access_point(AccountId="123456789012", Name="ap-open", Bucket="parity-kept",
+                        PublicAccessBlockConfiguration={"BlockPublicAcls": False, "IgnorePublicAcls": False,
+                                                        "BlockPublicPolicy": False, "RestrictPublicBuckets": False})
+
 print(json.dumps(made))

@@ -225,6 +225,7 @@ pub struct Regional {
     pub secretsmanager: secretsmanager::SecretsManager,
     pub sns: sns::Sns,
     pub sqs: sqs::Sqs,
+    pub s3control: s3::S3Control,
 }
 
 /// A resource whose only interesting property is its resource policy (Glacier vaults,

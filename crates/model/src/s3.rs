@@ -22,6 +22,8 @@ pub const GET_BUCKET_OWNERSHIP_CONTROLS: Action = Action::new("s3:GetBucketOwner
 pub const GET_BUCKET_OBJECT_LOCK_CONFIGURATION: Action =
     Action::new("s3:GetBucketObjectLockConfiguration", 0);
 pub const GET_BUCKET_ACL: Action = Action::new("s3:GetBucketAcl", 0);
+pub const LIST_ACCESS_POINTS: Action = Action::new("s3:ListAccessPoints", 1);
+pub const GET_ACCESS_POINT: Action = Action::new("s3:GetAccessPoint", 0);
 pub const GET_ACCOUNT_PUBLIC_ACCESS_BLOCK: Action =
     Action::new("s3:GetAccountPublicAccessBlock", 0);
 
@@ -31,6 +33,23 @@ pub struct S3 {
     /// The account-level block public access (s3control); None when not configured.
     pub account_public_access_block: Fetched<Option<PublicAccessBlock>>,
     pub buckets: Fetched<Vec<Bucket>>,
+}
+
+/// S3 Control's regional data: the account's access points in one region.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct S3Control {
+    pub access_points: Fetched<Vec<AccessPoint>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccessPoint {
+    pub name: String,
+    pub arn: String,
+    pub bucket: String,
+    /// Its own Block Public Access settings (GetAccessPoint).
+    pub public_access_block: Fetched<PublicAccessBlock>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

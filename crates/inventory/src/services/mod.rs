@@ -43,6 +43,7 @@ pub mod sqs;
 pub const SERVICES: &[&Service] = &[
     &iam::SERVICE,
     &s3::SERVICE,
+    &s3::ACCESS_POINTS,
     &organizations::SERVICE,
     &account::SERVICE,
     &cloudfront::SERVICE,

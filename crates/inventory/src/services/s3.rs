@@ -1,10 +1,11 @@
 //! S3: the bucket list (with each bucket's region), per-bucket block public access,
 //! policy, versioning, logging, default encryption, lifecycle rules, object ownership and
 //! Object Lock as the selected checks need, and the account-level block public access
-//! (S3 Control).
+//! (S3 Control); and, per region, the account's access points (S3 Control).
 
 use std::collections::BTreeMap;
 
+use kestrel_model::s3::{AccessPoint, S3Control, GET_ACCESS_POINT, LIST_ACCESS_POINTS};
 use kestrel_model::s3::{
     AclGrant, Bucket, PublicAccessBlock, Versioning, GET_ACCOUNT_PUBLIC_ACCESS_BLOCK,
     GET_BUCKET_ACL, GET_BUCKET_LOCATION, GET_BUCKET_LOGGING, GET_BUCKET_OBJECT_LOCK_CONFIGURATION,
@@ -49,6 +50,76 @@ impl SdkClient for aws_sdk_s3::Client {
             b = b.endpoint_url(url).force_path_style(true);
         }
         aws_sdk_s3::Client::from_conf(b.build())
+    }
+}
+
+/// S3 Control's regional part: the account's access points, each with its own Block
+/// Public Access settings.
+pub const ACCESS_POINTS: Service = Service {
+    label: "s3control",
+    actions: &[LIST_ACCESS_POINTS, GET_ACCESS_POINT],
+    collect: crate::regional!(access_points => s3control),
+    after: None,
+};
+
+async fn access_points(ctx: &Collection, region: &str) -> S3Control {
+    let c: aws_sdk_s3control::Client = ctx.clients.get(region);
+    let c = &c;
+    let list = async {
+        let account = ctx.wait_account_id().await;
+        let mut points: Vec<AccessPoint> = ctx
+            .list(
+                LIST_ACCESS_POINTS,
+                |t| {
+                    c.list_access_points()
+                        .account_id(&account)
+                        .set_next_token(t)
+                        .send()
+                },
+                |p| p.next_token(),
+                |p| {
+                    p.access_point_list()
+                        .iter()
+                        .map(|a| AccessPoint {
+                            name: a.name().to_string(),
+                            arn: a.access_point_arn().unwrap_or_default().to_string(),
+                            bucket: a.bucket().to_string(),
+                            ..Default::default()
+                        })
+                        .collect::<Vec<_>>()
+                },
+            )
+            .await?;
+        let wanted = ctx.needs(GET_ACCESS_POINT);
+        let blocks = fan_out(points.iter().map(|a| {
+            let account = &account;
+            when(wanted, async move {
+                let o = ctx
+                    .call(GET_ACCESS_POINT, || {
+                        c.get_access_point()
+                            .account_id(account)
+                            .name(&a.name)
+                            .send()
+                    })
+                    .await?;
+                Ok(o.public_access_block_configuration()
+                    .map(|p| PublicAccessBlock {
+                        block_public_acls: p.block_public_acls().unwrap_or(false),
+                        ignore_public_acls: p.ignore_public_acls().unwrap_or(false),
+                        block_public_policy: p.block_public_policy().unwrap_or(false),
+                        restrict_public_buckets: p.restrict_public_buckets().unwrap_or(false),
+                    })
+                    .unwrap_or_default())
+            })
+        }))
+        .await;
+        for (a, b) in points.iter_mut().zip(blocks) {
+            a.public_access_block = b;
+        }
+        Ok(points)
+    };
+    S3Control {
+        access_points: list.await.into(),
     }
 }
 
