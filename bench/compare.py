@@ -18,6 +18,7 @@ import csv
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from bench import ROOT, SHARED, Moto
@@ -80,12 +81,18 @@ def main():
                "AWS_ENDPOINT_URL": moto.url, "AWS_EC2_METADATA_DISABLED": "true",
                "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
         k_out, p_out = work / "kestrel", work / "prowler"
+        before = moto.requests()
         subprocess.run([args.kestrel, "aws", "-f", *args.f, *selection, "-M", "csv", "-o", str(k_out), "-b"],
                        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=900)
+        time.sleep(0.5)  # the request log is written as answers leave
+        k_requests = moto.requests() - before
+        before = moto.requests()
         subprocess.run([args.prowler, "aws", "-f", *args.f, *selection, "-M", "csv", "-o", str(p_out),
                         "--no-banner", "--no-color", "--log-level", "ERROR", "--aws-retries-max-attempts", "0"],
                        env=dict(env, BENCH_DNS_SHIM="1", PYTHONPATH=str(SHARED / "pyshim")),
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=1800)
+        time.sleep(0.5)
+        p_requests = moto.requests() - before
     finally:
         moto.stop()
     k = findings(only_csv(k_out))
@@ -110,7 +117,8 @@ def main():
         for key in sorted(pp.keys() - kk.keys()):
             details.append(f"- only Prowler: {key[0]} {key[1]} {key[2]}: {pp[key]}")
     share = 100.0 * total_same / total_both if total_both else 0.0
-    print(f"\n{total_same} of {total_both} shared (check, resource, region) pairs agree ({share:.1f} %).\n")
+    print(f"\n{total_same} of {total_both} shared (check, resource, region) pairs agree ({share:.1f} %).")
+    print(f"API requests: kestrel {k_requests}, Prowler {p_requests}.\n")
     print("\n".join(details))
 
 
