@@ -152,4 +152,20 @@ s3c.create_access_point(AccountId="123456789012", Name="ap-open", Bucket="parity
                         PublicAccessBlockConfiguration={"BlockPublicAcls": False, "IgnorePublicAcls": False,
                                                         "BlockPublicPolicy": False, "RestrictPublicBuckets": False})
 
+# Lambda functions: an obsolete runtime outside any VPC, a current one inside the VPC.
+import io
+import zipfile
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, "w") as z:
+    z.writestr("index.py", "def handler(event, context):\n    return 1\n")
+role = c("iam").create_role(RoleName="parity-fn", AssumeRolePolicyDocument=json.dumps({
+    "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                                            "Action": "sts:AssumeRole"}]}))["Role"]["Arn"]
+lam = c("lambda")
+lam.create_function(FunctionName="parity-old", Runtime="python3.8", Role=role, Handler="index.handler",
+                    Code={"ZipFile": buf.getvalue()})
+lam.create_function(FunctionName="parity-vpc", Runtime="python3.12", Role=role, Handler="index.handler",
+                    Code={"ZipFile": buf.getvalue()},
+                    VpcConfig={"SubnetIds": [subnet], "SecurityGroupIds": [groups["closed"]]})
+
 print(json.dumps(made))

@@ -115,6 +115,8 @@ pub struct Settings {
     /// ec2_confidential_workload_host_unrestricted_ingress: ports an enclave host may
     /// expose (not in Prowler's config.yaml; its code's default).
     pub enclave_sg_allow_ports: Vec<i32>,
+    /// awslambda_function_using_supported_runtimes.
+    pub obsolete_lambda_runtimes: Vec<String>,
 }
 
 impl Default for Settings {
@@ -130,6 +132,35 @@ impl Default for Settings {
             ec2_allowed_instance_owners: vec!["amazon-elb".into()],
             max_ec2_instance_age_in_days: 180,
             enclave_sg_allow_ports: vec![22, 80, 443],
+            obsolete_lambda_runtimes: [
+                "java8",
+                "go1.x",
+                "provided",
+                "python3.6",
+                "python2.7",
+                "python3.7",
+                "python3.8",
+                "nodejs4.3",
+                "nodejs4.3-edge",
+                "nodejs6.10",
+                "nodejs",
+                "nodejs8.10",
+                "nodejs10.x",
+                "nodejs12.x",
+                "nodejs14.x",
+                "nodejs16.x",
+                "dotnet5.0",
+                "dotnet6",
+                "dotnet7",
+                "dotnetcore1.0",
+                "dotnetcore2.0",
+                "dotnetcore2.1",
+                "dotnetcore3.1",
+                "ruby2.5",
+                "ruby2.7",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }

@@ -23,6 +23,8 @@ pub struct LambdaFunction {
     pub name: String,
     pub arn: String,
     pub runtime: Option<String>,
+    /// The VPC it runs in, when it has a VPC configuration.
+    pub vpc_id: Option<String>,
     /// The security groups of its VPC configuration.
     pub vpc_security_group_ids: Vec<String>,
     pub policy: Fetched<Option<Value>>,

@@ -35,6 +35,11 @@ async fn functions(ctx: &Collection, region: &str) -> Result<Vec<LambdaFunction>
                         name: f.function_name().unwrap_or_default().to_string(),
                         arn: f.function_arn().unwrap_or_default().to_string(),
                         runtime: f.runtime().map(|r| r.as_str().to_string()),
+                        vpc_id: f
+                            .vpc_config()
+                            .and_then(|v| v.vpc_id())
+                            .filter(|v| !v.is_empty())
+                            .map(str::to_string),
                         vpc_security_group_ids: f
                             .vpc_config()
                             .map(|v| v.security_group_ids().to_vec())
