@@ -168,4 +168,15 @@ lam.create_function(FunctionName="parity-vpc", Runtime="python3.12", Role=role, 
                     Code={"ZipFile": buf.getvalue()},
                     VpcConfig={"SubnetIds": [subnet], "SecurityGroupIds": [groups["closed"]]})
 
+# Load balancers: a hardened ALB in two zones, a default ALB and an NLB in one zone.
+subnets = [x["SubnetId"] for x in ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"]]
+elb = c("elbv2")
+good = elb.create_load_balancer(Name="parity-alb-good", Subnets=subnets[:2], Type="application")["LoadBalancers"][0]["LoadBalancerArn"]
+elb.modify_load_balancer_attributes(LoadBalancerArn=good, Attributes=[
+    {"Key": "deletion_protection.enabled", "Value": "true"},
+    {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"},
+    {"Key": "routing.http.desync_mitigation_mode", "Value": "strictest"}])
+elb.create_load_balancer(Name="parity-alb-default", Subnets=subnets[:2], Type="application")
+elb.create_load_balancer(Name="parity-nlb-one", Subnets=subnets[:1], Type="network")
+
 print(json.dumps(made))

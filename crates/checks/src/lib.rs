@@ -117,6 +117,8 @@ pub struct Settings {
     pub enclave_sg_allow_ports: Vec<i32>,
     /// awslambda_function_using_supported_runtimes.
     pub obsolete_lambda_runtimes: Vec<String>,
+    /// elbv2_is_in_multiple_az.
+    pub elbv2_min_azs: usize,
 }
 
 impl Default for Settings {
@@ -161,6 +163,7 @@ impl Default for Settings {
             ]
             .map(String::from)
             .to_vec(),
+            elbv2_min_azs: 2,
         }
     }
 }

@@ -26,5 +26,21 @@ pub struct LoadBalancer {
     /// `application`, `network`, `gateway`.
     pub lb_type: String,
     pub access_logs_enabled: Fetched<bool>,
+    /// Every attribute (`deletion_protection.enabled`,
+    /// `routing.http.desync_mitigation_mode`, …) as DescribeLoadBalancerAttributes
+    /// lists it, from the same call as `access_logs_enabled`.
+    pub attributes: Fetched<std::collections::BTreeMap<String, String>>,
+    /// The availability zones it is enabled in.
+    pub availability_zones: Vec<String>,
     pub tags: Tags,
+}
+
+impl LoadBalancer {
+    /// One attribute's value, when the attributes were read and list it.
+    pub fn attribute(&self, key: &str) -> Option<&str> {
+        self.attributes
+            .ok()
+            .and_then(|a| a.get(key))
+            .map(String::as_str)
+    }
 }

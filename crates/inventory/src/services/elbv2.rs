@@ -44,6 +44,11 @@ async fn load_balancers(ctx: &Collection, region: &str) -> Result<Vec<LoadBalanc
                             .r#type()
                             .map(|t| t.as_str().to_string())
                             .unwrap_or_default(),
+                        availability_zones: lb
+                            .availability_zones()
+                            .iter()
+                            .filter_map(|z| z.zone_name().map(str::to_string))
+                            .collect(),
                         ..Default::default()
                     })
                     .collect::<Vec<_>>()
@@ -61,14 +66,21 @@ async fn load_balancers(ctx: &Collection, region: &str) -> Result<Vec<LoadBalanc
                             .send()
                     })
                     .await?;
-                Ok(o.attributes().iter().any(|a| {
-                    a.key() == Some("access_logs.s3.enabled") && a.value() == Some("true")
-                }))
+                Ok(o.attributes()
+                    .iter()
+                    .filter_map(|a| Some((a.key()?.to_string(), a.value()?.to_string())))
+                    .collect::<std::collections::BTreeMap<_, _>>())
             }
         }))
         .await;
         for (lb, a) in list.iter_mut().zip(attrs) {
-            lb.access_logs_enabled = a.into();
+            let a: Result<_, ApiError> = a;
+            lb.access_logs_enabled = a
+                .as_ref()
+                .map(|m| m.get("access_logs.s3.enabled").map(String::as_str) == Some("true"))
+                .map_err(Clone::clone)
+                .into();
+            lb.attributes = a.into();
         }
     }
     Ok(list)
