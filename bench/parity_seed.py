@@ -179,4 +179,11 @@ elb.modify_load_balancer_attributes(LoadBalancerArn=good, Attributes=[
 elb.create_load_balancer(Name="parity-alb-default", Subnets=subnets[:2], Type="application")
 elb.create_load_balancer(Name="parity-nlb-one", Subnets=subnets[:1], Type="network")
 
+# An EC2 API endpoint in the default VPC; one subnet assigns public IPs (moto's default
+# subnets do), another does not.
+ec2.create_vpc_endpoint(VpcId=vpc, ServiceName="com.amazonaws.us-east-1.ec2", VpcEndpointType="Interface",
+                        SubnetIds=[subnet])
+ec2.modify_subnet_attribute(SubnetId=subnets[1], MapPublicIpOnLaunch={"Value": False})
+ec2.create_network_interface(SubnetId=subnets[1])
+
 print(json.dumps(made))

@@ -26,6 +26,8 @@ pub const DESCRIBE_LAUNCH_TEMPLATES: Action = Action::new("ec2:DescribeLaunchTem
 pub const DESCRIBE_LAUNCH_TEMPLATE_VERSIONS: Action =
     Action::new("ec2:DescribeLaunchTemplateVersions", 0);
 pub const DESCRIBE_TRANSIT_GATEWAYS: Action = Action::new("ec2:DescribeTransitGateways", 0);
+pub const DESCRIBE_SUBNETS: Action = Action::new("ec2:DescribeSubnets", 0);
+pub const DESCRIBE_VPC_ENDPOINTS: Action = Action::new("ec2:DescribeVpcEndpoints", 0);
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -47,6 +49,30 @@ pub struct Ec2 {
     pub images: Fetched<Vec<Image>>,
     pub launch_templates: Fetched<Vec<LaunchTemplate>>,
     pub transit_gateways: Fetched<Vec<TransitGateway>>,
+    pub subnets: Fetched<Vec<Subnet>>,
+    pub vpc_endpoints: Fetched<Vec<VpcEndpoint>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Subnet {
+    pub id: String,
+    pub arn: String,
+    pub vpc_id: String,
+    /// Instances launched in it get a public IPv4 address unless told otherwise.
+    pub map_public_ip_on_launch: bool,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VpcEndpoint {
+    pub id: String,
+    pub vpc_id: String,
+    /// `com.amazonaws.<region>.ec2`, ….
+    pub service_name: String,
+    /// `Interface`, `Gateway`, `GatewayLoadBalancer`.
+    pub endpoint_type: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,6 +217,7 @@ pub struct NetworkInterface {
     pub instance_owner_id: Option<String>,
     /// Its IPv6 addresses (all global unicast in a VPC).
     pub ipv6_addresses: Vec<String>,
+    pub subnet_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

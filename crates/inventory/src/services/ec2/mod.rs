@@ -44,6 +44,8 @@ pub const SERVICE: Service = Service {
         kestrel_model::ec2::DESCRIBE_LAUNCH_TEMPLATES,
         kestrel_model::ec2::DESCRIBE_LAUNCH_TEMPLATE_VERSIONS,
         kestrel_model::ec2::DESCRIBE_TRANSIT_GATEWAYS,
+        kestrel_model::ec2::DESCRIBE_SUBNETS,
+        kestrel_model::ec2::DESCRIBE_VPC_ENDPOINTS,
     ],
     collect: crate::regional!(collect => ec2),
     after: None,
@@ -266,6 +268,7 @@ async fn network_and_instances(ctx: &Collection, region: &str, c: &aws_sdk_ec2::
                                 .attachment()
                                 .and_then(|a| a.instance_owner_id())
                                 .map(str::to_string),
+                            subnet_id: n.subnet_id().map(str::to_string),
                             ipv6_addresses: n
                                 .ipv6_addresses()
                                 .iter()

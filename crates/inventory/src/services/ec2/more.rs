@@ -1,12 +1,13 @@
 //! EC2 resources beyond instances and the network: Elastic IPs, the account's own EBS
-//! snapshots and AMIs, launch templates (with every version) and transit gateways. Asked
+//! snapshots and AMIs, launch templates (with every version), transit gateways, subnets
+//! and VPC endpoints. Asked
 //! alongside the rest of the region's EC2 calls, each only when a selected check needs it.
 
 use kestrel_model::ec2::{
-    Ec2, ElasticIp, Image, LaunchTemplate, LaunchTemplateVersion, Snapshot, TransitGateway,
-    DESCRIBE_ADDRESSES, DESCRIBE_IMAGES, DESCRIBE_LAUNCH_TEMPLATES,
+    Ec2, ElasticIp, Image, LaunchTemplate, LaunchTemplateVersion, Snapshot, Subnet, TransitGateway,
+    VpcEndpoint, DESCRIBE_ADDRESSES, DESCRIBE_IMAGES, DESCRIBE_LAUNCH_TEMPLATES,
     DESCRIBE_LAUNCH_TEMPLATE_VERSIONS, DESCRIBE_SNAPSHOTS, DESCRIBE_SNAPSHOT_ATTRIBUTE,
-    DESCRIBE_TRANSIT_GATEWAYS,
+    DESCRIBE_SUBNETS, DESCRIBE_TRANSIT_GATEWAYS, DESCRIBE_VPC_ENDPOINTS,
 };
 use kestrel_model::{ApiError, Fetched};
 
@@ -20,6 +21,8 @@ pub(super) struct More {
     images: Fetched<Vec<Image>>,
     launch_templates: Fetched<Vec<LaunchTemplate>>,
     transit_gateways: Fetched<Vec<TransitGateway>>,
+    subnets: Fetched<Vec<Subnet>>,
+    vpc_endpoints: Fetched<Vec<VpcEndpoint>>,
 }
 
 impl More {
@@ -29,6 +32,8 @@ impl More {
         ec2.images = self.images;
         ec2.launch_templates = self.launch_templates;
         ec2.transit_gateways = self.transit_gateways;
+        ec2.subnets = self.subnets;
+        ec2.vpc_endpoints = self.vpc_endpoints;
     }
 }
 
@@ -37,7 +42,15 @@ pub(super) async fn collect(ctx: &Collection, region: &str, c: &aws_sdk_ec2::Cli
     let arn = move |kind: &str, id: &str| {
         format!("arn:{part}:ec2:{region}:{}:{kind}/{id}", ctx.account_id())
     };
-    let (elastic_ips, snapshots, images, launch_templates, transit_gateways) = futures::join!(
+    let (
+        elastic_ips,
+        snapshots,
+        images,
+        launch_templates,
+        transit_gateways,
+        subnets,
+        vpc_endpoints,
+    ) = futures::join!(
         when(ctx.needs(DESCRIBE_ADDRESSES), async {
             // DescribeAddresses is not paged.
             let o = ctx
@@ -111,6 +124,54 @@ pub(super) async fn collect(ctx: &Collection, region: &str, c: &aws_sdk_ec2::Cli
                 })
                 .collect())
         }),
+        when(ctx.needs(DESCRIBE_SUBNETS), async {
+            let pages = pages(
+                ctx,
+                DESCRIBE_SUBNETS,
+                |t| c.describe_subnets().set_next_token(t).send(),
+                |p| p.next_token(),
+            )
+            .await?;
+            Ok(pages
+                .iter()
+                .flat_map(|p| p.subnets())
+                .map(|s| {
+                    let id = s.subnet_id().unwrap_or_default();
+                    Subnet {
+                        id: id.to_string(),
+                        arn: s
+                            .subnet_arn()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| arn("subnet", id)),
+                        vpc_id: s.vpc_id().unwrap_or_default().to_string(),
+                        map_public_ip_on_launch: s.map_public_ip_on_launch().unwrap_or(false),
+                        tags: tags(s.tags()),
+                    }
+                })
+                .collect())
+        }),
+        when(ctx.needs(DESCRIBE_VPC_ENDPOINTS), async {
+            let pages = pages(
+                ctx,
+                DESCRIBE_VPC_ENDPOINTS,
+                |t| c.describe_vpc_endpoints().set_next_token(t).send(),
+                |p| p.next_token(),
+            )
+            .await?;
+            Ok(pages
+                .iter()
+                .flat_map(|p| p.vpc_endpoints())
+                .map(|e| VpcEndpoint {
+                    id: e.vpc_endpoint_id().unwrap_or_default().to_string(),
+                    vpc_id: e.vpc_id().unwrap_or_default().to_string(),
+                    service_name: e.service_name().unwrap_or_default().to_string(),
+                    endpoint_type: e
+                        .vpc_endpoint_type()
+                        .map(|t| t.as_str().to_string())
+                        .unwrap_or_default(),
+                })
+                .collect())
+        }),
     );
     More {
         elastic_ips,
@@ -118,6 +179,8 @@ pub(super) async fn collect(ctx: &Collection, region: &str, c: &aws_sdk_ec2::Cli
         images,
         launch_templates,
         transit_gateways,
+        subnets,
+        vpc_endpoints,
     }
 }
 
