@@ -59,8 +59,14 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         };
         for f in functions {
             let (status, text) = match f.vpc_id.as_deref() {
-                Some(vpc) => (Status::Pass, format!("Lambda function {} is inside of VPC {vpc}", f.name)),
-                None => (Status::Fail, format!("Lambda function {} is not inside a VPC", f.name)),
+                Some(vpc) => (
+                    Status::Pass,
+                    format!("Lambda function {} is inside of VPC {vpc}", f.name),
+                ),
+                None => (
+                    Status::Fail,
+                    format!("Lambda function {} is not inside a VPC", f.name),
+                ),
             };
             emit(Finding::new(id, status, region, &f.name, &f.arn, text).with_tags(&f.tags));
         }
@@ -84,7 +90,13 @@ mod tests {
         region(&mut s).lambda.functions = Fetched::Ok(vec![f("a", None), f("b", Some("vpc-1"))]);
         let out = run(&CHECK, &s);
         assert_eq!(statuses(&out), [Status::Fail, Status::Pass]);
-        assert_eq!(out[0].status_extended, "Lambda function a is not inside a VPC");
-        assert_eq!(out[1].status_extended, "Lambda function b is inside of VPC vpc-1");
+        assert_eq!(
+            out[0].status_extended,
+            "Lambda function a is not inside a VPC"
+        );
+        assert_eq!(
+            out[1].status_extended,
+            "Lambda function b is inside of VPC vpc-1"
+        );
     }
 }

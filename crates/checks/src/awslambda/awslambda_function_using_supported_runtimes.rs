@@ -64,9 +64,21 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
                 continue;
             };
             let (status, text) = if obsolete.iter().any(|o| o == runtime) {
-                (Status::Fail, format!("Lambda function {} is using {runtime} which is obsolete.", f.name))
+                (
+                    Status::Fail,
+                    format!(
+                        "Lambda function {} is using {runtime} which is obsolete.",
+                        f.name
+                    ),
+                )
             } else {
-                (Status::Pass, format!("Lambda function {} is using {runtime} which is supported.", f.name))
+                (
+                    Status::Pass,
+                    format!(
+                        "Lambda function {} is using {runtime} which is supported.",
+                        f.name
+                    ),
+                )
             };
             emit(Finding::new(id, status, region, &f.name, &f.arn, text).with_tags(&f.tags));
         }
@@ -98,10 +110,19 @@ mod tests {
 
     #[test]
     fn fail_obsolete_pass_supported_skip_images() {
-        let f = run(&CHECK, &snap(&[Some("python3.8"), Some("python3.12"), None]));
+        let f = run(
+            &CHECK,
+            &snap(&[Some("python3.8"), Some("python3.12"), None]),
+        );
         assert_eq!(statuses(&f), [Status::Fail, Status::Pass]);
-        assert_eq!(f[0].status_extended, "Lambda function f0 is using python3.8 which is obsolete.");
-        assert_eq!(f[1].status_extended, "Lambda function f1 is using python3.12 which is supported.");
+        assert_eq!(
+            f[0].status_extended,
+            "Lambda function f0 is using python3.8 which is obsolete."
+        );
+        assert_eq!(
+            f[1].status_extended,
+            "Lambda function f1 is using python3.12 which is supported."
+        );
     }
 
     #[test]
@@ -110,6 +131,9 @@ mod tests {
             obsolete_lambda_runtimes: vec!["python3.12".into()],
             ..Default::default()
         };
-        assert_eq!(statuses(&run_with(&CHECK, &snap(&[Some("python3.12")]), &settings)), [Status::Fail]);
+        assert_eq!(
+            statuses(&run_with(&CHECK, &snap(&[Some("python3.12")]), &settings)),
+            [Status::Fail]
+        );
     }
 }

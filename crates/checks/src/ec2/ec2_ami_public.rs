@@ -59,7 +59,10 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         for i in images {
             let label = if i.name.is_empty() { &i.id } else { &i.name };
             let (status, text) = if i.public {
-                (Status::Fail, format!("EC2 AMI {label} is currently public."))
+                (
+                    Status::Fail,
+                    format!("EC2 AMI {label} is currently public."),
+                )
             } else {
                 (Status::Pass, format!("EC2 AMI {label} is not public."))
             };

@@ -63,7 +63,10 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
             let (status, text) = if i.http_tokens.as_deref() == Some("required") {
                 (
                     Status::Pass,
-                    format!("Confidential-workload host {} enforces IMDSv2. {HOST_TRUST_NOTE}", i.id),
+                    format!(
+                        "Confidential-workload host {} enforces IMDSv2. {HOST_TRUST_NOTE}",
+                        i.id
+                    ),
                 )
             } else {
                 (
@@ -108,7 +111,9 @@ mod tests {
         ]);
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Pass, Status::Fail, Status::Fail]);
-        assert!(f[0].status_extended.starts_with("Confidential-workload host i-1 enforces IMDSv2. "));
+        assert!(f[0]
+            .status_extended
+            .starts_with("Confidential-workload host i-1 enforces IMDSv2. "));
         assert!(f[1].status_extended.contains("(HttpTokens=optional)"));
         assert!(f[2].status_extended.contains("(HttpTokens=None)"));
     }

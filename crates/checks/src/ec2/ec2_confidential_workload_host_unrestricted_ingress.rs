@@ -69,7 +69,11 @@ enum Opens {
 }
 
 fn world_facing(rule: &IpPermission) -> Option<Opens> {
-    let global = rule.ipv4_ranges.iter().chain(&rule.ipv6_ranges).any(|c| cidr_is_global(c));
+    let global = rule
+        .ipv4_ranges
+        .iter()
+        .chain(&rule.ipv6_ranges)
+        .any(|c| cidr_is_global(c));
     if !global {
         return None;
     }
@@ -88,7 +92,12 @@ fn world_facing(rule: &IpPermission) -> Option<Opens> {
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     let account = scan.account_id();
-    let allowed: BTreeSet<i32> = scan.settings.enclave_sg_allow_ports.iter().copied().collect();
+    let allowed: BTreeSet<i32> = scan
+        .settings
+        .enclave_sg_allow_ports
+        .iter()
+        .copied()
+        .collect();
     for (region, r) in scan.regions() {
         let Some(instances) = collected(&r.ec2.instances, id, region, account, "", emit) else {
             continue;
@@ -120,7 +129,8 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
                         labels.insert("all".into());
                     }
                     Some(Opens::Range(from, to)) => {
-                        let outside: Vec<i32> = (from..=to).filter(|p| !allowed.contains(p)).collect();
+                        let outside: Vec<i32> =
+                            (from..=to).filter(|p| !allowed.contains(p)).collect();
                         if outside.len() > SUMMARY_THRESHOLD {
                             labels.insert(format!("{from}-{to}"));
                         } else {
@@ -130,8 +140,11 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
                 }
             }
             let (status, text) = if !ports.is_empty() || !labels.is_empty() {
-                let listed: Vec<String> =
-                    ports.iter().map(i32::to_string).chain(labels.iter().cloned()).collect();
+                let listed: Vec<String> = ports
+                    .iter()
+                    .map(i32::to_string)
+                    .chain(labels.iter().cloned())
+                    .collect();
                 (
                     Status::Fail,
                     format!("Confidential-workload host {} has security groups that expose non-allow-listed ports to the internet: {}. {HOST_TRUST_NOTE}", i.id, listed.join(", ")),
@@ -209,13 +222,19 @@ mod tests {
     fn other_ports_fail_small_ranges_listed_large_ones_summarised() {
         let (st, t) = text(&snap("tcp", 8080, 8085, "::/0"));
         assert_eq!(st, Status::Fail);
-        assert!(t.contains("internet: 8080, 8081, 8082, 8083, 8084, 8085. "), "{t}");
+        assert!(
+            t.contains("internet: 8080, 8081, 8082, 8083, 8084, 8085. "),
+            "{t}"
+        );
         let (_, t) = text(&snap("tcp", 1000, 65535, "0.0.0.0/0"));
         assert!(t.contains("internet: 1000-65535. "), "{t}");
         let (_, t) = text(&snap("-1", 0, 0, "0.0.0.0/0"));
         assert!(t.contains("internet: all. "), "{t}");
         // A single public address is the internet too; UDP counts.
-        assert_eq!(text(&snap("udp", 12345, 12345, "198.51.99.7/32")).0, Status::Fail);
+        assert_eq!(
+            text(&snap("udp", 12345, 12345, "198.51.99.7/32")).0,
+            Status::Fail
+        );
     }
 
     #[test]
@@ -225,7 +244,11 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            statuses(&run_with(&CHECK, &snap("tcp", 8080, 8080, "0.0.0.0/0"), &settings)),
+            statuses(&run_with(
+                &CHECK,
+                &snap("tcp", 8080, 8080, "0.0.0.0/0"),
+                &settings
+            )),
             [Status::Pass]
         );
         let mut s = snap("tcp", 443, 443, "0.0.0.0/0");

@@ -67,9 +67,15 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
                 continue;
             };
             let (status, text) = if *public {
-                (Status::Fail, format!("EBS Snapshot {} is currently Public.", s.id))
+                (
+                    Status::Fail,
+                    format!("EBS Snapshot {} is currently Public.", s.id),
+                )
             } else {
-                (Status::Pass, format!("EBS Snapshot {} is not Public.", s.id))
+                (
+                    Status::Pass,
+                    format!("EBS Snapshot {} is not Public.", s.id),
+                )
             };
             emit(Finding::new(id, status, region, &s.id, &s.arn, text).with_tags(&s.tags));
         }
@@ -99,12 +105,19 @@ mod tests {
             snap("snap-2", Fetched::Ok(false)),
             snap(
                 "snap-3",
-                Fetched::Error(ApiError::new("ec2:DescribeSnapshotAttribute", "UnauthorizedOperation", "")),
+                Fetched::Error(ApiError::new(
+                    "ec2:DescribeSnapshotAttribute",
+                    "UnauthorizedOperation",
+                    "",
+                )),
             ),
         ]);
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Fail, Status::Pass, Status::Error]);
-        assert_eq!(f[0].status_extended, "EBS Snapshot snap-1 is currently Public.");
+        assert_eq!(
+            f[0].status_extended,
+            "EBS Snapshot snap-1 is currently Public."
+        );
         assert_eq!(f[1].status_extended, "EBS Snapshot snap-2 is not Public.");
         assert_eq!(f[2].resource_id, "snap-3");
     }

@@ -61,7 +61,10 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
             let (status, text) = if s.encrypted {
                 (Status::Pass, format!("EBS Snapshot {} is encrypted.", s.id))
             } else {
-                (Status::Fail, format!("EBS Snapshot {} is unencrypted.", s.id))
+                (
+                    Status::Fail,
+                    format!("EBS Snapshot {} is unencrypted.", s.id),
+                )
             };
             emit(Finding::new(id, status, region, &s.id, &s.arn, text).with_tags(&s.tags));
         }
@@ -82,7 +85,8 @@ mod tests {
             encrypted,
             ..Default::default()
         };
-        region(&mut s).ec2.snapshots = Fetched::Ok(vec![snap("snap-1", false), snap("snap-2", true)]);
+        region(&mut s).ec2.snapshots =
+            Fetched::Ok(vec![snap("snap-1", false), snap("snap-2", true)]);
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Fail, Status::Pass]);
         assert_eq!(f[0].status_extended, "EBS Snapshot snap-1 is unencrypted.");
@@ -91,8 +95,11 @@ mod tests {
     #[test]
     fn error_when_snapshots_cannot_be_listed() {
         let mut s = snapshot();
-        region(&mut s).ec2.snapshots =
-            Fetched::Error(ApiError::new("ec2:DescribeSnapshots", "UnauthorizedOperation", ""));
+        region(&mut s).ec2.snapshots = Fetched::Error(ApiError::new(
+            "ec2:DescribeSnapshots",
+            "UnauthorizedOperation",
+            "",
+        ));
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
     }
 }

@@ -69,7 +69,9 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
             } else {
                 (
                     Status::Fail,
-                    format!("Elastic IP {ip} is not associated with an instance or network interface."),
+                    format!(
+                        "Elastic IP {ip} is not associated with an instance or network interface."
+                    ),
                 )
             };
             emit(Finding::new(id, status, region, ip, &eip.arn, text).with_tags(&eip.tags));
@@ -113,8 +115,11 @@ mod tests {
     #[test]
     fn error_when_denied() {
         let mut s = snapshot();
-        region(&mut s).ec2.elastic_ips =
-            Fetched::Error(ApiError::new("ec2:DescribeAddresses", "UnauthorizedOperation", ""));
+        region(&mut s).ec2.elastic_ips = Fetched::Error(ApiError::new(
+            "ec2:DescribeAddresses",
+            "UnauthorizedOperation",
+            "",
+        ));
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
     }
 }

@@ -63,24 +63,36 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         };
         for i in instances {
             let (status, text) = if i.state != "running" {
-                (Status::Pass, format!("EC2 Instance {} is not running.", i.id))
+                (
+                    Status::Pass,
+                    format!("EC2 Instance {} is not running.", i.id),
+                )
             } else if let Some(launched) = i.launch_time.as_deref().and_then(time::parse) {
                 let days = time::days_between(launched, scan.now);
                 if days > max {
                     (
                         Status::Fail,
-                        format!("EC2 Instance {} is older than {max} days ({days} days).", i.id),
+                        format!(
+                            "EC2 Instance {} is older than {max} days ({days} days).",
+                            i.id
+                        ),
                     )
                 } else {
                     (
                         Status::Pass,
-                        format!("EC2 Instance {} is not older than {max} days ({days} days).", i.id),
+                        format!(
+                            "EC2 Instance {} is not older than {max} days ({days} days).",
+                            i.id
+                        ),
                     )
                 }
             } else {
                 (
                     Status::Error,
-                    format!("Could not evaluate: EC2 did not report when instance {} was launched.", i.id),
+                    format!(
+                        "Could not evaluate: EC2 did not report when instance {} was launched.",
+                        i.id
+                    ),
                 )
             };
             emit(Finding::new(id, status, region, &i.id, &i.arn, text).with_tags(&i.tags));
@@ -110,10 +122,16 @@ mod tests {
     fn fail_beyond_the_limit_pass_at_it() {
         let f = run(&CHECK, &snap("running", Some(181)));
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "EC2 Instance i-1 is older than 180 days (181 days).");
+        assert_eq!(
+            f[0].status_extended,
+            "EC2 Instance i-1 is older than 180 days (181 days)."
+        );
         let f = run(&CHECK, &snap("running", Some(180)));
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "EC2 Instance i-1 is not older than 180 days (180 days).");
+        assert_eq!(
+            f[0].status_extended,
+            "EC2 Instance i-1 is not older than 180 days (180 days)."
+        );
     }
 
     #[test]
@@ -127,11 +145,17 @@ mod tests {
             max_ec2_instance_age_in_days: 30,
             ..Default::default()
         };
-        assert_eq!(statuses(&run_with(&CHECK, &snap("running", Some(31)), &settings)), [Status::Fail]);
+        assert_eq!(
+            statuses(&run_with(&CHECK, &snap("running", Some(31)), &settings)),
+            [Status::Fail]
+        );
     }
 
     #[test]
     fn error_without_a_launch_time() {
-        assert_eq!(statuses(&run(&CHECK, &snap("running", None))), [Status::Error]);
+        assert_eq!(
+            statuses(&run(&CHECK, &snap("running", None))),
+            [Status::Error]
+        );
     }
 }

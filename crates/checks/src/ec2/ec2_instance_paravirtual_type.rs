@@ -61,7 +61,10 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
             } else {
                 (Status::Pass, "HVM")
             };
-            let text = format!("EC2 Instance {} virtualization type is set to {kind}.", i.id);
+            let text = format!(
+                "EC2 Instance {} virtualization type is set to {kind}.",
+                i.id
+            );
             emit(Finding::new(id, status, region, &i.id, &i.arn, text).with_tags(&i.tags));
         }
     }
@@ -90,7 +93,13 @@ mod tests {
         ]);
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Fail, Status::Pass, Status::Pass]);
-        assert_eq!(f[0].status_extended, "EC2 Instance i-1 virtualization type is set to paravirtual.");
-        assert_eq!(f[1].status_extended, "EC2 Instance i-2 virtualization type is set to HVM.");
+        assert_eq!(
+            f[0].status_extended,
+            "EC2 Instance i-1 virtualization type is set to paravirtual."
+        );
+        assert_eq!(
+            f[1].status_extended,
+            "EC2 Instance i-2 virtualization type is set to HVM."
+        );
     }
 }

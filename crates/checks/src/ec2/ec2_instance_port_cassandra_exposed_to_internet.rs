@@ -58,7 +58,14 @@ pub const CHECK: Check = Check {
 const PORTS: &[i32] = &[7000, 7001, 7199, 9042, 9160];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_instance_port_check(scan, emit, CHECK.meta.id, PORTS, "Cassandra", "Cassandra ports");
+    run_instance_port_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        PORTS,
+        "Cassandra",
+        "Cassandra ports",
+    );
 }
 
 #[cfg(test)]

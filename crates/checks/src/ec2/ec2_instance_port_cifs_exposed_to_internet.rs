@@ -69,7 +69,10 @@ mod tests {
             [Status::Pass]
         );
         assert_eq!(
-            statuses(&run(&CHECK, &instance_port_snap(445, "2001:db8::/32", None))),
+            statuses(&run(
+                &CHECK,
+                &instance_port_snap(445, "2001:db8::/32", None)
+            )),
             [Status::Pass]
         );
     }

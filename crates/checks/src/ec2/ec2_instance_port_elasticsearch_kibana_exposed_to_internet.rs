@@ -59,7 +59,14 @@ pub const CHECK: Check = Check {
 const PORTS: &[i32] = &[9200, 9300, 5601];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_instance_port_check(scan, emit, CHECK.meta.id, PORTS, "Elasticsearch/Kibana", "Elasticsearch/Kibana ports");
+    run_instance_port_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        PORTS,
+        "Elasticsearch/Kibana",
+        "Elasticsearch/Kibana ports",
+    );
 }
 
 #[cfg(test)]

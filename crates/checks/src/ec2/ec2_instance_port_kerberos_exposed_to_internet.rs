@@ -57,7 +57,14 @@ pub const CHECK: Check = Check {
 const PORTS: &[i32] = &[88, 464, 749, 750];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_instance_port_check(scan, emit, CHECK.meta.id, PORTS, "Kerberos", "Kerberos ports");
+    run_instance_port_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        PORTS,
+        "Kerberos",
+        "Kerberos ports",
+    );
 }
 
 #[cfg(test)]

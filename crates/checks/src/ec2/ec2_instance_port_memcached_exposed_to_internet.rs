@@ -56,7 +56,14 @@ pub const CHECK: Check = Check {
 const PORTS: &[i32] = &[11211];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_instance_port_check(scan, emit, CHECK.meta.id, PORTS, "Memcached", "Memcached port 11211");
+    run_instance_port_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        PORTS,
+        "Memcached",
+        "Memcached port 11211",
+    );
 }
 
 #[cfg(test)]

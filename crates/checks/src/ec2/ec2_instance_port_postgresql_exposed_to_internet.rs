@@ -59,7 +59,14 @@ pub const CHECK: Check = Check {
 const PORTS: &[i32] = &[5432];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_instance_port_check(scan, emit, CHECK.meta.id, PORTS, "PostgreSQL", "PostgreSQL port 5432");
+    run_instance_port_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        PORTS,
+        "PostgreSQL",
+        "PostgreSQL port 5432",
+    );
 }
 
 #[cfg(test)]

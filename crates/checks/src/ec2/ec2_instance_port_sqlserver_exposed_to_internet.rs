@@ -59,7 +59,14 @@ pub const CHECK: Check = Check {
 const PORTS: &[i32] = &[1433, 1434];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_instance_port_check(scan, emit, CHECK.meta.id, PORTS, "SQL Server", "SQL Server ports");
+    run_instance_port_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        PORTS,
+        "SQL Server",
+        "SQL Server ports",
+    );
 }
 
 #[cfg(test)]

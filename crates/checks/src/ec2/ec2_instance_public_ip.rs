@@ -113,15 +113,21 @@ mod tests {
             f[0].status_extended,
             "EC2 Instance i-1 has a Public IP: 203.0.113.7 (ec2-i-1.compute-1.amazonaws.com)."
         );
-        assert_eq!(f[1].status_extended, "EC2 Instance i-2 does not have a Public IP.");
+        assert_eq!(
+            f[1].status_extended,
+            "EC2 Instance i-2 does not have a Public IP."
+        );
     }
 
     #[test]
     fn terminated_instances_are_skipped_and_errors_reported() {
         assert!(check(vec![instance("i-1", "terminated", Some("203.0.113.7"))]).is_empty());
         let mut s = snapshot();
-        region(&mut s).ec2.instances =
-            Fetched::Error(ApiError::new("ec2:DescribeInstances", "UnauthorizedOperation", ""));
+        region(&mut s).ec2.instances = Fetched::Error(ApiError::new(
+            "ec2:DescribeInstances",
+            "UnauthorizedOperation",
+            "",
+        ));
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
     }
 }

@@ -54,7 +54,11 @@ pub const CHECK: Check = Check {
 };
 
 /// The kinds counted, in the order the finding lists them.
-const KINDS: [(&str, &str); 3] = [("efa", "EFAs"), ("interface", "Interfaces"), ("trunk", "Trunks")];
+const KINDS: [(&str, &str); 3] = [
+    ("efa", "EFAs"),
+    ("interface", "Interfaces"),
+    ("trunk", "Trunks"),
+];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
@@ -66,8 +70,7 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         if instances.is_empty() {
             continue;
         }
-        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit)
-        else {
+        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
             continue;
         };
         for i in instances {
@@ -84,7 +87,8 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
                             .network_interface_ids
                             .iter()
                             .filter(|eni| {
-                                enis.iter().any(|e| &e.id == *eni && e.interface_type == *kind)
+                                enis.iter()
+                                    .any(|e| &e.id == *eni && e.interface_type == *kind)
                             })
                             .map(String::as_str)
                             .collect();
@@ -139,7 +143,13 @@ mod tests {
 
     #[test]
     fn fail_with_two_counted_interfaces() {
-        let f = run(&CHECK, &snap(&["eni-1", "eni-2"], &[("eni-1", "interface"), ("eni-2", "efa")]));
+        let f = run(
+            &CHECK,
+            &snap(
+                &["eni-1", "eni-2"],
+                &[("eni-1", "interface"), ("eni-2", "efa")],
+            ),
+        );
         assert_eq!(statuses(&f), [Status::Fail]);
         assert_eq!(
             f[0].status_extended,
@@ -151,11 +161,23 @@ mod tests {
     fn pass_with_one_or_none_or_uncounted_kinds() {
         let f = run(&CHECK, &snap(&["eni-1"], &[("eni-1", "interface")]));
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "EC2 Instance i-1 uses only one ENI: ( Interfaces: ['eni-1'] ).");
+        assert_eq!(
+            f[0].status_extended,
+            "EC2 Instance i-1 uses only one ENI: ( Interfaces: ['eni-1'] )."
+        );
         // A second interface of another kind, or one not in the list, is not counted.
-        let f = run(&CHECK, &snap(&["eni-1", "eni-2", "eni-3"], &[("eni-1", "interface"), ("eni-2", "branch")]));
+        let f = run(
+            &CHECK,
+            &snap(
+                &["eni-1", "eni-2", "eni-3"],
+                &[("eni-1", "interface"), ("eni-2", "branch")],
+            ),
+        );
         assert_eq!(statuses(&f), [Status::Pass]);
         let f = run(&CHECK, &snap(&[], &[]));
-        assert_eq!(f[0].status_extended, "EC2 Instance i-1 has no network interfaces attached.");
+        assert_eq!(
+            f[0].status_extended,
+            "EC2 Instance i-1 has no network interfaces attached."
+        );
     }
 }

@@ -69,8 +69,7 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         if templates.is_empty() {
             continue;
         }
-        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit)
-        else {
+        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
             continue;
         };
         for t in templates {
@@ -96,7 +95,10 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
                 .collect();
             let name = &t.name;
             let auto_text = format!("is configured to assign a public IP address to network interfaces upon launch in template versions: {}", auto.join(", "));
-            let eni_text = format!("is using a network interface with public IP addresses in template versions: {}", via_eni.join(", "));
+            let eni_text = format!(
+                "is using a network interface with public IP addresses in template versions: {}",
+                via_eni.join(", ")
+            );
             let (status, text) = match (auto.is_empty(), via_eni.is_empty()) {
                 (true, true) => (Status::Pass, format!("EC2 Launch Template {name} is neither configured to assign a public IP address to network interfaces upon launch nor using a network interface with public IP addresses.")),
                 (false, false) => (Status::Fail, format!("EC2 Launch Template {name} {auto_text} and {eni_text}.")),
@@ -168,15 +170,28 @@ mod tests {
         assert_eq!(statuses(&f), [Status::Fail]);
         assert_eq!(f[0].resource_id, "lt-1");
         assert_eq!(f[0].status_extended, "EC2 Launch Template web is configured to assign a public IP address to network interfaces upon launch in template versions: 2, 4 and is using a network interface with public IP addresses in template versions: 3, 4.");
-        let f = run(&CHECK, &snap(Fetched::Ok(vec![version(7, false, Some("eni-v6"))])));
+        let f = run(
+            &CHECK,
+            &snap(Fetched::Ok(vec![version(7, false, Some("eni-v6"))])),
+        );
         assert_eq!(f[0].status_extended, "EC2 Launch Template web is using a network interface with public IP addresses in template versions: 7.");
     }
 
     #[test]
     fn pass_without_public_addressing_error_when_versions_unreadable() {
-        let f = run(&CHECK, &snap(Fetched::Ok(vec![version(1, false, Some("eni-private"))])));
+        let f = run(
+            &CHECK,
+            &snap(Fetched::Ok(vec![version(1, false, Some("eni-private"))])),
+        );
         assert_eq!(statuses(&f), [Status::Pass]);
-        let denied = ApiError::new("ec2:DescribeLaunchTemplateVersions", "UnauthorizedOperation", "");
-        assert_eq!(statuses(&run(&CHECK, &snap(Fetched::Error(denied)))), [Status::Error]);
+        let denied = ApiError::new(
+            "ec2:DescribeLaunchTemplateVersions",
+            "UnauthorizedOperation",
+            "",
+        );
+        assert_eq!(
+            statuses(&run(&CHECK, &snap(Fetched::Error(denied)))),
+            [Status::Error]
+        );
     }
 }

@@ -66,7 +66,10 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
                     format!("Network ACL {name} is not associated with any subnet and is not the default network ACL."),
                 )
             } else {
-                (Status::Pass, format!("Network ACL {name} is associated with a subnet."))
+                (
+                    Status::Pass,
+                    format!("Network ACL {name} is associated with a subnet."),
+                )
             };
             emit(Finding::new(id, status, region, &nacl.id, &nacl.arn, text).with_tags(&nacl.tags));
         }
@@ -84,7 +87,9 @@ mod tests {
             id: id.into(),
             is_default: default,
             subnet_ids: subnets.iter().map(|s| s.to_string()).collect(),
-            tags: name.map(|n| [("Name".to_string(), n.to_string())].into()).unwrap_or_default(),
+            tags: name
+                .map(|n| [("Name".to_string(), n.to_string())].into())
+                .unwrap_or_default(),
             ..Default::default()
         }
     }
@@ -103,6 +108,9 @@ mod tests {
             f[0].status_extended,
             "Network ACL acl-1 is not associated with any subnet and is not the default network ACL."
         );
-        assert_eq!(f[1].status_extended, "Network ACL app is associated with a subnet.");
+        assert_eq!(
+            f[1].status_extended,
+            "Network ACL app is associated with a subnet."
+        );
     }
 }

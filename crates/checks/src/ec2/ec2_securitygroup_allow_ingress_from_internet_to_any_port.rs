@@ -66,7 +66,12 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         let Some(groups) = groups_in_scope(scan, r, id, region, emit) else {
             continue;
         };
-        let enis = r.ec2.network_interfaces.ok().map(Vec::as_slice).unwrap_or_default();
+        let enis = r
+            .ec2
+            .network_interfaces
+            .ok()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         for sg in groups {
             if all_ports_check_fails(scan, sg) {
                 continue;
@@ -76,7 +81,10 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
             let mut text = format!("{label} does not have any port open to the Internet.");
             if sg.ingress.iter().any(opens_any_port) {
                 text = format!("{label} has at least one port open to the Internet but it is not attached to any network interface.");
-                for eni in enis.iter().filter(|e| e.security_group_ids.contains(&sg.id)) {
+                for eni in enis
+                    .iter()
+                    .filter(|e| e.security_group_ids.contains(&sg.id))
+                {
                     let owner = eni.instance_owner_id.as_deref().unwrap_or_default();
                     if types.contains(&eni.interface_type) {
                         text = format!("{label} has at least one port open to the Internet and it is attached to an allowed network interface type ({}).", eni.interface_type);
@@ -119,7 +127,11 @@ mod tests {
 
     #[test]
     fn fail_on_an_instance_interface() {
-        let s = with_eni(sg_port_snap("tcp", 443, 443, "0.0.0.0/0"), "interface", Some("123456789012"));
+        let s = with_eni(
+            sg_port_snap("tcp", 443, 443, "0.0.0.0/0"),
+            "interface",
+            Some("123456789012"),
+        );
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Fail]);
         assert_eq!(f[0].status_extended, "Security group web (sg-1) has at least one port open to the Internet but its network interface type (interface) is not allowed.");
@@ -130,11 +142,21 @@ mod tests {
 
     #[test]
     fn pass_behind_allowed_interfaces() {
-        let s = with_eni(sg_port_snap("tcp", 443, 443, "0.0.0.0/0"), "vpc_endpoint", None);
+        let s = with_eni(
+            sg_port_snap("tcp", 443, 443, "0.0.0.0/0"),
+            "vpc_endpoint",
+            None,
+        );
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert!(f[0].status_extended.contains("allowed network interface type (vpc_endpoint)"));
-        let s = with_eni(sg_port_snap("tcp", 443, 443, "0.0.0.0/0"), "interface", Some("amazon-elb"));
+        assert!(f[0]
+            .status_extended
+            .contains("allowed network interface type (vpc_endpoint)"));
+        let s = with_eni(
+            sg_port_snap("tcp", 443, 443, "0.0.0.0/0"),
+            "interface",
+            Some("amazon-elb"),
+        );
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Pass]);
         assert!(f[0].status_extended.contains("instance owner (amazon-elb)"));
@@ -148,10 +170,17 @@ mod tests {
 
     #[test]
     fn pass_without_internet_rules_and_silent_when_all_ports_fail() {
-        let s = with_eni(sg_port_snap("tcp", 443, 443, "10.0.0.0/8"), "interface", None);
+        let s = with_eni(
+            sg_port_snap("tcp", 443, 443, "10.0.0.0/8"),
+            "interface",
+            None,
+        );
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "Security group web (sg-1) does not have any port open to the Internet.");
+        assert_eq!(
+            f[0].status_extended,
+            "Security group web (sg-1) does not have any port open to the Internet."
+        );
         let s = with_eni(sg_port_snap("-1", 0, 0, "0.0.0.0/0"), "interface", None);
         assert!(run(&CHECK, &s).is_empty());
     }

@@ -76,7 +76,9 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
                 let mut open: Vec<i32> = Vec::new();
                 for rule in &sg.ingress {
                     for port in ports {
-                        if permission_open_to_internet(rule, "tcp", Some(*port)) && !open.contains(port) {
+                        if permission_open_to_internet(rule, "tcp", Some(*port))
+                            && !open.contains(port)
+                        {
                             open.push(*port);
                         }
                     }
@@ -138,7 +140,11 @@ mod tests {
 
     #[test]
     fn pass_for_safe_ports_private_sources_and_udp() {
-        for (proto, port, cidr) in [("tcp", 443, "0.0.0.0/0"), ("tcp", 445, "10.0.0.0/8"), ("udp", 445, "0.0.0.0/0")] {
+        for (proto, port, cidr) in [
+            ("tcp", 443, "0.0.0.0/0"),
+            ("tcp", 445, "10.0.0.0/8"),
+            ("udp", 445, "0.0.0.0/0"),
+        ] {
             let f = run(&CHECK, &sg_port_snap(proto, port, port, cidr));
             assert_eq!(statuses(&f), [Status::Pass], "{proto} {port} {cidr}");
             assert_eq!(
@@ -163,6 +169,8 @@ mod tests {
     fn a_group_open_on_all_ports_is_counted_by_the_all_ports_check() {
         let f = run(&CHECK, &sg_port_snap("-1", 0, 0, "0.0.0.0/0"));
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert!(f[0].status_extended.contains("was not checked against high-risk ports"));
+        assert!(f[0]
+            .status_extended
+            .contains("was not checked against high-risk ports"));
     }
 }

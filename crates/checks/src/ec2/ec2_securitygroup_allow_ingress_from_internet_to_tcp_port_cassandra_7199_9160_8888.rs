@@ -59,7 +59,13 @@ pub const CHECK: Check = Check {
 const PORTS: &[i32] = &[7199, 9160, 8888];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_sg_port_check(scan, emit, CHECK.meta.id, PORTS, "Cassandra ports 7199, 8888 and 9160");
+    run_sg_port_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        PORTS,
+        "Cassandra ports 7199, 8888 and 9160",
+    );
 }
 
 #[cfg(test)]
@@ -83,7 +89,11 @@ mod tests {
 
     #[test]
     fn pass_for_other_ports_udp_and_private_sources() {
-        for (proto, port, cidr) in [("tcp", 443, "::/0"), ("udp", PORTS[0], "0.0.0.0/0"), ("tcp", PORTS[0], "10.0.0.0/8")] {
+        for (proto, port, cidr) in [
+            ("tcp", 443, "::/0"),
+            ("udp", PORTS[0], "0.0.0.0/0"),
+            ("tcp", PORTS[0], "10.0.0.0/8"),
+        ] {
             let f = run(&CHECK, &sg_port_snap(proto, port, port, cidr));
             assert_eq!(statuses(&f), [Status::Pass], "{proto} {port} from {cidr}");
             assert_eq!(

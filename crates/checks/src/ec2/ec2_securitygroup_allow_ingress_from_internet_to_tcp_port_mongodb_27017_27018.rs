@@ -57,7 +57,13 @@ pub const CHECK: Check = Check {
 const PORTS: &[i32] = &[27017, 27018];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_sg_port_check(scan, emit, CHECK.meta.id, PORTS, "MongoDB ports 27017 and 27018");
+    run_sg_port_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        PORTS,
+        "MongoDB ports 27017 and 27018",
+    );
 }
 
 #[cfg(test)]
@@ -81,7 +87,11 @@ mod tests {
 
     #[test]
     fn pass_for_other_ports_udp_and_private_sources() {
-        for (proto, port, cidr) in [("tcp", 443, "::/0"), ("udp", PORTS[0], "0.0.0.0/0"), ("tcp", PORTS[0], "10.0.0.0/8")] {
+        for (proto, port, cidr) in [
+            ("tcp", 443, "::/0"),
+            ("udp", PORTS[0], "0.0.0.0/0"),
+            ("tcp", PORTS[0], "10.0.0.0/8"),
+        ] {
             let f = run(&CHECK, &sg_port_snap(proto, port, port, cidr));
             assert_eq!(statuses(&f), [Status::Pass], "{proto} {port} from {cidr}");
             assert_eq!(

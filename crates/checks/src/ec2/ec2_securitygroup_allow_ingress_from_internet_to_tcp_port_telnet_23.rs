@@ -82,7 +82,11 @@ mod tests {
 
     #[test]
     fn pass_for_other_ports_udp_and_private_sources() {
-        for (proto, port, cidr) in [("tcp", 443, "::/0"), ("udp", PORTS[0], "0.0.0.0/0"), ("tcp", PORTS[0], "10.0.0.0/8")] {
+        for (proto, port, cidr) in [
+            ("tcp", 443, "::/0"),
+            ("udp", PORTS[0], "0.0.0.0/0"),
+            ("tcp", PORTS[0], "10.0.0.0/8"),
+        ] {
             let f = run(&CHECK, &sg_port_snap(proto, port, port, cidr));
             assert_eq!(statuses(&f), [Status::Pass], "{proto} {port} from {cidr}");
             assert_eq!(

@@ -64,8 +64,7 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
             continue;
         }
         // Without interfaces or functions, "not used" cannot be told from "not known".
-        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit)
-        else {
+        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
             continue;
         };
         let Some(functions) = collected(&r.lambda.functions, id, region, account, "", emit) else {
@@ -73,7 +72,9 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         };
         for sg in custom {
             let used = enis.iter().any(|e| e.security_group_ids.contains(&sg.id))
-                || functions.iter().any(|f| f.vpc_security_group_ids.contains(&sg.id))
+                || functions
+                    .iter()
+                    .any(|f| f.vpc_security_group_ids.contains(&sg.id))
                 || groups
                     .iter()
                     .flat_map(|g| &g.ingress)
@@ -149,16 +150,31 @@ mod tests {
         let f = run(&CHECK, &s);
         assert_eq!(
             statuses(&f),
-            [Status::Pass, Status::Pass, Status::Fail, Status::Pass, Status::Fail]
+            [
+                Status::Pass,
+                Status::Pass,
+                Status::Fail,
+                Status::Pass,
+                Status::Fail
+            ]
         );
-        assert_eq!(f[2].status_extended, "Security group db (sg-3) it is not being used.");
-        assert_eq!(f[3].status_extended, "Security group app (sg-4) it is being used.");
+        assert_eq!(
+            f[2].status_extended,
+            "Security group db (sg-3) it is not being used."
+        );
+        assert_eq!(
+            f[3].status_extended,
+            "Security group app (sg-4) it is being used."
+        );
         assert_eq!(f[4].resource_details, "old");
     }
 
     #[test]
     fn a_self_reference_counts_and_defaults_are_not_reported() {
-        let f = run(&CHECK, &snap(vec![group("sg-1", "self", &["sg-1"])], &[], &[]));
+        let f = run(
+            &CHECK,
+            &snap(vec![group("sg-1", "self", &["sg-1"])], &[], &[]),
+        );
         assert_eq!(statuses(&f), [Status::Pass]);
         assert!(run(&CHECK, &snap(vec![group("sg-0", "default", &[])], &[], &[])).is_empty());
     }
@@ -166,8 +182,11 @@ mod tests {
     #[test]
     fn error_when_functions_are_unknown() {
         let mut s = snap(vec![group("sg-1", "web", &[])], &[], &[]);
-        region(&mut s).lambda.functions =
-            Fetched::Error(ApiError::new("lambda:ListFunctions", "AccessDeniedException", ""));
+        region(&mut s).lambda.functions = Fetched::Error(ApiError::new(
+            "lambda:ListFunctions",
+            "AccessDeniedException",
+            "",
+        ));
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
     }
 }

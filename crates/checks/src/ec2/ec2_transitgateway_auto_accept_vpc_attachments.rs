@@ -49,9 +49,14 @@ pub const CHECK: Check = Check {
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in scan.regions() {
-        let Some(gateways) =
-            collected(&r.ec2.transit_gateways, id, region, scan.account_id(), "", emit)
-        else {
+        let Some(gateways) = collected(
+            &r.ec2.transit_gateways,
+            id,
+            region,
+            scan.account_id(),
+            "",
+            emit,
+        ) else {
             continue;
         };
         for g in gateways {
@@ -85,7 +90,8 @@ mod tests {
             auto_accept_shared_attachments: auto,
             ..Default::default()
         };
-        region(&mut s).ec2.transit_gateways = Fetched::Ok(vec![tgw("tgw-1", true), tgw("tgw-2", false)]);
+        region(&mut s).ec2.transit_gateways =
+            Fetched::Ok(vec![tgw("tgw-1", true), tgw("tgw-2", false)]);
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Fail, Status::Pass]);
         assert_eq!(

@@ -1,8 +1,8 @@
 //! EC2 checks (instances, EBS, security groups, network ACLs).
 
 use kestrel_model::{
-    ec2::Instance, ec2::IpPermission, ec2::NetworkInterface, ec2::RouteTable,
-    ec2::SecurityGroup, Finding, Regional, Severity, Status, Tags,
+    ec2::Instance, ec2::IpPermission, ec2::NetworkInterface, ec2::RouteTable, ec2::SecurityGroup,
+    Finding, Regional, Severity, Status, Tags,
 };
 
 use crate::util::collected;
@@ -126,7 +126,9 @@ fn instance_exposure(
     let id = &i.id;
     match i.public_ip.as_deref().filter(|ip| !ip.is_empty()) {
         None => (
-            format!("Instance {id} has {service} exposed to 0.0.0.0/0 but with no public IP address."),
+            format!(
+                "Instance {id} has {service} exposed to 0.0.0.0/0 but with no public IP address."
+            ),
             Severity::Medium,
         ),
         Some(ip) => {
@@ -189,7 +191,10 @@ pub(crate) fn run_instance_port_check(
                 let (text, severity) = instance_exposure(i, route_tables, service);
                 Finding::new(id, Status::Fail, region, &i.id, &i.arn, text).with_severity(severity)
             } else {
-                let text = format!("Instance {} does not have {what} open to the Internet.", i.id);
+                let text = format!(
+                    "Instance {} does not have {what} open to the Internet.",
+                    i.id
+                );
                 Finding::new(id, Status::Pass, region, &i.id, &i.arn, text)
             };
             emit(finding.with_tags(&i.tags));
@@ -410,7 +415,14 @@ pub(crate) mod tests {
         let settings = crate::Settings::default();
         let scan = Scan::new(s, &settings, 0);
         let mut out = Vec::new();
-        run_instance_port_check(&scan, &mut |f| out.push(f), "x", &[22], "SSH", "SSH port 22");
+        run_instance_port_check(
+            &scan,
+            &mut |f| out.push(f),
+            "x",
+            &[22],
+            "SSH",
+            "SSH port 22",
+        );
         out
     }
 
@@ -453,12 +465,21 @@ pub(crate) mod tests {
             run_sg_port_check(&scan, &mut |f| out.push(f), "x", &[3306], "MySQL port 3306");
             out.into_iter().map(|f| f.status).collect::<Vec<_>>()
         };
-        assert_eq!(scan_of(&sg_port_snap("tcp", 3000, 4000, "0.0.0.0/0")), [Status::Fail]);
+        assert_eq!(
+            scan_of(&sg_port_snap("tcp", 3000, 4000, "0.0.0.0/0")),
+            [Status::Fail]
+        );
         // All traffic: the all-ports check (which runs: no selection means every check)
         // counts it, so the port check does not fail it again.
         assert_eq!(scan_of(&sg_port_snap("-1", 0, 0, "::/0")), [Status::Pass]);
-        assert_eq!(scan_of(&sg_port_snap("tcp", 0, 65535, "::/0")), [Status::Pass]);
-        assert_eq!(scan_of(&sg_port_snap("tcp", 3307, 4000, "0.0.0.0/0")), [Status::Pass]);
+        assert_eq!(
+            scan_of(&sg_port_snap("tcp", 0, 65535, "::/0")),
+            [Status::Pass]
+        );
+        assert_eq!(
+            scan_of(&sg_port_snap("tcp", 3307, 4000, "0.0.0.0/0")),
+            [Status::Pass]
+        );
     }
 
     #[test]

@@ -57,18 +57,40 @@ pub const CHECK: Check = Check {
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in scan.regions() {
-        let Some(lbs) = collected(&r.elbv2.load_balancers, id, region, scan.account_id(), "", emit)
-        else {
+        let Some(lbs) = collected(
+            &r.elbv2.load_balancers,
+            id,
+            region,
+            scan.account_id(),
+            "",
+            emit,
+        ) else {
             continue;
         };
         for lb in lbs.iter().filter(|lb| lb.lb_type == "application") {
             let Some(attrs) = collected(&lb.attributes, id, region, &lb.name, &lb.arn, emit) else {
                 continue;
             };
-            let (status, text) = if attrs.get("routing.http.drop_invalid_header_fields.enabled").map(String::as_str) == Some("true") {
-                (Status::Pass, format!("ELBv2 ALB {} is configured to drop invalid header fields.", lb.name))
+            let (status, text) = if attrs
+                .get("routing.http.drop_invalid_header_fields.enabled")
+                .map(String::as_str)
+                == Some("true")
+            {
+                (
+                    Status::Pass,
+                    format!(
+                        "ELBv2 ALB {} is configured to drop invalid header fields.",
+                        lb.name
+                    ),
+                )
             } else {
-                (Status::Fail, format!("ELBv2 ALB {} is not configured to drop invalid header fields.", lb.name))
+                (
+                    Status::Fail,
+                    format!(
+                        "ELBv2 ALB {} is not configured to drop invalid header fields.",
+                        lb.name
+                    ),
+                )
             };
             emit(Finding::new(id, status, region, &lb.name, &lb.arn, text).with_tags(&lb.tags));
         }
@@ -86,7 +108,12 @@ mod tests {
         region(&mut s).elbv2.load_balancers = Fetched::Ok(vec![LoadBalancer {
             name: "lb".into(),
             lb_type: kind.into(),
-            attributes: Fetched::Ok(attrs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()),
+            attributes: Fetched::Ok(
+                attrs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            ),
             ..Default::default()
         }]);
         s
@@ -94,12 +121,24 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        let f = run(&CHECK, &snap([("routing.http.drop_invalid_header_fields.enabled", "true")], "application"));
+        let f = run(
+            &CHECK,
+            &snap(
+                [("routing.http.drop_invalid_header_fields.enabled", "true")],
+                "application",
+            ),
+        );
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "ELBv2 ALB lb is configured to drop invalid header fields.");
+        assert_eq!(
+            f[0].status_extended,
+            "ELBv2 ALB lb is configured to drop invalid header fields."
+        );
         let f = run(&CHECK, &snap([], "application"));
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "ELBv2 ALB lb is not configured to drop invalid header fields.");
+        assert_eq!(
+            f[0].status_extended,
+            "ELBv2 ALB lb is not configured to drop invalid header fields."
+        );
     }
 
     #[test]
@@ -111,7 +150,11 @@ mod tests {
     fn error_when_attributes_cannot_be_read() {
         let mut s = snap([], "application");
         if let Fetched::Ok(lbs) = &mut region(&mut s).elbv2.load_balancers {
-            lbs[0].attributes = Fetched::Error(ApiError::new("elasticloadbalancing:DescribeLoadBalancerAttributes", "AccessDenied", ""));
+            lbs[0].attributes = Fetched::Error(ApiError::new(
+                "elasticloadbalancing:DescribeLoadBalancerAttributes",
+                "AccessDenied",
+                "",
+            ));
         }
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
     }

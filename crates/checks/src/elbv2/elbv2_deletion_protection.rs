@@ -57,19 +57,35 @@ pub const CHECK: Check = Check {
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in scan.regions() {
-        let Some(lbs) = collected(&r.elbv2.load_balancers, id, region, scan.account_id(), "", emit)
-        else {
+        let Some(lbs) = collected(
+            &r.elbv2.load_balancers,
+            id,
+            region,
+            scan.account_id(),
+            "",
+            emit,
+        ) else {
             continue;
         };
         for lb in lbs.iter() {
             let Some(attrs) = collected(&lb.attributes, id, region, &lb.name, &lb.arn, emit) else {
                 continue;
             };
-            let (status, text) = if attrs.get("deletion_protection.enabled").map(String::as_str) == Some("true") {
-                (Status::Pass, format!("ELBv2 {} has deletion protection enabled.", lb.name))
-            } else {
-                (Status::Fail, format!("ELBv2 {} does not have deletion protection enabled.", lb.name))
-            };
+            let (status, text) =
+                if attrs.get("deletion_protection.enabled").map(String::as_str) == Some("true") {
+                    (
+                        Status::Pass,
+                        format!("ELBv2 {} has deletion protection enabled.", lb.name),
+                    )
+                } else {
+                    (
+                        Status::Fail,
+                        format!(
+                            "ELBv2 {} does not have deletion protection enabled.",
+                            lb.name
+                        ),
+                    )
+                };
             emit(Finding::new(id, status, region, &lb.name, &lb.arn, text).with_tags(&lb.tags));
         }
     }
@@ -86,7 +102,12 @@ mod tests {
         region(&mut s).elbv2.load_balancers = Fetched::Ok(vec![LoadBalancer {
             name: "lb".into(),
             lb_type: kind.into(),
-            attributes: Fetched::Ok(attrs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()),
+            attributes: Fetched::Ok(
+                attrs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            ),
             ..Default::default()
         }]);
         s
@@ -94,19 +115,35 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        let f = run(&CHECK, &snap([("deletion_protection.enabled", "true")], "application"));
+        let f = run(
+            &CHECK,
+            &snap([("deletion_protection.enabled", "true")], "application"),
+        );
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "ELBv2 lb has deletion protection enabled.");
-        let f = run(&CHECK, &snap([("deletion_protection.enabled", "false")], "network"));
+        assert_eq!(
+            f[0].status_extended,
+            "ELBv2 lb has deletion protection enabled."
+        );
+        let f = run(
+            &CHECK,
+            &snap([("deletion_protection.enabled", "false")], "network"),
+        );
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "ELBv2 lb does not have deletion protection enabled.");
+        assert_eq!(
+            f[0].status_extended,
+            "ELBv2 lb does not have deletion protection enabled."
+        );
     }
 
     #[test]
     fn error_when_attributes_cannot_be_read() {
         let mut s = snap([], "application");
         if let Fetched::Ok(lbs) = &mut region(&mut s).elbv2.load_balancers {
-            lbs[0].attributes = Fetched::Error(ApiError::new("elasticloadbalancing:DescribeLoadBalancerAttributes", "AccessDenied", ""));
+            lbs[0].attributes = Fetched::Error(ApiError::new(
+                "elasticloadbalancing:DescribeLoadBalancerAttributes",
+                "AccessDenied",
+                "",
+            ));
         }
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
     }

@@ -59,16 +59,26 @@ pub const CHECK: Check = Check {
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in scan.regions() {
-        let Some(lbs) = collected(&r.elbv2.load_balancers, id, region, scan.account_id(), "", emit)
-        else {
+        let Some(lbs) = collected(
+            &r.elbv2.load_balancers,
+            id,
+            region,
+            scan.account_id(),
+            "",
+            emit,
+        ) else {
             continue;
         };
         for lb in lbs.iter().filter(|lb| lb.lb_type == "application") {
             let Some(attrs) = collected(&lb.attributes, id, region, &lb.name, &lb.arn, emit) else {
                 continue;
             };
-            let mode = attrs.get("routing.http.desync_mitigation_mode").map(String::as_str);
-            let drops = attrs.get("routing.http.drop_invalid_header_fields.enabled").map(String::as_str);
+            let mode = attrs
+                .get("routing.http.desync_mitigation_mode")
+                .map(String::as_str);
+            let drops = attrs
+                .get("routing.http.drop_invalid_header_fields.enabled")
+                .map(String::as_str);
             let (status, text) = match (mode, drops) {
                 (Some("strictest" | "defensive"), _) => (Status::Pass, format!("ELBv2 ALB {} is configured with correct desync mitigation mode.", lb.name)),
                 (_, Some("false")) => (Status::Fail, format!("ELBv2 ALB {} does not have desync mitigation mode set as strictest/defensive and is not dropping invalid header fields.", lb.name)),
@@ -91,7 +101,12 @@ mod tests {
         region(&mut s).elbv2.load_balancers = Fetched::Ok(vec![LoadBalancer {
             name: "lb".into(),
             lb_type: kind.into(),
-            attributes: Fetched::Ok(attrs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()),
+            attributes: Fetched::Ok(
+                attrs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            ),
             ..Default::default()
         }]);
         s
@@ -99,13 +114,40 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        let f = run(&CHECK, &snap([("routing.http.desync_mitigation_mode", "defensive")], "application"));
+        let f = run(
+            &CHECK,
+            &snap(
+                [("routing.http.desync_mitigation_mode", "defensive")],
+                "application",
+            ),
+        );
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "ELBv2 ALB lb is configured with correct desync mitigation mode.");
-        let f = run(&CHECK, &snap([("routing.http.desync_mitigation_mode", "monitor"), ("routing.http.drop_invalid_header_fields.enabled", "false")], "application"));
+        assert_eq!(
+            f[0].status_extended,
+            "ELBv2 ALB lb is configured with correct desync mitigation mode."
+        );
+        let f = run(
+            &CHECK,
+            &snap(
+                [
+                    ("routing.http.desync_mitigation_mode", "monitor"),
+                    ("routing.http.drop_invalid_header_fields.enabled", "false"),
+                ],
+                "application",
+            ),
+        );
         assert_eq!(statuses(&f), [Status::Fail]);
         assert_eq!(f[0].status_extended, "ELBv2 ALB lb does not have desync mitigation mode set as strictest/defensive and is not dropping invalid header fields.");
-        let f = run(&CHECK, &snap([("routing.http.desync_mitigation_mode", "monitor"), ("routing.http.drop_invalid_header_fields.enabled", "true")], "application"));
+        let f = run(
+            &CHECK,
+            &snap(
+                [
+                    ("routing.http.desync_mitigation_mode", "monitor"),
+                    ("routing.http.drop_invalid_header_fields.enabled", "true"),
+                ],
+                "application",
+            ),
+        );
         assert_eq!(statuses(&f), [Status::Pass]);
         assert_eq!(f[0].status_extended, "ELBv2 ALB lb does not have desync mitigation mode set as strictest/defensive but is dropping invalid header fields.");
     }
@@ -119,7 +161,11 @@ mod tests {
     fn error_when_attributes_cannot_be_read() {
         let mut s = snap([], "application");
         if let Fetched::Ok(lbs) = &mut region(&mut s).elbv2.load_balancers {
-            lbs[0].attributes = Fetched::Error(ApiError::new("elasticloadbalancing:DescribeLoadBalancerAttributes", "AccessDenied", ""));
+            lbs[0].attributes = Fetched::Error(ApiError::new(
+                "elasticloadbalancing:DescribeLoadBalancerAttributes",
+                "AccessDenied",
+                "",
+            ));
         }
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
     }

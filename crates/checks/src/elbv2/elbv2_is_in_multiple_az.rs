@@ -52,16 +52,31 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     let min = scan.settings.elbv2_min_azs;
     for (region, r) in scan.regions() {
-        let Some(lbs) = collected(&r.elbv2.load_balancers, id, region, scan.account_id(), "", emit)
-        else {
+        let Some(lbs) = collected(
+            &r.elbv2.load_balancers,
+            id,
+            region,
+            scan.account_id(),
+            "",
+            emit,
+        ) else {
             continue;
         };
         for lb in lbs {
             let zones = lb.availability_zones.join(", ");
             let (status, text) = if lb.availability_zones.len() >= min {
-                (Status::Pass, format!("ELBv2 {} is at least in {min} AZs: {zones}.", lb.name))
+                (
+                    Status::Pass,
+                    format!("ELBv2 {} is at least in {min} AZs: {zones}.", lb.name),
+                )
             } else {
-                (Status::Fail, format!("ELBv2 {} is not in at least {min} AZs. Is only in {zones}.", lb.name))
+                (
+                    Status::Fail,
+                    format!(
+                        "ELBv2 {} is not in at least {min} AZs. Is only in {zones}.",
+                        lb.name
+                    ),
+                )
             };
             emit(Finding::new(id, status, region, &lb.name, &lb.arn, text).with_tags(&lb.tags));
         }
@@ -88,8 +103,14 @@ mod tests {
     fn fail_in_one_zone_pass_in_two() {
         let f = run(&CHECK, &snap(&["us-east-1a"]));
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "ELBv2 lb is not in at least 2 AZs. Is only in us-east-1a.");
+        assert_eq!(
+            f[0].status_extended,
+            "ELBv2 lb is not in at least 2 AZs. Is only in us-east-1a."
+        );
         let f = run(&CHECK, &snap(&["us-east-1a", "us-east-1b"]));
-        assert_eq!(f[0].status_extended, "ELBv2 lb is at least in 2 AZs: us-east-1a, us-east-1b.");
+        assert_eq!(
+            f[0].status_extended,
+            "ELBv2 lb is at least in 2 AZs: us-east-1a, us-east-1b."
+        );
     }
 }

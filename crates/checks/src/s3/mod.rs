@@ -27,7 +27,10 @@ pub(crate) fn in_scope(scan: &Scan, b: &Bucket) -> bool {
 }
 
 /// The audited buckets ([`in_scope`]).
-pub(crate) fn audited<'a>(scan: &'a Scan, buckets: &'a [Bucket]) -> impl Iterator<Item = &'a Bucket> {
+pub(crate) fn audited<'a>(
+    scan: &'a Scan,
+    buckets: &'a [Bucket],
+) -> impl Iterator<Item = &'a Bucket> {
     buckets.iter().filter(move |b| in_scope(scan, b))
 }
 
@@ -64,7 +67,6 @@ pub(crate) fn run_bucket_check<T>(
     }
 }
 
-
 /// The shared frame of the public-bucket checks (Prowler's `s3_bucket_public_access` and
 /// `s3_bucket_public_write_acl`): when the account's Block Public Access ignores public
 /// ACLs and restricts public buckets, one PASS for the account; otherwise one finding per
@@ -77,8 +79,8 @@ pub(crate) fn run_public_bucket_check(
     exposure: &dyn Fn(&Bucket) -> Result<Option<String>, kestrel_model::ApiError>,
     safe: &dyn Fn(&Bucket) -> String,
 ) {
-    use kestrel_model::{Finding, Status};
     use crate::util::{collected, error_finding};
+    use kestrel_model::{Finding, Status};
     let region = scan.global_region();
     let account = scan.account_id();
     let Some(account_block) = collected(

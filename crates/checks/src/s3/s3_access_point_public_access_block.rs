@@ -59,21 +59,33 @@ pub const CHECK: Check = Check {
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     for (region, r) in scan.regions() {
-        let Some(points) =
-            collected(&r.s3control.access_points, id, region, scan.account_id(), "", emit)
-        else {
+        let Some(points) = collected(
+            &r.s3control.access_points,
+            id,
+            region,
+            scan.account_id(),
+            "",
+            emit,
+        ) else {
             continue;
         };
         for ap in points {
-            let Some(block) = collected(&ap.public_access_block, id, region, &ap.name, &ap.arn, emit)
+            let Some(block) =
+                collected(&ap.public_access_block, id, region, &ap.name, &ap.arn, emit)
             else {
                 continue;
             };
             let label = format!("Access Point {} of bucket {}", ap.name, ap.bucket);
             let (status, text) = if block.all() {
-                (Status::Pass, format!("{label} does have Public Access Block enabled."))
+                (
+                    Status::Pass,
+                    format!("{label} does have Public Access Block enabled."),
+                )
             } else {
-                (Status::Fail, format!("{label} does not have Public Access Block enabled."))
+                (
+                    Status::Fail,
+                    format!("{label} does not have Public Access Block enabled."),
+                )
             };
             emit(Finding::new(id, status, region, &ap.name, &ap.arn, text));
         }
@@ -111,11 +123,20 @@ mod tests {
         region(&mut s).s3control.access_points = Fetched::Ok(vec![
             point("ap-1", Fetched::Ok(all)),
             point("ap-2", Fetched::Ok(partial)),
-            point("ap-3", Fetched::Error(ApiError::new("s3:GetAccessPoint", "AccessDenied", ""))),
+            point(
+                "ap-3",
+                Fetched::Error(ApiError::new("s3:GetAccessPoint", "AccessDenied", "")),
+            ),
         ]);
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Pass, Status::Fail, Status::Error]);
-        assert_eq!(f[0].status_extended, "Access Point ap-1 of bucket data does have Public Access Block enabled.");
-        assert_eq!(f[1].status_extended, "Access Point ap-2 of bucket data does not have Public Access Block enabled.");
+        assert_eq!(
+            f[0].status_extended,
+            "Access Point ap-1 of bucket data does have Public Access Block enabled."
+        );
+        assert_eq!(
+            f[1].status_extended,
+            "Access Point ap-2 of bucket data does not have Public Access Block enabled."
+        );
     }
 }

@@ -56,10 +56,19 @@ pub const CHECK: Check = Check {
 };
 
 fn verdict(b: &Bucket, value: &Option<String>) -> (Status, String) {
-    if value.as_deref().is_some_and(|o| o.contains("BucketOwnerEnforced")) {
-        (Status::Pass, format!("S3 Bucket {} has bucket ACLs disabled.", b.name))
+    if value
+        .as_deref()
+        .is_some_and(|o| o.contains("BucketOwnerEnforced"))
+    {
+        (
+            Status::Pass,
+            format!("S3 Bucket {} has bucket ACLs disabled.", b.name),
+        )
     } else {
-        (Status::Fail, format!("S3 Bucket {} has bucket ACLs enabled.", b.name))
+        (
+            Status::Fail,
+            format!("S3 Bucket {} has bucket ACLs enabled.", b.name),
+        )
     }
 }
 
@@ -83,10 +92,19 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        let f = run(&CHECK, &with_buckets(vec![with(Some("BucketOwnerEnforced".into()))]));
+        let f = run(
+            &CHECK,
+            &with_buckets(vec![with(Some("BucketOwnerEnforced".into()))]),
+        );
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b has bucket ACLs disabled.");
-        let f = run(&CHECK, &with_buckets(vec![with(Some("ObjectWriter".into()))]));
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b has bucket ACLs disabled."
+        );
+        let f = run(
+            &CHECK,
+            &with_buckets(vec![with(Some("ObjectWriter".into()))]),
+        );
         assert_eq!(statuses(&f), [Status::Fail]);
         assert_eq!(f[0].status_extended, "S3 Bucket b has bucket ACLs enabled.");
         let f = run(&CHECK, &with_buckets(vec![with(None)]));

@@ -59,8 +59,20 @@ pub const CHECK: Check = Check {
 
 fn verdict(b: &Bucket, value: &Option<String>) -> (Status, String) {
     match value {
-        Some(alg) => (Status::Pass, format!("S3 Bucket {} has Server Side Encryption with {alg}.", b.name)),
-        None => (Status::Fail, format!("S3 Bucket {} does not have Server Side Encryption enabled.", b.name)),
+        Some(alg) => (
+            Status::Pass,
+            format!(
+                "S3 Bucket {} has Server Side Encryption with {alg}.",
+                b.name
+            ),
+        ),
+        None => (
+            Status::Fail,
+            format!(
+                "S3 Bucket {} does not have Server Side Encryption enabled.",
+                b.name
+            ),
+        ),
     }
 }
 
@@ -86,10 +98,16 @@ mod tests {
     fn verdicts() {
         let f = run(&CHECK, &with_buckets(vec![with(Some("AES256".into()))]));
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b has Server Side Encryption with AES256.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b has Server Side Encryption with AES256."
+        );
         let f = run(&CHECK, &with_buckets(vec![with(None)]));
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b does not have Server Side Encryption enabled.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b does not have Server Side Encryption enabled."
+        );
     }
 
     #[test]

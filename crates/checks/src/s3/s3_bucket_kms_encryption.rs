@@ -59,8 +59,20 @@ pub const CHECK: Check = Check {
 
 fn verdict(b: &Bucket, value: &Option<String>) -> (Status, String) {
     match value.as_deref() {
-        Some(alg @ ("aws:kms" | "aws:kms:dsse")) => (Status::Pass, format!("S3 Bucket {} has Server Side Encryption with {alg}.", b.name)),
-        _ => (Status::Fail, format!("Server Side Encryption is not configured with kms for S3 Bucket {}.", b.name)),
+        Some(alg @ ("aws:kms" | "aws:kms:dsse")) => (
+            Status::Pass,
+            format!(
+                "S3 Bucket {} has Server Side Encryption with {alg}.",
+                b.name
+            ),
+        ),
+        _ => (
+            Status::Fail,
+            format!(
+                "Server Side Encryption is not configured with kms for S3 Bucket {}.",
+                b.name
+            ),
+        ),
     }
 }
 
@@ -84,15 +96,27 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        let f = run(&CHECK, &with_buckets(vec![with(Some("aws:kms:dsse".into()))]));
+        let f = run(
+            &CHECK,
+            &with_buckets(vec![with(Some("aws:kms:dsse".into()))]),
+        );
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b has Server Side Encryption with aws:kms:dsse.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b has Server Side Encryption with aws:kms:dsse."
+        );
         let f = run(&CHECK, &with_buckets(vec![with(Some("AES256".into()))]));
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "Server Side Encryption is not configured with kms for S3 Bucket b.");
+        assert_eq!(
+            f[0].status_extended,
+            "Server Side Encryption is not configured with kms for S3 Bucket b."
+        );
         let f = run(&CHECK, &with_buckets(vec![with(None)]));
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "Server Side Encryption is not configured with kms for S3 Bucket b.");
+        assert_eq!(
+            f[0].status_extended,
+            "Server Side Encryption is not configured with kms for S3 Bucket b."
+        );
     }
 
     #[test]

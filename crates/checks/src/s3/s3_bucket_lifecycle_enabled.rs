@@ -56,16 +56,32 @@ pub const CHECK: Check = Check {
 
 fn verdict(b: &Bucket, value: &[String]) -> (Status, String) {
     if value.iter().any(|s| s == "Enabled") {
-        (Status::Pass, format!("S3 Bucket {} has a lifecycle configuration enabled.", b.name))
+        (
+            Status::Pass,
+            format!(
+                "S3 Bucket {} has a lifecycle configuration enabled.",
+                b.name
+            ),
+        )
     } else {
-        (Status::Fail, format!("S3 Bucket {} does not have a lifecycle configuration enabled.", b.name))
+        (
+            Status::Fail,
+            format!(
+                "S3 Bucket {} does not have a lifecycle configuration enabled.",
+                b.name
+            ),
+        )
     }
 }
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    run_bucket_check(scan, emit, CHECK.meta.id, |b| &b.lifecycle_rules, |b, v| {
-        verdict(b, v)
-    });
+    run_bucket_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        |b| &b.lifecycle_rules,
+        |b, v| verdict(b, v),
+    );
 }
 
 #[cfg(test)]
@@ -84,15 +100,27 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        let f = run(&CHECK, &with_buckets(vec![with(vec!["Disabled".into(), "Enabled".into()])]));
+        let f = run(
+            &CHECK,
+            &with_buckets(vec![with(vec!["Disabled".into(), "Enabled".into()])]),
+        );
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b has a lifecycle configuration enabled.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b has a lifecycle configuration enabled."
+        );
         let f = run(&CHECK, &with_buckets(vec![with(vec!["Disabled".into()])]));
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b does not have a lifecycle configuration enabled.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b does not have a lifecycle configuration enabled."
+        );
         let f = run(&CHECK, &with_buckets(vec![with(vec![])]));
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b does not have a lifecycle configuration enabled.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b does not have a lifecycle configuration enabled."
+        );
     }
 
     #[test]

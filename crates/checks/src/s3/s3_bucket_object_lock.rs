@@ -56,9 +56,15 @@ pub const CHECK: Check = Check {
 
 fn verdict(b: &Bucket, value: &bool) -> (Status, String) {
     if *value {
-        (Status::Pass, format!("S3 Bucket {} has Object Lock enabled.", b.name))
+        (
+            Status::Pass,
+            format!("S3 Bucket {} has Object Lock enabled.", b.name),
+        )
     } else {
-        (Status::Fail, format!("S3 Bucket {} has Object Lock disabled.", b.name))
+        (
+            Status::Fail,
+            format!("S3 Bucket {} has Object Lock disabled.", b.name),
+        )
     }
 }
 
@@ -87,7 +93,10 @@ mod tests {
         assert_eq!(f[0].status_extended, "S3 Bucket b has Object Lock enabled.");
         let f = run(&CHECK, &with_buckets(vec![with(false)]));
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b has Object Lock disabled.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b has Object Lock disabled."
+        );
     }
 
     #[test]

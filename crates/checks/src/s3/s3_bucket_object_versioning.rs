@@ -57,9 +57,15 @@ pub const CHECK: Check = Check {
 
 fn verdict(b: &Bucket, value: &kestrel_model::s3::Versioning) -> (Status, String) {
     if value.status.as_deref() == Some("Enabled") {
-        (Status::Pass, format!("S3 Bucket {} has versioning enabled.", b.name))
+        (
+            Status::Pass,
+            format!("S3 Bucket {} has versioning enabled.", b.name),
+        )
     } else {
-        (Status::Fail, format!("S3 Bucket {} has versioning disabled.", b.name))
+        (
+            Status::Fail,
+            format!("S3 Bucket {} has versioning disabled.", b.name),
+        )
     }
 }
 
@@ -72,8 +78,8 @@ mod tests {
     use super::*;
     use crate::s3::tests::{bucket, with_buckets};
     use crate::testkit::{run, statuses};
-    use kestrel_model::{ApiError, Fetched};
     use kestrel_model::s3::Versioning;
+    use kestrel_model::{ApiError, Fetched};
 
     fn with(value: kestrel_model::s3::Versioning) -> Bucket {
         Bucket {
@@ -84,10 +90,22 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        let f = run(&CHECK, &with_buckets(vec![with(Versioning { status: Some("Enabled".into()), mfa_delete: None })]));
+        let f = run(
+            &CHECK,
+            &with_buckets(vec![with(Versioning {
+                status: Some("Enabled".into()),
+                mfa_delete: None,
+            })]),
+        );
         assert_eq!(statuses(&f), [Status::Pass]);
         assert_eq!(f[0].status_extended, "S3 Bucket b has versioning enabled.");
-        let f = run(&CHECK, &with_buckets(vec![with(Versioning { status: Some("Suspended".into()), mfa_delete: None })]));
+        let f = run(
+            &CHECK,
+            &with_buckets(vec![with(Versioning {
+                status: Some("Suspended".into()),
+                mfa_delete: None,
+            })]),
+        );
         assert_eq!(statuses(&f), [Status::Fail]);
         assert_eq!(f[0].status_extended, "S3 Bucket b has versioning disabled.");
         let f = run(&CHECK, &with_buckets(vec![with(Versioning::default())]));

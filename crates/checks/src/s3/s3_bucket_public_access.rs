@@ -72,7 +72,10 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
             let pol = fetched(&b.policy, "s3:GetBucketPolicy")?;
             // The policy is read after the ACL and decides the text when both are public.
             if pol.as_ref().is_some_and(policy::is_public) {
-                return Ok(Some(format!("S3 Bucket {} has public access due to bucket policy.", b.name)));
+                return Ok(Some(format!(
+                    "S3 Bucket {} has public access due to bucket policy.",
+                    b.name
+                )));
             }
             Ok(grants
                 .iter()
@@ -88,7 +91,9 @@ mod tests {
     use super::*;
     use crate::s3::tests::{bucket, with_buckets};
     use crate::testkit::{run, statuses};
-    use kestrel_model::{s3::AclGrant, s3::Bucket, s3::PublicAccessBlock, ApiError, Fetched, Status};
+    use kestrel_model::{
+        s3::AclGrant, s3::Bucket, s3::PublicAccessBlock, ApiError, Fetched, Status,
+    };
     use serde_json::json;
 
     const ALL_USERS: &str = "http://acs.amazonaws.com/groups/global/AllUsers";
@@ -101,7 +106,11 @@ mod tests {
         }
     }
 
-    fn b(grants: Vec<AclGrant>, policy: Option<serde_json::Value>, block: Option<PublicAccessBlock>) -> Bucket {
+    fn b(
+        grants: Vec<AclGrant>,
+        policy: Option<serde_json::Value>,
+        block: Option<PublicAccessBlock>,
+    ) -> Bucket {
         Bucket {
             acl_grants: Fetched::Ok(grants),
             policy: Fetched::Ok(policy),
@@ -127,10 +136,16 @@ mod tests {
     fn fail_on_public_acl_or_policy() {
         let f = check(b(vec![grant(ALL_USERS, "READ")], None, None), None);
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b has public access due to bucket ACL.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b has public access due to bucket ACL."
+        );
         let open = json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]});
         let f = check(b(vec![], Some(open), None), None);
-        assert_eq!(f[0].status_extended, "S3 Bucket b has public access due to bucket policy.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b has public access due to bucket policy."
+        );
     }
 
     #[test]
@@ -139,9 +154,22 @@ mod tests {
         assert_eq!(statuses(&check(public, None)), [Status::Pass]);
         let f = check(b(vec![grant(ALL_USERS, "READ")], None, None), Some(BLOCKED));
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "All S3 public access blocked at account level.");
+        assert_eq!(
+            f[0].status_extended,
+            "All S3 public access blocked at account level."
+        );
         assert_eq!(f[0].resource_id, "123456789012");
-        let f = check(b(vec![grant("http://acs.amazonaws.com/groups/s3/LogDelivery", "WRITE")], None, None), None);
+        let f = check(
+            b(
+                vec![grant(
+                    "http://acs.amazonaws.com/groups/s3/LogDelivery",
+                    "WRITE",
+                )],
+                None,
+                None,
+            ),
+            None,
+        );
         assert_eq!(f[0].status_extended, "S3 Bucket b is not public.");
     }
 

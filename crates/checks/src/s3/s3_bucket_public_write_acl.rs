@@ -119,6 +119,9 @@ mod tests {
     fn pass_on_read_only_public_grants() {
         let f = check(&[("AllUsers", "READ")]);
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b is not publicly writable.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b is not publicly writable."
+        );
     }
 }

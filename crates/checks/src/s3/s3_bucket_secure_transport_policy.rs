@@ -157,8 +157,16 @@ mod tests {
 
     #[test]
     fn pass_with_get_and_put_named_or_wildcarded_for_everyone() {
-        for action in [json!("*"), json!(["s3:GetObject", "s3:PutObject"]), json!("s3:*Object")] {
-            assert_eq!(check(Some(deny_http(json!("*"), action.clone()))), [Status::Pass], "{action}");
+        for action in [
+            json!("*"),
+            json!(["s3:GetObject", "s3:PutObject"]),
+            json!("s3:*Object"),
+        ] {
+            assert_eq!(
+                check(Some(deny_http(json!("*"), action.clone()))),
+                [Status::Pass],
+                "{action}"
+            );
         }
         // `arn:aws:iam::*:root` is everyone too.
         let doc = deny_http(json!({"AWS": "arn:aws:iam::*:root"}), json!("s3:*"));
@@ -168,8 +176,14 @@ mod tests {
     #[test]
     fn fail_where_prowler_passes_reads_over_http_still_allowed() {
         // Prowler 5.46 passes both: only uploads are denied, or only one principal is.
-        assert_eq!(check(Some(deny_http(json!("*"), json!("s3:PutObject")))), [Status::Fail]);
-        let one = deny_http(json!({"AWS": "arn:aws:iam::111122223333:role/app"}), json!("s3:*"));
+        assert_eq!(
+            check(Some(deny_http(json!("*"), json!("s3:PutObject")))),
+            [Status::Fail]
+        );
+        let one = deny_http(
+            json!({"AWS": "arn:aws:iam::111122223333:role/app"}),
+            json!("s3:*"),
+        );
         assert_eq!(check(Some(one)), [Status::Fail]);
     }
 

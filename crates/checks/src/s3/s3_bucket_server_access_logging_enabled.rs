@@ -55,9 +55,15 @@ pub const CHECK: Check = Check {
 
 fn verdict(b: &Bucket, value: &Option<String>) -> (Status, String) {
     if value.is_some() {
-        (Status::Pass, format!("S3 Bucket {} has server access logging enabled.", b.name))
+        (
+            Status::Pass,
+            format!("S3 Bucket {} has server access logging enabled.", b.name),
+        )
     } else {
-        (Status::Fail, format!("S3 Bucket {} has server access logging disabled.", b.name))
+        (
+            Status::Fail,
+            format!("S3 Bucket {} has server access logging disabled.", b.name),
+        )
     }
 }
 
@@ -83,10 +89,16 @@ mod tests {
     fn verdicts() {
         let f = run(&CHECK, &with_buckets(vec![with(Some("logs".into()))]));
         assert_eq!(statuses(&f), [Status::Pass]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b has server access logging enabled.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b has server access logging enabled."
+        );
         let f = run(&CHECK, &with_buckets(vec![with(None)]));
         assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].status_extended, "S3 Bucket b has server access logging disabled.");
+        assert_eq!(
+            f[0].status_extended,
+            "S3 Bucket b has server access logging disabled."
+        );
     }
 
     #[test]

@@ -64,23 +64,26 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         if vpcs.is_empty() {
             continue;
         }
-        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit)
-        else {
+        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
             continue;
         };
-        let Some(endpoints) = collected(&r.ec2.vpc_endpoints, id, region, account, "", emit)
-        else {
+        let Some(endpoints) = collected(&r.ec2.vpc_endpoints, id, region, account, "", emit) else {
             continue;
         };
         for vpc in vpcs.iter().filter(|v| {
             scan.settings.scan_unused_services
-                || enis.iter().any(|e| e.vpc_id.as_deref() == Some(v.id.as_str()))
+                || enis
+                    .iter()
+                    .any(|e| e.vpc_id.as_deref() == Some(v.id.as_str()))
         }) {
             let found = endpoints
                 .iter()
                 .find(|e| e.vpc_id == vpc.id && e.service_name.contains("ec2"));
             let (status, text) = match found {
-                Some(e) => (Status::Pass, format!("VPC {} has an EC2 {} endpoint.", vpc.id, e.endpoint_type)),
+                Some(e) => (
+                    Status::Pass,
+                    format!("VPC {} has an EC2 {} endpoint.", vpc.id, e.endpoint_type),
+                ),
                 None => (Status::Fail, format!("VPC {} has no EC2 endpoint.", vpc.id)),
             };
             emit(Finding::new(id, status, region, &vpc.id, &vpc.arn, text).with_tags(&vpc.tags));
@@ -129,6 +132,9 @@ mod tests {
         let f = run(&CHECK, &s);
         assert_eq!(statuses(&f), [Status::Fail, Status::Pass]);
         assert_eq!(f[0].status_extended, "VPC vpc-1 has no EC2 endpoint.");
-        assert_eq!(f[1].status_extended, "VPC vpc-2 has an EC2 Interface endpoint.");
+        assert_eq!(
+            f[1].status_extended,
+            "VPC vpc-2 has an EC2 Interface endpoint."
+        );
     }
 }

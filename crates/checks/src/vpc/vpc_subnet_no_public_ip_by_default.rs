@@ -63,19 +63,26 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         if subnets.is_empty() {
             continue;
         }
-        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit)
-        else {
+        let Some(enis) = collected(&r.ec2.network_interfaces, id, region, account, "", emit) else {
             continue;
         };
         for s in subnets.iter().filter(|s| {
             scan.settings.scan_unused_services
-                || enis.iter().any(|e| e.subnet_id.as_deref() == Some(s.id.as_str()))
+                || enis
+                    .iter()
+                    .any(|e| e.subnet_id.as_deref() == Some(s.id.as_str()))
         }) {
             let name = name_tag(&s.tags).unwrap_or(&s.id);
             let (status, text) = if s.map_public_ip_on_launch {
-                (Status::Fail, format!("VPC subnet {name} assigns public IP by default."))
+                (
+                    Status::Fail,
+                    format!("VPC subnet {name} assigns public IP by default."),
+                )
             } else {
-                (Status::Pass, format!("VPC subnet {name} does NOT assign public IP by default."))
+                (
+                    Status::Pass,
+                    format!("VPC subnet {name} does NOT assign public IP by default."),
+                )
             };
             emit(Finding::new(id, status, region, &s.id, &s.arn, text).with_tags(&s.tags));
         }
@@ -118,8 +125,14 @@ mod tests {
     fn subnets_in_use_are_judged() {
         let f = run(&CHECK, &snap());
         assert_eq!(statuses(&f), [Status::Fail, Status::Pass]);
-        assert_eq!(f[0].status_extended, "VPC subnet subnet-1 assigns public IP by default.");
-        assert_eq!(f[1].status_extended, "VPC subnet subnet-2 does NOT assign public IP by default.");
+        assert_eq!(
+            f[0].status_extended,
+            "VPC subnet subnet-1 assigns public IP by default."
+        );
+        assert_eq!(
+            f[1].status_extended,
+            "VPC subnet subnet-2 does NOT assign public IP by default."
+        );
         let settings = Settings {
             scan_unused_services: true,
             ..Default::default()
