@@ -178,6 +178,13 @@ elb.modify_load_balancer_attributes(LoadBalancerArn=good, Attributes=[
     {"Key": "routing.http.desync_mitigation_mode", "Value": "strictest"}])
 elb.create_load_balancer(Name="parity-alb-default", Subnets=subnets[:2], Type="application")
 elb.create_load_balancer(Name="parity-nlb-one", Subnets=subnets[:1], Type="network")
+# Listeners: plain HTTP on the default ALB; HTTP redirecting to HTTPS on the good one.
+default_alb = elb.describe_load_balancers(Names=["parity-alb-default"])["LoadBalancers"][0]["LoadBalancerArn"]
+tg = elb.create_target_group(Name="parity-tg", Protocol="HTTP", Port=80, VpcId=vpc)["TargetGroups"][0]["TargetGroupArn"]
+elb.create_listener(LoadBalancerArn=default_alb, Protocol="HTTP", Port=80,
+                    DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+elb.create_listener(LoadBalancerArn=good, Protocol="HTTP", Port=80, DefaultActions=[
+    {"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}])
 
 # An EC2 API endpoint in the default VPC; one subnet assigns public IPs (moto's default
 # subnets do), another does not.

@@ -10,6 +10,8 @@ pub const DESCRIBE_LOAD_BALANCERS: Action =
     Action::new("elasticloadbalancing:DescribeLoadBalancers", 1);
 pub const DESCRIBE_LOAD_BALANCER_ATTRIBUTES: Action =
     Action::new("elasticloadbalancing:DescribeLoadBalancerAttributes", 0);
+pub const DESCRIBE_LISTENERS: Action = Action::new("elasticloadbalancing:DescribeListeners", 1);
+pub const DESCRIBE_RULES: Action = Action::new("elasticloadbalancing:DescribeRules", 0);
 
 /// The service's data in one region.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -32,6 +34,7 @@ pub struct LoadBalancer {
     pub attributes: Fetched<std::collections::BTreeMap<String, String>>,
     /// The availability zones it is enabled in.
     pub availability_zones: Vec<String>,
+    pub listeners: Fetched<Vec<Listener>>,
     pub tags: Tags,
 }
 
@@ -43,4 +46,14 @@ impl LoadBalancer {
             .and_then(|a| a.get(key))
             .map(String::as_str)
     }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Listener {
+    pub arn: String,
+    /// `HTTP`, `HTTPS`, `TCP`, `TLS`, ….
+    pub protocol: String,
+    /// Whether one of its rules redirects to HTTPS (asked for HTTP listeners only).
+    pub redirects_to_https: Fetched<bool>,
 }
