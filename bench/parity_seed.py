@@ -167,6 +167,8 @@ lam.create_function(FunctionName="parity-old", Runtime="python3.8", Role=role, H
 lam.create_function(FunctionName="parity-vpc", Runtime="python3.12", Role=role, Handler="index.handler",
                     Code={"ZipFile": buf.getvalue()},
                     VpcConfig={"SubnetIds": [subnet], "SecurityGroupIds": [groups["closed"]]})
+lam.create_function_url_config(FunctionName="parity-old", AuthType="NONE")
+lam.create_function_url_config(FunctionName="parity-vpc", AuthType="AWS_IAM")
 
 # Load balancers: a hardened ALB in two zones, a default ALB and an NLB in one zone.
 subnets = [x["SubnetId"] for x in ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"]]

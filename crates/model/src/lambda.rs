@@ -9,6 +9,7 @@ use crate::{Action, Fetched, Tags};
 // can follow each call (the request scheduler serves deeper chains first).
 pub const LIST_FUNCTIONS: Action = Action::new("lambda:ListFunctions", 1);
 pub const GET_POLICY: Action = Action::new("lambda:GetPolicy", 0);
+pub const GET_FUNCTION_URL_CONFIG: Action = Action::new("lambda:GetFunctionUrlConfig", 0);
 
 /// The service's data in one region.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -28,5 +29,7 @@ pub struct LambdaFunction {
     /// The security groups of its VPC configuration.
     pub vpc_security_group_ids: Vec<String>,
     pub policy: Fetched<Option<Value>>,
+    /// The function URL's auth type (`AWS_IAM` or `NONE`); None without a URL.
+    pub url_auth_type: Fetched<Option<String>>,
     pub tags: Tags,
 }

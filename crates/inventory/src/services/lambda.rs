@@ -1,16 +1,18 @@
 //! Lambda (regional): functions and their resource policies.
 
-use kestrel_model::lambda::{Lambda, LambdaFunction, GET_POLICY, LIST_FUNCTIONS};
+use kestrel_model::lambda::{
+    Lambda, LambdaFunction, GET_FUNCTION_URL_CONFIG, GET_POLICY, LIST_FUNCTIONS,
+};
 use kestrel_model::ApiError;
 
-use crate::collection::{fan_out, Collection};
+use crate::collection::{fan_out, when, Collection};
 use crate::services::Service;
 
 crate::sdk_client!(aws_sdk_lambda, "LAMBDA", "lambda");
 
 pub const SERVICE: Service = Service {
     label: "lambda",
-    actions: &[LIST_FUNCTIONS, GET_POLICY],
+    actions: &[LIST_FUNCTIONS, GET_POLICY, GET_FUNCTION_URL_CONFIG],
     collect: crate::regional!(collect => lambda),
     after: None,
 };
@@ -50,10 +52,12 @@ async fn functions(ctx: &Collection, region: &str) -> Result<Vec<LambdaFunction>
             },
         )
         .await?;
-    if ctx.needs(GET_POLICY) {
-        let pols = fan_out(list.iter().map(|f| {
-            let c = &c;
-            async move {
+    // Policies and function URLs: one call each per function, all at once.
+    let (with_policy, with_url) = (ctx.needs(GET_POLICY), ctx.needs(GET_FUNCTION_URL_CONFIG));
+    let c = &c;
+    let (pols, urls) = futures::join!(
+        fan_out(list.iter().map(|f| {
+            when(with_policy, async move {
                 match ctx
                     .call(GET_POLICY, || c.get_policy().function_name(&f.name).send())
                     .await
@@ -62,12 +66,26 @@ async fn functions(ctx: &Collection, region: &str) -> Result<Vec<LambdaFunction>
                     Err(e) if e.code == "ResourceNotFoundException" => Ok(None),
                     Err(e) => Err(e),
                 }
-            }
-        }))
-        .await;
-        for (f, p) in list.iter_mut().zip(pols) {
-            f.policy = p.into();
-        }
+            })
+        })),
+        fan_out(list.iter().map(|f| {
+            when(with_url, async move {
+                match ctx
+                    .call(GET_FUNCTION_URL_CONFIG, || {
+                        c.get_function_url_config().function_name(&f.name).send()
+                    })
+                    .await
+                {
+                    Ok(o) => Ok(Some(o.auth_type().as_str().to_string())),
+                    Err(e) if e.code == "ResourceNotFoundException" => Ok(None),
+                    Err(e) => Err(e),
+                }
+            })
+        })),
+    );
+    for ((f, p), u) in list.iter_mut().zip(pols).zip(urls) {
+        f.policy = p;
+        f.url_auth_type = u;
     }
     Ok(list)
 }
