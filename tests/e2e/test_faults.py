@@ -21,6 +21,9 @@ from conftest import ROOT
 
 SEEDER = ROOT / "scripts" / "demo_account.py"
 SERVICES = ["iam", "s3", "ec2", "cloudtrail", "kms", "rds"]
+# Services in the rest-json protocol that the scanned checks reach (ec2_securitygroup_not_used
+# reads Lambda functions): their errors are neither query XML nor X-Amz-Target JSON.
+REST_JSON = {"lambda"}
 SCOPE_RE = re.compile(r"Credential=([^/]+)/\d+/[^/]+/([^/]+)/aws4_request")
 
 
@@ -97,6 +100,10 @@ def throttle(service, json_protocol, method):
         return (503, {"Content-Type": "text/xml"},
                 "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message>"
                 "</Error></Errors><RequestID>x</RequestID></Response>")
+    if service in REST_JSON:
+        # Lambda throttles with 429 TooManyRequestsException, named in a header.
+        return (429, {"Content-Type": "application/json", "x-amzn-ErrorType": "TooManyRequestsException"},
+                json.dumps({"message": "Rate exceeded"}))
     if json_protocol:
         return (400, {"Content-Type": "application/x-amz-json-1.1", "x-amzn-ErrorType": "ThrottlingException"},
                 json.dumps({"__type": "ThrottlingException", "message": "Rate exceeded"}))
