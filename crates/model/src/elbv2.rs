@@ -38,16 +38,6 @@ pub struct LoadBalancer {
     pub tags: Tags,
 }
 
-impl LoadBalancer {
-    /// One attribute's value, when the attributes were read and list it.
-    pub fn attribute(&self, key: &str) -> Option<&str> {
-        self.attributes
-            .ok()
-            .and_then(|a| a.get(key))
-            .map(String::as_str)
-    }
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Listener {

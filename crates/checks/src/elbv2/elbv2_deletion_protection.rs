@@ -27,9 +27,9 @@
 //! - https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-6
 //! - https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#deletion-protection
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{elbv2::LoadBalancer, Finding, Severity, Status};
 
-use crate::util::collected;
+use crate::elbv2::{run_attribute_check, Attributes};
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -55,63 +55,32 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    for (region, r) in scan.regions() {
-        let Some(lbs) = collected(
-            &r.elbv2.load_balancers,
-            id,
-            region,
-            scan.account_id(),
-            "",
-            emit,
-        ) else {
-            continue;
-        };
-        for lb in lbs.iter() {
-            let Some(attrs) = collected(&lb.attributes, id, region, &lb.name, &lb.arn, emit) else {
-                continue;
-            };
-            let (status, text) =
-                if attrs.get("deletion_protection.enabled").map(String::as_str) == Some("true") {
-                    (
-                        Status::Pass,
-                        format!("ELBv2 {} has deletion protection enabled.", lb.name),
-                    )
-                } else {
-                    (
-                        Status::Fail,
-                        format!(
-                            "ELBv2 {} does not have deletion protection enabled.",
-                            lb.name
-                        ),
-                    )
-                };
-            emit(Finding::new(id, status, region, &lb.name, &lb.arn, text).with_tags(&lb.tags));
-        }
+    run_attribute_check(scan, emit, CHECK.meta.id, false, verdict);
+}
+
+fn verdict(lb: &LoadBalancer, attrs: &Attributes) -> (Status, String) {
+    if attrs.get("deletion_protection.enabled").map(String::as_str) == Some("true") {
+        (
+            Status::Pass,
+            format!("ELBv2 {} has deletion protection enabled.", lb.name),
+        )
+    } else {
+        (
+            Status::Fail,
+            format!(
+                "ELBv2 {} does not have deletion protection enabled.",
+                lb.name
+            ),
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{elbv2::LoadBalancer, ApiError, Fetched, Snapshot};
-
-    fn snap<const N: usize>(attrs: [(&str, &str); N], kind: &str) -> Snapshot {
-        let mut s = snapshot();
-        region(&mut s).elbv2.load_balancers = Fetched::Ok(vec![LoadBalancer {
-            name: "lb".into(),
-            lb_type: kind.into(),
-            attributes: Fetched::Ok(
-                attrs
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect(),
-            ),
-            ..Default::default()
-        }]);
-        s
-    }
+    use crate::elbv2::tests::snap;
+    use crate::testkit::{region, run, statuses};
+    use kestrel_model::{ApiError, Fetched};
 
     #[test]
     fn verdicts() {

@@ -28,9 +28,9 @@
 //! - https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-12
 //! - https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#desync-mitigation-mode
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{elbv2::LoadBalancer, Finding, Severity, Status};
 
-use crate::util::collected;
+use crate::elbv2::{run_attribute_check, Attributes};
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -57,60 +57,30 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    for (region, r) in scan.regions() {
-        let Some(lbs) = collected(
-            &r.elbv2.load_balancers,
-            id,
-            region,
-            scan.account_id(),
-            "",
-            emit,
-        ) else {
-            continue;
-        };
-        for lb in lbs.iter().filter(|lb| lb.lb_type == "application") {
-            let Some(attrs) = collected(&lb.attributes, id, region, &lb.name, &lb.arn, emit) else {
-                continue;
-            };
-            let mode = attrs
-                .get("routing.http.desync_mitigation_mode")
-                .map(String::as_str);
-            let drops = attrs
-                .get("routing.http.drop_invalid_header_fields.enabled")
-                .map(String::as_str);
-            let (status, text) = match (mode, drops) {
-                (Some("strictest" | "defensive"), _) => (Status::Pass, format!("ELBv2 ALB {} is configured with correct desync mitigation mode.", lb.name)),
-                (_, Some("false")) => (Status::Fail, format!("ELBv2 ALB {} does not have desync mitigation mode set as strictest/defensive and is not dropping invalid header fields.", lb.name)),
-                (_, Some("true")) => (Status::Pass, format!("ELBv2 ALB {} does not have desync mitigation mode set as strictest/defensive but is dropping invalid header fields.", lb.name)),
-                _ => (Status::Pass, format!("ELBv2 ALB {} is configured with correct desync mitigation mode.", lb.name)),
-            };
-            emit(Finding::new(id, status, region, &lb.name, &lb.arn, text).with_tags(&lb.tags));
-        }
+    run_attribute_check(scan, emit, CHECK.meta.id, true, verdict);
+}
+
+fn verdict(lb: &LoadBalancer, attrs: &Attributes) -> (Status, String) {
+    let mode = attrs
+        .get("routing.http.desync_mitigation_mode")
+        .map(String::as_str);
+    let drops = attrs
+        .get("routing.http.drop_invalid_header_fields.enabled")
+        .map(String::as_str);
+    match (mode, drops) {
+        (Some("strictest" | "defensive"), _) => (Status::Pass, format!("ELBv2 ALB {} is configured with correct desync mitigation mode.", lb.name)),
+        (_, Some("false")) => (Status::Fail, format!("ELBv2 ALB {} does not have desync mitigation mode set as strictest/defensive and is not dropping invalid header fields.", lb.name)),
+        (_, Some("true")) => (Status::Pass, format!("ELBv2 ALB {} does not have desync mitigation mode set as strictest/defensive but is dropping invalid header fields.", lb.name)),
+        _ => (Status::Pass, format!("ELBv2 ALB {} is configured with correct desync mitigation mode.", lb.name)),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{elbv2::LoadBalancer, ApiError, Fetched, Snapshot};
-
-    fn snap<const N: usize>(attrs: [(&str, &str); N], kind: &str) -> Snapshot {
-        let mut s = snapshot();
-        region(&mut s).elbv2.load_balancers = Fetched::Ok(vec![LoadBalancer {
-            name: "lb".into(),
-            lb_type: kind.into(),
-            attributes: Fetched::Ok(
-                attrs
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect(),
-            ),
-            ..Default::default()
-        }]);
-        s
-    }
+    use crate::elbv2::tests::snap;
+    use crate::testkit::{region, run, statuses};
+    use kestrel_model::{ApiError, Fetched};
 
     #[test]
     fn verdicts() {
