@@ -76,7 +76,7 @@ pub(crate) fn run_public_bucket_check(
     scan: &Scan,
     emit: &mut dyn FnMut(kestrel_model::Finding),
     id: &str,
-    exposure: &dyn Fn(&Bucket) -> Result<Option<String>, kestrel_model::ApiError>,
+    exposure: &dyn Fn(&Bucket) -> Result<Option<String>, Option<&kestrel_model::ApiError>>,
     safe: &dyn Fn(&Bucket) -> String,
 ) {
     use crate::util::{collected, error_finding};
@@ -120,7 +120,7 @@ pub(crate) fn run_public_bucket_check(
                 Ok(Some(why)) => (Status::Fail, why),
                 Ok(None) => (Status::Pass, safe(b)),
                 Err(e) => {
-                    emit(error_finding(id, &b.region, &b.name, &b.arn, Some(&e)));
+                    emit(error_finding(id, &b.region, &b.name, &b.arn, e));
                     continue;
                 }
             }
@@ -129,19 +129,15 @@ pub(crate) fn run_public_bucket_check(
     }
 }
 
-/// A bucket's data for a check, or the reason it is missing.
-pub(crate) fn fetched<'a, T>(
-    f: &'a kestrel_model::Fetched<T>,
-    what: &str,
-) -> Result<&'a T, kestrel_model::ApiError> {
+/// A bucket's data for a check, or why it is missing: the failed call, or None when it
+/// was not collected (what [`crate::util::error_finding`] takes).
+pub(crate) fn fetched<T>(
+    f: &kestrel_model::Fetched<T>,
+) -> Result<&T, Option<&kestrel_model::ApiError>> {
     match f {
         kestrel_model::Fetched::Ok(v) => Ok(v),
-        kestrel_model::Fetched::Error(e) => Err(e.clone()),
-        kestrel_model::Fetched::NotCollected => Err(kestrel_model::ApiError::new(
-            what,
-            "NotCollected",
-            "not in the inventory (saved by a scan that did not select this check)",
-        )),
+        kestrel_model::Fetched::Error(e) => Err(Some(e)),
+        kestrel_model::Fetched::NotCollected => Err(None),
     }
 }
 

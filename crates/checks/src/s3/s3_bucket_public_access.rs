@@ -68,8 +68,8 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         emit,
         CHECK.meta.id,
         &|b| {
-            let grants = fetched(&b.acl_grants, "s3:GetBucketAcl")?;
-            let pol = fetched(&b.policy, "s3:GetBucketPolicy")?;
+            let grants = fetched(&b.acl_grants)?;
+            let pol = fetched(&b.policy)?;
             // The policy is read after the ACL and decides the text when both are public.
             if pol.as_ref().is_some_and(policy::is_public) {
                 return Ok(Some(format!(

@@ -67,7 +67,7 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         emit,
         CHECK.meta.id,
         &|b| {
-            let grants = fetched(&b.acl_grants, "s3:GetBucketAcl")?;
+            let grants = fetched(&b.acl_grants)?;
             Ok(grants
                 .iter()
                 .rev()
