@@ -7,7 +7,7 @@ use kestrel_model::{
 
 use crate::util::collected;
 use crate::util::net::{
-    nacl_open_to_internet, permission_open_to_internet, INTERNET_V4, INTERNET_V6,
+    from_internet, nacl_open_to_internet, permission_open_to_internet, INTERNET_V4,
 };
 use crate::Scan;
 
@@ -44,18 +44,14 @@ pub(crate) fn groups_in_scope<'a>(
 /// Prowler's `check_security_group(rule, "-1", any_address=True)`: an all-traffic rule
 /// from the internet, or a rule of any protocol whose port range is 0-65535.
 pub fn opens_all_ports(p: &IpPermission) -> bool {
-    let internet = p.ipv4_ranges.iter().any(|c| c == INTERNET_V4)
-        || p.ipv6_ranges.iter().any(|c| c == INTERNET_V6);
-    internet && (p.protocol == "-1" || (p.from_port == Some(0) && p.to_port == Some(65535)))
+    from_internet(p) && (p.protocol == "-1" || (p.from_port == Some(0) && p.to_port == Some(65535)))
 }
 
 /// Prowler's `check_security_group(rule, "-1", any_address=True, all_ports=True)`: a
 /// rule from 0.0.0.0/0 or ::/0 that opens anything at all (all traffic, or any port or
 /// ICMP type of any protocol).
 pub fn opens_any_port(p: &IpPermission) -> bool {
-    let internet = p.ipv4_ranges.iter().any(|c| c == INTERNET_V4)
-        || p.ipv6_ranges.iter().any(|c| c == INTERNET_V6);
-    internet && (p.protocol == "-1" || p.from_port.is_some())
+    from_internet(p) && (p.protocol == "-1" || p.from_port.is_some())
 }
 
 const ALL_PORTS: &str = "ec2_securitygroup_allow_ingress_from_internet_to_all_ports";

@@ -67,6 +67,10 @@ pub(crate) fn run_bucket_check<T>(
     }
 }
 
+/// What a public-bucket check finds on a bucket: a FAIL text, None for a PASS, or why
+/// the data is missing (the failed call, or None when it was not collected).
+pub(crate) type Exposure<'a> = Result<Option<String>, Option<&'a kestrel_model::ApiError>>;
+
 /// The shared frame of the public-bucket checks (Prowler's `s3_bucket_public_access` and
 /// `s3_bucket_public_write_acl`): when the account's Block Public Access ignores public
 /// ACLs and restricts public buckets, one PASS for the account; otherwise one finding per
@@ -76,7 +80,7 @@ pub(crate) fn run_public_bucket_check(
     scan: &Scan,
     emit: &mut dyn FnMut(kestrel_model::Finding),
     id: &str,
-    exposure: &dyn Fn(&Bucket) -> Result<Option<String>, Option<&kestrel_model::ApiError>>,
+    exposure: &dyn Fn(&Bucket) -> Exposure<'_>,
     safe: &dyn Fn(&Bucket) -> String,
 ) {
     use crate::util::{collected, error_finding};

@@ -5,13 +5,16 @@ use kestrel_model::{ec2::IpPermission, ec2::NaclEntry};
 pub const INTERNET_V4: &str = "0.0.0.0/0";
 pub const INTERNET_V6: &str = "::/0";
 
+/// Whether a permission's sources include the whole internet (0.0.0.0/0 or ::/0).
+pub fn from_internet(p: &IpPermission) -> bool {
+    p.ipv4_ranges.iter().any(|c| c == INTERNET_V4) || p.ipv6_ranges.iter().any(|c| c == INTERNET_V6)
+}
+
 /// Whether an ingress permission opens `port` (or, with None, every port) to the
 /// whole internet. Prowler's `check_security_group`: protocol `-1` always counts; a
 /// `tcp` rule counts when its range is 0-65535 or (with a port) contains the port.
 pub fn permission_open_to_internet(p: &IpPermission, protocol: &str, port: Option<i32>) -> bool {
-    let internet = p.ipv4_ranges.iter().any(|c| c == INTERNET_V4)
-        || p.ipv6_ranges.iter().any(|c| c == INTERNET_V6);
-    if !internet {
+    if !from_internet(p) {
         return false;
     }
     if p.protocol == "-1" {
