@@ -195,4 +195,49 @@ ec2.create_vpc_endpoint(VpcId=vpc, ServiceName="com.amazonaws.us-east-1.ec2", Vp
 ec2.modify_subnet_attribute(SubnetId=subnets[1], MapPublicIpOnLaunch={"Value": False})
 ec2.create_network_interface(SubnetId=subnets[1])
 
+# CloudFront: a hardened distribution and a default one (moto drops S3 origin configs and
+# origin access controls from its answers, so every origin reads as custom).
+cf = c("cloudfront")
+def dist(ref, **cfg):
+    base = {"CallerReference": ref, "Comment": "", "Enabled": True,
+            "Origins": {"Quantity": 1, "Items": [{"Id": "web", "DomainName": "origin.example.com",
+                        "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443, "OriginProtocolPolicy": "http-only",
+                                               "OriginSslProtocols": {"Quantity": 1, "Items": ["TLSv1"]}}}]},
+            "DefaultCacheBehavior": {"TargetOriginId": "web", "ViewerProtocolPolicy": "allow-all",
+                                     "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}}, "MinTTL": 0}}
+    base.update(cfg)
+    return cf.create_distribution(DistributionConfig=base)["Distribution"]
+cert = "arn:aws:acm:us-east-1:123456789012:certificate/parity"
+good_dist = dist("parity-good", DefaultRootObject="index.html",
+     WebACLId="arn:aws:wafv2:us-east-1:123456789012:global/webacl/parity/1",
+     Logging={"Enabled": True, "IncludeCookies": False, "Bucket": "parity-kept.s3.amazonaws.com", "Prefix": "cf"},
+     Origins={"Quantity": 2, "Items": [
+         {"Id": "a", "DomainName": "a.example.com", "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443,
+          "OriginProtocolPolicy": "https-only", "OriginSslProtocols": {"Quantity": 1, "Items": ["TLSv1.2"]}}},
+         {"Id": "b", "DomainName": "b.example.com", "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443,
+          "OriginProtocolPolicy": "match-viewer", "OriginSslProtocols": {"Quantity": 1, "Items": ["TLSv1.2"]}}}]},
+     OriginGroups={"Quantity": 1, "Items": [{"Id": "g", "FailoverCriteria": {"StatusCodes": {"Quantity": 1, "Items": [500]}},
+                                             "Members": {"Quantity": 2, "Items": [{"OriginId": "a"}, {"OriginId": "b"}]}}]},
+     ViewerCertificate={"ACMCertificateArn": cert, "Certificate": cert, "SSLSupportMethod": "sni-only",
+                        "MinimumProtocolVersion": "TLSv1.2_2021", "CloudFrontDefaultCertificate": False},
+     DefaultCacheBehavior={"TargetOriginId": "a", "ViewerProtocolPolicy": "https-only",
+                           "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}}, "MinTTL": 0})
+dist("parity-default")
+# A custom certificate served from dedicated IPs, redirecting viewers to HTTPS.
+dist("parity-vip", ViewerCertificate={"ACMCertificateArn": cert, "Certificate": cert, "SSLSupportMethod": "vip",
+                                      "CloudFrontDefaultCertificate": False},
+     DefaultCacheBehavior={"TargetOriginId": "web", "ViewerProtocolPolicy": "redirect-to-https",
+                           "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}}, "MinTTL": 0})
+# Standard logging v2 for the VIP one: a CloudWatch Logs delivery source with a delivery.
+vip = [d for d in cf.list_distributions()["DistributionList"]["Items"] if d["ViewerCertificate"]["SSLSupportMethod"] == "vip"][0]
+try:
+    logs = c("logs")
+    logs.put_delivery_source(name="parity-cf", resourceArn=vip["ARN"], logType="ACCESS_LOGS")
+    dest = logs.put_delivery_destination(name="parity-dest", deliveryDestinationConfiguration={
+        "destinationResourceArn": "arn:aws:s3:::parity-kept"})["deliveryDestination"]["arn"]
+    logs.create_delivery(deliverySourceName="parity-cf", deliveryDestinationArn=dest)
+    made["cloudfront_v2_logging"] = vip["Id"]
+except Exception as e:  # an emulator without deliveries: the VIP one just has no logging
+    made["cloudfront_v2_logging_error"] = str(e)
+
 print(json.dumps(made))

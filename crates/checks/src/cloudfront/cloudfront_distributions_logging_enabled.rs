@@ -2,8 +2,9 @@
 //!
 //! ## Description
 //!
-//! Checks that every CloudFront distribution has standard access logging enabled or a
-//! real-time log configuration attached.
+//! Checks that every CloudFront distribution records its requests: standard logging to
+//! S3, standard logging v2 (a CloudWatch Logs delivery source with a delivery), or a
+//! real-time log configuration on the default cache behavior.
 //!
 //! CIS 4.10. CloudFront is a global service, so findings are reported in the global region.
 //!
@@ -28,6 +29,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
+use super::run_distribution_check;
 use crate::util::collected;
 use crate::{Check, CheckMeta, Scan};
 
@@ -44,6 +46,8 @@ pub const CHECK: Check = Check {
         needs: &[
             kestrel_model::cloudfront::LIST_DISTRIBUTIONS,
             kestrel_model::cloudfront::GET_DISTRIBUTION_CONFIG,
+            kestrel_model::cloudfront::DESCRIBE_DELIVERY_SOURCES,
+            kestrel_model::cloudfront::DESCRIBE_DELIVERIES,
         ],
     },
     run,
@@ -52,73 +56,95 @@ pub const CHECK: Check = Check {
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     let id = CHECK.meta.id;
     let region = scan.global_region();
-    let Some(distributions) = collected(
-        &scan.snapshot.cloudfront.distributions,
-        id,
-        region,
-        scan.account_id(),
-        "",
-        emit,
-    ) else {
-        return;
-    };
-    for d in distributions {
-        let (status, text) = if d.realtime_logging {
-            (
+    run_distribution_check(scan, emit, id, |d, emit| {
+        let legacy = d.config.ok().map(|c| c.logging_enabled);
+        let v2 = d.logging_v2.ok().copied();
+        let mut methods = Vec::new();
+        if legacy == Some(true) {
+            methods.push("standard");
+        }
+        if d.realtime_logging {
+            methods.push("real-time");
+        }
+        if v2 == Some(true) {
+            methods.push("v2/CloudWatch");
+        }
+        if !methods.is_empty() {
+            return Some((
                 Status::Pass,
-                format!("CloudFront Distribution {} has logging enabled.", d.id),
-            )
-        } else {
-            let Some(logging) = collected(&d.logging_enabled, id, region, &d.id, &d.arn, emit)
-            else {
-                continue;
-            };
-            if *logging {
-                (
-                    Status::Pass,
-                    format!("CloudFront Distribution {} has logging enabled.", d.id),
-                )
-            } else {
-                (
-                    Status::Fail,
-                    format!("CloudFront Distribution {} has logging disabled.", d.id),
-                )
-            }
-        };
-        emit(Finding::new(id, status, region, &d.id, &d.arn, text).with_tags(&d.tags));
-    }
+                format!(
+                    "CloudFront Distribution {} has logging enabled via {}.",
+                    d.id,
+                    methods.join(", ")
+                ),
+            ));
+        }
+        // No method seen: a FAIL only when every method could be read.
+        collected(&d.config, id, region, &d.id, &d.arn, emit)?;
+        collected(&d.logging_v2, id, region, &d.id, &d.arn, emit)?;
+        Some((
+            Status::Fail,
+            format!("CloudFront Distribution {} has logging disabled.", d.id),
+        ))
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testkit::{run, snapshot, statuses, REGION};
-    use kestrel_model::{cloudfront::Distribution, ApiError, Fetched};
+    use crate::cloudfront::tests::snap;
+    use crate::testkit::{run, statuses, REGION};
+    use kestrel_model::{cloudfront::Config, ApiError, Fetched};
 
-    fn check(logging: Fetched<bool>, realtime: bool) -> Vec<Finding> {
-        let mut s = snapshot();
-        s.cloudfront.distributions = Fetched::Ok(vec![Distribution {
-            id: "E1".into(),
-            arn: "arn:aws:cloudfront::123456789012:distribution/E1".into(),
-            logging_enabled: logging,
-            realtime_logging: realtime,
-            ..Default::default()
-        }]);
-        run(&CHECK, &s)
+    fn check(legacy: Fetched<bool>, realtime: bool, v2: Fetched<bool>) -> Vec<Finding> {
+        run(
+            &CHECK,
+            &snap(|d| {
+                d.config = match legacy {
+                    Fetched::Ok(on) => Fetched::Ok(Config {
+                        logging_enabled: on,
+                        ..Default::default()
+                    }),
+                    Fetched::Error(e) => Fetched::Error(e),
+                    Fetched::NotCollected => Fetched::NotCollected,
+                };
+                d.realtime_logging = realtime;
+                d.logging_v2 = v2;
+            }),
+        )
+    }
+
+    fn denied(op: &str) -> ApiError {
+        ApiError::new(op, "AccessDenied", "")
     }
 
     #[test]
-    fn pass_with_standard_or_realtime_logging() {
-        let f = check(Fetched::Ok(true), false);
+    fn pass_with_any_logging_method() {
+        let f = check(Fetched::Ok(true), false, Fetched::Ok(false));
         assert_eq!(statuses(&f), [Status::Pass]);
         assert_eq!(f[0].region, REGION);
         assert_eq!(f[0].resource_id, "E1");
-        assert_eq!(statuses(&check(Fetched::Ok(false), true)), [Status::Pass]);
+        assert_eq!(
+            f[0].status_extended,
+            "CloudFront Distribution E1 has logging enabled via standard."
+        );
+        let f = check(Fetched::Ok(false), true, Fetched::Ok(true));
+        assert_eq!(
+            f[0].status_extended,
+            "CloudFront Distribution E1 has logging enabled via real-time, v2/CloudWatch."
+        );
+        // One method seen is enough, whatever could not be read.
+        let f = check(
+            Fetched::Error(denied("cloudfront:GetDistributionConfig")),
+            false,
+            Fetched::Ok(true),
+        );
+        assert_eq!(statuses(&f), [Status::Pass]);
     }
 
     #[test]
     fn fail_without_logging() {
-        let f = check(Fetched::Ok(false), false);
+        let f = check(Fetched::Ok(false), false, Fetched::Ok(false));
         assert_eq!(statuses(&f), [Status::Fail]);
         assert_eq!(
             f[0].status_extended,
@@ -127,19 +153,20 @@ mod tests {
     }
 
     #[test]
-    fn error_when_config_unreadable() {
-        let denied = Fetched::Error(ApiError::new(
-            "cloudfront:GetDistributionConfig",
-            "AccessDenied",
-            "",
-        ));
-        assert_eq!(statuses(&check(denied, false)), [Status::Error]);
-        let mut s = snapshot();
-        s.cloudfront.distributions = Fetched::Error(ApiError::new(
-            "cloudfront:ListDistributions",
-            "AccessDenied",
-            "",
-        ));
+    fn error_when_a_method_is_unreadable() {
+        let config = Fetched::Error(denied("cloudfront:GetDistributionConfig"));
+        assert_eq!(
+            statuses(&check(config, false, Fetched::Ok(false))),
+            [Status::Error]
+        );
+        let v2 = Fetched::Error(denied("logs:DescribeDeliverySources"));
+        let f = check(Fetched::Ok(false), false, v2);
+        assert_eq!(statuses(&f), [Status::Error]);
+        assert!(f[0]
+            .status_extended
+            .contains("logs:DescribeDeliverySources"));
+        let mut s = snap(|_| {});
+        s.cloudfront.distributions = Fetched::Error(denied("cloudfront:ListDistributions"));
         assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
     }
 }
