@@ -1,0 +1,91 @@
+"""The collectors behind issue #12's checks, end to end on moto: each service's
+resources seeded with boto3, scanned by kestrel, the verdicts read back from the CSV."""
+
+import csv
+
+import boto3
+
+CREDS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+
+
+def client(ws, service, region="us-east-1"):
+    return boto3.client(service, endpoint_url=ws.moto.url, region_name=region,
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
+def verdicts(ws, *checks, regions=("us-east-1",)):
+    """{check: {resource id: (status, text)}} for one scan of `checks`."""
+    out = ws.root / "out"
+    r = ws.kestrel("aws", "-f", *regions, "-o", str(out), "-F", "scan", "-b", "-c", *checks,
+                   env=dict(CREDS), timeout=300)
+    assert r.rc in (0, 3), r
+    found = {}
+    with open(out / "scan.csv", newline="") as f:
+        for row in csv.DictReader(f, delimiter=";"):
+            found.setdefault(row["CHECK_ID"], {})[row["RESOURCE_UID"].rsplit("/", 1)[-1]] = (
+                row["STATUS"], row["STATUS_EXTENDED"])
+    return found
+
+
+def test_cloudfront_distributions(ws):
+    cf = client(ws, "cloudfront")
+    behavior = {"ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}}, "MinTTL": 0}
+
+    def origin(oid, policy, protocols):
+        return {"Id": oid, "DomainName": f"{oid}.example.com", "CustomOriginConfig": {
+            "HTTPPort": 80, "HTTPSPort": 443, "OriginProtocolPolicy": policy,
+            "OriginSslProtocols": {"Quantity": len(protocols), "Items": protocols}}}
+
+    cert = "arn:aws:acm:us-east-1:123456789012:certificate/e2e"
+    good = cf.create_distribution(DistributionConfig={
+        "CallerReference": "good", "Comment": "", "Enabled": True, "DefaultRootObject": "index.html",
+        "WebACLId": "arn:aws:wafv2:us-east-1:123456789012:global/webacl/e2e/1",
+        "Logging": {"Enabled": True, "IncludeCookies": False, "Bucket": "logs.s3.amazonaws.com", "Prefix": ""},
+        "Origins": {"Quantity": 2, "Items": [origin("a", "https-only", ["TLSv1.2"]),
+                                             origin("b", "match-viewer", ["TLSv1.2"])]},
+        "OriginGroups": {"Quantity": 1, "Items": [{
+            "Id": "g", "FailoverCriteria": {"StatusCodes": {"Quantity": 1, "Items": [500]}},
+            "Members": {"Quantity": 2, "Items": [{"OriginId": "a"}, {"OriginId": "b"}]}}]},
+        "ViewerCertificate": {"ACMCertificateArn": cert, "Certificate": cert, "SSLSupportMethod": "sni-only",
+                              "CloudFrontDefaultCertificate": False},
+        "DefaultCacheBehavior": {"TargetOriginId": "a", "ViewerProtocolPolicy": "https-only", **behavior},
+    })["Distribution"]["Id"]
+    bad = cf.create_distribution(DistributionConfig={
+        "CallerReference": "bad", "Comment": "", "Enabled": True,
+        "Origins": {"Quantity": 1, "Items": [origin("web", "http-only", ["TLSv1", "TLSv1.2"])]},
+        "DefaultCacheBehavior": {"TargetOriginId": "web", "ViewerProtocolPolicy": "allow-all", **behavior},
+    })["Distribution"]["Id"]
+    # Standard logging v2 on the bad one's twin: a delivery source with a delivery.
+    v2 = cf.create_distribution(DistributionConfig={
+        "CallerReference": "v2", "Comment": "", "Enabled": True,
+        "Origins": {"Quantity": 1, "Items": [origin("web", "https-only", ["TLSv1.2"])]},
+        "DefaultCacheBehavior": {"TargetOriginId": "web", "ViewerProtocolPolicy": "redirect-to-https", **behavior},
+    })["Distribution"]
+    logs = client(ws, "logs")
+    logs.put_delivery_source(name="cf-v2", resourceArn=v2["ARN"], logType="ACCESS_LOGS")
+    dest = logs.put_delivery_destination(name="cf-dest", deliveryDestinationConfiguration={
+        "destinationResourceArn": "arn:aws:s3:::somewhere"})["deliveryDestination"]["arn"]
+    logs.create_delivery(deliverySourceName="cf-v2", deliveryDestinationArn=dest)
+
+    pre = "cloudfront_distributions_"
+    expected = {  # check: (good, bad)
+        "https_enabled": ("PASS", "FAIL"),
+        "origin_traffic_encrypted": ("PASS", "FAIL"),
+        "using_deprecated_ssl_protocols": ("PASS", "FAIL"),
+        "using_waf": ("PASS", "FAIL"),
+        "custom_ssl_certificate": ("PASS", "FAIL"),
+        "default_root_object": ("PASS", "FAIL"),
+        "multiple_origin_failover_configured": ("PASS", "FAIL"),
+        "logging_enabled": ("PASS", "FAIL"),
+        "s3_origin_non_existent_bucket": ("PASS", "PASS"),
+    }
+    found = verdicts(ws, *(pre + c for c in expected), pre + "https_sni_enabled")
+    for c, (g, b) in expected.items():
+        assert found[pre + c][good][0] == g, (c, found[pre + c])
+        assert found[pre + c][bad][0] == b, (c, found[pre + c])
+    assert found[pre + "origin_traffic_encrypted"][bad][1].endswith("custom origins web.")
+    assert found[pre + "logging_enabled"][v2["Id"]] == (
+        "PASS", f"CloudFront Distribution {v2['Id']} has logging enabled via v2/CloudWatch.")
+    # SNI is judged only where a custom certificate is served.
+    assert set(found[pre + "https_sni_enabled"]) == {good}
+    assert found[pre + "https_sni_enabled"][good][0] == "PASS"
