@@ -240,4 +240,22 @@ try:
 except Exception as e:  # an emulator without deliveries: the VIP one just has no logging
     made["cloudfront_v2_logging_error"] = str(e)
 
+# API Gateway: a REST API with a stage behind WAF and one without; EFS with and without
+# automatic backups.
+apigw = c("apigateway")
+api = apigw.create_rest_api(name="parity-api")["id"]
+root = apigw.get_resources(restApiId=api)["items"][0]["id"]
+apigw.put_method(restApiId=api, resourceId=root, httpMethod="GET", authorizationType="NONE")
+apigw.put_integration(restApiId=api, resourceId=root, httpMethod="GET", type="MOCK")
+dep = apigw.create_deployment(restApiId=api)["id"]
+for stage in ("prod", "dev"):
+    apigw.create_stage(restApiId=api, stageName=stage, deploymentId=dep)
+waf = c("wafv2")
+acl = waf.create_web_acl(Name="parity", Scope="REGIONAL", DefaultAction={"Allow": {}}, VisibilityConfig={
+    "SampledRequestsEnabled": False, "CloudWatchMetricsEnabled": False, "MetricName": "parity"})["Summary"]["ARN"]
+waf.associate_web_acl(WebACLArn=acl, ResourceArn=f"arn:aws:apigateway:us-east-1::/restapis/{api}/stages/prod")
+efs = c("efs")
+efs.create_file_system(CreationToken="parity-kept", Backup=True, Encrypted=True)
+efs.create_file_system(CreationToken="parity-bare")
+
 print(json.dumps(made))

@@ -89,3 +89,35 @@ def test_cloudfront_distributions(ws):
     # SNI is judged only where a custom certificate is served.
     assert set(found[pre + "https_sni_enabled"]) == {good}
     assert found[pre + "https_sni_enabled"][good][0] == "PASS"
+
+
+def test_api_gateway_stages_waf_and_client_certificate(ws):
+    apigw = client(ws, "apigateway")
+    api = apigw.create_rest_api(name="shop")["id"]
+    root = apigw.get_resources(restApiId=api)["items"][0]["id"]
+    apigw.put_method(restApiId=api, resourceId=root, httpMethod="GET", authorizationType="NONE")
+    apigw.put_integration(restApiId=api, resourceId=root, httpMethod="GET", type="MOCK")
+    dep = apigw.create_deployment(restApiId=api)["id"]
+    for stage in ("prod", "dev"):
+        apigw.create_stage(restApiId=api, stageName=stage, deploymentId=dep)
+    waf = client(ws, "wafv2")
+    acl = waf.create_web_acl(Name="e2e", Scope="REGIONAL", DefaultAction={"Allow": {}}, VisibilityConfig={
+        "SampledRequestsEnabled": False, "CloudWatchMetricsEnabled": False, "MetricName": "e2e"})["Summary"]["ARN"]
+    waf.associate_web_acl(WebACLArn=acl, ResourceArn=f"arn:aws:apigateway:us-east-1::/restapis/{api}/stages/prod")
+
+    found = verdicts(ws, "apigateway_restapi_waf_acl_attached", "apigateway_restapi_client_certificate_enabled")
+    assert found["apigateway_restapi_waf_acl_attached"] == {
+        "prod": ("PASS", f"API Gateway shop ID {api} in stage prod has {acl} WAF ACL attached."),
+        "dev": ("FAIL", f"API Gateway shop ID {api} in stage dev does not have WAF ACL attached."),
+    }
+    # moto keeps no client certificate on a stage: both fail there.
+    assert {s for s, _ in found["apigateway_restapi_client_certificate_enabled"].values()} == {"FAIL"}
+
+
+def test_efs_backup_policies(ws):
+    efs = client(ws, "efs")
+    kept = efs.create_file_system(CreationToken="kept", Backup=True)["FileSystemId"]
+    bare = efs.create_file_system(CreationToken="bare")["FileSystemId"]
+    found = verdicts(ws, "efs_have_backup_enabled")["efs_have_backup_enabled"]
+    assert found == {kept: ("PASS", f"EFS {kept} has backup enabled."),
+                     bare: ("FAIL", f"EFS {bare} does not have backup enabled.")}

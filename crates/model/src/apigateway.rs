@@ -38,6 +38,10 @@ pub struct RestStage {
     /// GetStages `methodSettings`: the `loggingLevel` of every method setting of the
     /// stage (`*/*` and per-method overrides), in any order.
     pub method_logging_levels: Vec<String>,
+    /// The client certificate API Gateway presents to the backend, if any.
+    pub client_certificate_id: Option<String>,
+    /// The AWS WAF web ACL associated with the stage, if any.
+    pub web_acl_arn: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

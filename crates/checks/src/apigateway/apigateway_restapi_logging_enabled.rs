@@ -27,7 +27,7 @@
 
 use kestrel_model::{apigateway::RestStage, Finding, Severity, Status};
 
-use crate::util::collected;
+use super::run_stage_check;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -61,50 +61,26 @@ fn stage_logging(stage: &RestStage) -> bool {
 }
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    for (region, r) in scan.regions() {
-        let Some(apis) = collected(
-            &r.apigateway.rest_apis,
-            id,
-            region,
-            scan.account_id(),
-            "",
-            emit,
-        ) else {
-            continue;
+    run_stage_check(scan, emit, CHECK.meta.id, |api, stage| {
+        let (status, verb) = if stage_logging(stage) {
+            (Status::Pass, "enabled")
+        } else {
+            (Status::Fail, "disabled")
         };
-        for api in apis {
-            for stage in &api.stages {
-                let arn = if stage.arn.is_empty() {
-                    format!(
-                        "arn:{}:apigateway:{region}::/restapis/{}/stages/{}",
-                        scan.partition(),
-                        api.id,
-                        stage.name
-                    )
-                } else {
-                    stage.arn.clone()
-                };
-                let (status, verb) = if stage_logging(stage) {
-                    (Status::Pass, "enabled")
-                } else {
-                    (Status::Fail, "disabled")
-                };
-                let text = format!(
-                    "API Gateway {} ID {} in stage {} has logging {verb}.",
-                    api.name, api.id, stage.name
-                );
-                emit(Finding::new(id, status, region, &api.name, &arn, text));
-            }
-        }
-    }
+        let text = format!(
+            "API Gateway {} ID {} in stage {} has logging {verb}.",
+            api.name, api.id, stage.name
+        );
+        (status, text)
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::apigateway::tests::snap;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{apigateway::RestApi, ApiError, Fetched, Snapshot};
+    use kestrel_model::{ApiError, Fetched};
 
     fn stage(name: &str, level: Option<&str>, overrides: &[&str]) -> RestStage {
         RestStage {
@@ -112,19 +88,8 @@ mod tests {
             arn: format!("arn:aws:apigateway:us-east-1::/restapis/a1/stages/{name}"),
             logging_level: level.map(Into::into),
             method_logging_levels: overrides.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
-    fn snap(stages: Vec<RestStage>) -> Snapshot {
-        let mut s = snapshot();
-        region(&mut s).apigateway.rest_apis = Fetched::Ok(vec![RestApi {
-            id: "a1".into(),
-            name: "shop".into(),
-            arn: "arn:aws:apigateway:us-east-1::/restapis/a1".into(),
-            stages,
             ..Default::default()
-        }]);
-        s
+        }
     }
 
     #[test]

@@ -27,7 +27,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::collected;
+use super::run_file_system_check;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -46,28 +46,19 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    for (region, r) in scan.regions() {
-        let Some(filesystems) =
-            collected(&r.efs.file_systems, id, region, scan.account_id(), "", emit)
-        else {
-            continue;
-        };
-        for fs in filesystems {
-            let (status, text) = if fs.encrypted {
-                (
-                    Status::Pass,
-                    format!("EFS {} has encryption at rest enabled.", fs.id),
-                )
-            } else {
-                (
-                    Status::Fail,
-                    format!("EFS {} does not have encryption at rest enabled.", fs.id),
-                )
-            };
-            emit(Finding::new(id, status, region, &fs.id, &fs.arn, text).with_tags(&fs.tags));
-        }
-    }
+    run_file_system_check(scan, emit, CHECK.meta.id, |fs, _, _| {
+        Some(if fs.encrypted {
+            (
+                Status::Pass,
+                format!("EFS {} has encryption at rest enabled.", fs.id),
+            )
+        } else {
+            (
+                Status::Fail,
+                format!("EFS {} does not have encryption at rest enabled.", fs.id),
+            )
+        })
+    });
 }
 
 #[cfg(test)]
@@ -78,10 +69,8 @@ mod tests {
 
     fn fs(id: &str, encrypted: bool) -> FileSystem {
         FileSystem {
-            id: id.into(),
-            arn: format!("arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/{id}"),
             encrypted,
-            ..Default::default()
+            ..crate::efs::tests::fs(id)
         }
     }
 

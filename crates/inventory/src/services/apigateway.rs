@@ -87,6 +87,8 @@ async fn rest_apis(ctx: &Collection, region: &str) -> Result<Vec<RestApi>, ApiEr
                                 .collect()
                         })
                         .unwrap_or_default(),
+                    client_certificate_id: st.client_certificate_id().map(str::to_string),
+                    web_acl_arn: st.web_acl_arn().map(str::to_string),
                     name,
                 }
             })
