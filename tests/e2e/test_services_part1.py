@@ -22,7 +22,7 @@ def verdicts(ws, *checks, regions=("us-east-1",)):
     found = {}
     with open(out / "scan.csv", newline="") as f:
         for row in csv.DictReader(f, delimiter=";"):
-            found.setdefault(row["CHECK_ID"], {})[row["RESOURCE_UID"].rsplit("/", 1)[-1]] = (
+            found.setdefault(row["CHECK_ID"], {})[row["RESOURCE_UID"].rsplit("/", 1)[-1].rsplit(":", 1)[-1]] = (
                 row["STATUS"], row["STATUS_EXTENDED"])
     return found
 
@@ -121,3 +121,49 @@ def test_efs_backup_policies(ws):
     found = verdicts(ws, "efs_have_backup_enabled")["efs_have_backup_enabled"]
     assert found == {kept: ("PASS", f"EFS {kept} has backup enabled."),
                      bare: ("FAIL", f"EFS {bare} does not have backup enabled.")}
+
+
+def test_lambda_vpc_zones_and_vpn_tunnels(ws):
+    import io
+    import json
+    import zipfile
+    ec2 = client(ws, "ec2")
+    vpc = ec2.describe_vpcs(Filters=[{"Name": "isDefault", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
+    subnets = {}
+    for s in ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"]:
+        subnets.setdefault(s["AvailabilityZone"], s["SubnetId"])
+    a, b = sorted(subnets)[:2]
+    group = ec2.create_security_group(GroupName="fn", Description="fn", VpcId=vpc)["GroupId"]
+    role = client(ws, "iam").create_role(RoleName="fn", AssumeRolePolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                                                "Action": "sts:AssumeRole"}]}))["Role"]["Arn"]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("index.py", "def handler(e, c):\n    return 1\n")
+    lam = client(ws, "lambda")
+    for name, nets in (("two-zones", [subnets[a], subnets[b]]), ("one-zone", [subnets[a]])):
+        lam.create_function(FunctionName=name, Runtime="python3.12", Role=role, Handler="index.handler",
+                            Code={"ZipFile": buf.getvalue()},
+                            VpcConfig={"SubnetIds": nets, "SecurityGroupIds": [group]})
+    lam.create_function(FunctionName="no-vpc", Runtime="python3.12", Role=role, Handler="index.handler",
+                        Code={"ZipFile": buf.getvalue()})
+    cgw = ec2.create_customer_gateway(Type="ipsec.1", PublicIp="203.0.113.10", BgpAsn=65000)["CustomerGateway"]
+    vgw = ec2.create_vpn_gateway(Type="ipsec.1")["VpnGateway"]
+    vpn = ec2.create_vpn_connection(Type="ipsec.1", CustomerGatewayId=cgw["CustomerGatewayId"],
+                                    VpnGatewayId=vgw["VpnGatewayId"])["VpnConnection"]["VpnConnectionId"]
+
+    found = verdicts(ws, "awslambda_function_vpc_multi_az", "vpc_vpn_connection_tunnels_up")
+    multi = found["awslambda_function_vpc_multi_az"]
+    # (moto answers a fixed VpcId for every function.)
+    assert multi["two-zones"][0] == "PASS", multi
+    assert multi["two-zones"][1].endswith(f"that spans in at least 2 AZs: {a}, {b}."), multi
+    assert multi["one-zone"][0] == "FAIL" and f"spans only in 1 AZs: {a}." in multi["one-zone"][1]
+    # Selected without awslambda_function_inside_vpc, the function outside a VPC fails here.
+    assert multi["no-vpc"] == ("FAIL", "Lambda function no-vpc is not inside a VPC.")
+    # moto reports no tunnel telemetry: no tunnel is up.
+    assert found["vpc_vpn_connection_tunnels_up"] == {
+        vpn: ("FAIL", f"VPN Connection {vpn} has at least one tunnel DOWN.")}
+    # With the inside-VPC check in the same scan, that function is reported there only.
+    found = verdicts(ws, "awslambda_function_vpc_multi_az", "awslambda_function_inside_vpc")
+    assert "no-vpc" not in found["awslambda_function_vpc_multi_az"]
+    assert found["awslambda_function_inside_vpc"]["no-vpc"][0] == "FAIL"

@@ -119,6 +119,8 @@ pub struct Settings {
     pub obsolete_lambda_runtimes: Vec<String>,
     /// elbv2_is_in_multiple_az.
     pub elbv2_min_azs: usize,
+    /// awslambda_function_vpc_multi_az.
+    pub lambda_min_azs: usize,
 }
 
 impl Default for Settings {
@@ -164,6 +166,7 @@ impl Default for Settings {
             .map(String::from)
             .to_vec(),
             elbv2_min_azs: 2,
+            lambda_min_azs: 2,
         }
     }
 }

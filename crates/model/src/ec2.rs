@@ -28,6 +28,7 @@ pub const DESCRIBE_LAUNCH_TEMPLATE_VERSIONS: Action =
 pub const DESCRIBE_TRANSIT_GATEWAYS: Action = Action::new("ec2:DescribeTransitGateways", 0);
 pub const DESCRIBE_SUBNETS: Action = Action::new("ec2:DescribeSubnets", 0);
 pub const DESCRIBE_VPC_ENDPOINTS: Action = Action::new("ec2:DescribeVpcEndpoints", 0);
+pub const DESCRIBE_VPN_CONNECTIONS: Action = Action::new("ec2:DescribeVpnConnections", 0);
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -51,6 +52,20 @@ pub struct Ec2 {
     pub transit_gateways: Fetched<Vec<TransitGateway>>,
     pub subnets: Fetched<Vec<Subnet>>,
     pub vpc_endpoints: Fetched<Vec<VpcEndpoint>>,
+    /// Site-to-Site VPN connections.
+    pub vpn_connections: Fetched<Vec<VpnConnection>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VpnConnection {
+    pub id: String,
+    pub arn: String,
+    /// `pending`, `available`, `deleting`, `deleted`.
+    pub state: String,
+    /// Each tunnel's telemetry status (`UP`, `DOWN`), as VgwTelemetry lists them.
+    pub tunnel_statuses: Vec<String>,
+    pub tags: crate::Tags,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +76,7 @@ pub struct Subnet {
     pub vpc_id: String,
     /// Instances launched in it get a public IPv4 address unless told otherwise.
     pub map_public_ip_on_launch: bool,
+    pub availability_zone: String,
     pub tags: Tags,
 }
 

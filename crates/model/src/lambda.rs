@@ -28,6 +28,8 @@ pub struct LambdaFunction {
     pub vpc_id: Option<String>,
     /// The security groups of its VPC configuration.
     pub vpc_security_group_ids: Vec<String>,
+    /// The subnets of its VPC configuration.
+    pub vpc_subnet_ids: Vec<String>,
     pub policy: Fetched<Option<Value>>,
     /// The function URL's auth type (`AWS_IAM` or `NONE`); None without a URL.
     pub url_auth_type: Fetched<Option<String>>,

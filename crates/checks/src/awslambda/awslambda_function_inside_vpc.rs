@@ -28,7 +28,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::util::collected;
+use super::run_function_check;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -50,27 +50,18 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    for (region, r) in scan.regions() {
-        let Some(functions) =
-            collected(&r.lambda.functions, id, region, scan.account_id(), "", emit)
-        else {
-            continue;
-        };
-        for f in functions {
-            let (status, text) = match f.vpc_id.as_deref() {
-                Some(vpc) => (
-                    Status::Pass,
-                    format!("Lambda function {} is inside of VPC {vpc}", f.name),
-                ),
-                None => (
-                    Status::Fail,
-                    format!("Lambda function {} is not inside a VPC", f.name),
-                ),
-            };
-            emit(Finding::new(id, status, region, &f.name, &f.arn, text).with_tags(&f.tags));
-        }
-    }
+    run_function_check(scan, emit, CHECK.meta.id, |f, _, _| {
+        Some(match f.vpc_id.as_deref() {
+            Some(vpc) => (
+                Status::Pass,
+                format!("Lambda function {} is inside of VPC {vpc}", f.name),
+            ),
+            None => (
+                Status::Fail,
+                format!("Lambda function {} is not inside a VPC", f.name),
+            ),
+        })
+    });
 }
 
 #[cfg(test)]

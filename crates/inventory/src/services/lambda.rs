@@ -46,6 +46,10 @@ async fn functions(ctx: &Collection, region: &str) -> Result<Vec<LambdaFunction>
                             .vpc_config()
                             .map(|v| v.security_group_ids().to_vec())
                             .unwrap_or_default(),
+                        vpc_subnet_ids: f
+                            .vpc_config()
+                            .map(|v| v.subnet_ids().to_vec())
+                            .unwrap_or_default(),
                         ..Default::default()
                     })
                     .collect::<Vec<_>>()

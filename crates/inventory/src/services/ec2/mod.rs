@@ -46,6 +46,7 @@ pub const SERVICE: Service = Service {
         kestrel_model::ec2::DESCRIBE_TRANSIT_GATEWAYS,
         kestrel_model::ec2::DESCRIBE_SUBNETS,
         kestrel_model::ec2::DESCRIBE_VPC_ENDPOINTS,
+        kestrel_model::ec2::DESCRIBE_VPN_CONNECTIONS,
     ],
     collect: crate::regional!(collect => ec2),
     after: None,

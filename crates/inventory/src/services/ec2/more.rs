@@ -1,13 +1,13 @@
 //! EC2 resources beyond instances and the network: Elastic IPs, the account's own EBS
 //! snapshots and AMIs, launch templates (with every version), transit gateways, subnets
-//! and VPC endpoints. Asked
+//! VPC endpoints and VPN connections. Asked
 //! alongside the rest of the region's EC2 calls, each only when a selected check needs it.
 
 use kestrel_model::ec2::{
     Ec2, ElasticIp, Image, LaunchTemplate, LaunchTemplateVersion, Snapshot, Subnet, TransitGateway,
-    VpcEndpoint, DESCRIBE_ADDRESSES, DESCRIBE_IMAGES, DESCRIBE_LAUNCH_TEMPLATES,
+    VpcEndpoint, VpnConnection, DESCRIBE_ADDRESSES, DESCRIBE_IMAGES, DESCRIBE_LAUNCH_TEMPLATES,
     DESCRIBE_LAUNCH_TEMPLATE_VERSIONS, DESCRIBE_SNAPSHOTS, DESCRIBE_SNAPSHOT_ATTRIBUTE,
-    DESCRIBE_SUBNETS, DESCRIBE_TRANSIT_GATEWAYS, DESCRIBE_VPC_ENDPOINTS,
+    DESCRIBE_SUBNETS, DESCRIBE_TRANSIT_GATEWAYS, DESCRIBE_VPC_ENDPOINTS, DESCRIBE_VPN_CONNECTIONS,
 };
 use kestrel_model::{ApiError, Fetched};
 
@@ -23,6 +23,7 @@ pub(super) struct More {
     transit_gateways: Fetched<Vec<TransitGateway>>,
     subnets: Fetched<Vec<Subnet>>,
     vpc_endpoints: Fetched<Vec<VpcEndpoint>>,
+    vpn_connections: Fetched<Vec<VpnConnection>>,
 }
 
 impl More {
@@ -34,6 +35,7 @@ impl More {
         ec2.transit_gateways = self.transit_gateways;
         ec2.subnets = self.subnets;
         ec2.vpc_endpoints = self.vpc_endpoints;
+        ec2.vpn_connections = self.vpn_connections;
     }
 }
 
@@ -50,6 +52,7 @@ pub(super) async fn collect(ctx: &Collection, region: &str, c: &aws_sdk_ec2::Cli
         transit_gateways,
         subnets,
         vpc_endpoints,
+        vpn_connections,
     ) = futures::join!(
         when(ctx.needs(DESCRIBE_ADDRESSES), async {
             // DescribeAddresses is not paged.
@@ -145,6 +148,7 @@ pub(super) async fn collect(ctx: &Collection, region: &str, c: &aws_sdk_ec2::Cli
                             .unwrap_or_else(|| arn("subnet", id)),
                         vpc_id: s.vpc_id().unwrap_or_default().to_string(),
                         map_public_ip_on_launch: s.map_public_ip_on_launch().unwrap_or(false),
+                        availability_zone: s.availability_zone().unwrap_or_default().to_string(),
                         tags: tags(s.tags()),
                     }
                 })
@@ -172,6 +176,39 @@ pub(super) async fn collect(ctx: &Collection, region: &str, c: &aws_sdk_ec2::Cli
                 })
                 .collect())
         }),
+        when(ctx.needs(DESCRIBE_VPN_CONNECTIONS), async {
+            // DescribeVpnConnections is not paged.
+            let o = ctx
+                .call(DESCRIBE_VPN_CONNECTIONS, || {
+                    c.describe_vpn_connections().send()
+                })
+                .await?;
+            ctx.wait_account_id().await;
+            Ok(o.vpn_connections()
+                .iter()
+                .map(|v| {
+                    let id = v.vpn_connection_id().unwrap_or_default();
+                    VpnConnection {
+                        id: id.to_string(),
+                        arn: arn("vpn-connection", id),
+                        state: v
+                            .state()
+                            .map(|s| s.as_str().to_string())
+                            .unwrap_or_default(),
+                        tunnel_statuses: v
+                            .vgw_telemetry()
+                            .iter()
+                            .map(|t| {
+                                t.status()
+                                    .map(|s| s.as_str().to_string())
+                                    .unwrap_or_default()
+                            })
+                            .collect(),
+                        tags: tags(v.tags()),
+                    }
+                })
+                .collect())
+        }),
     );
     More {
         elastic_ips,
@@ -181,6 +218,7 @@ pub(super) async fn collect(ctx: &Collection, region: &str, c: &aws_sdk_ec2::Cli
         transit_gateways,
         subnets,
         vpc_endpoints,
+        vpn_connections,
     }
 }
 
