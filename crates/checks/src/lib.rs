@@ -121,6 +121,9 @@ pub struct Settings {
     pub elbv2_min_azs: usize,
     /// awslambda_function_vpc_multi_az.
     pub lambda_min_azs: usize,
+    /// Regular expressions: a secret whose source line (`  "NAME": "value"`) matches one
+    /// is not reported (Prowler's `secrets_ignore_patterns`).
+    pub secrets_ignore_patterns: Vec<String>,
 }
 
 impl Default for Settings {
@@ -167,6 +170,7 @@ impl Default for Settings {
             .to_vec(),
             elbv2_min_azs: 2,
             lambda_min_azs: 2,
+            secrets_ignore_patterns: Vec::new(),
         }
     }
 }

@@ -11,11 +11,25 @@ pub struct Action {
     pub name: &'static str,
     /// Dependent round trips that can follow (0 = a leaf call).
     pub depth: u8,
+    /// Which API the call goes to when two share IAM names (Classic Load Balancing and
+    /// ELBv2 both call `elasticloadbalancing:DescribeLoadBalancers`); empty otherwise.
+    /// Part of the action's identity: selecting one API's checks does not run the other's
+    /// collector.
+    pub api: &'static str,
 }
 
 impl Action {
     pub const fn new(name: &'static str, depth: u8) -> Action {
-        Action { name, depth }
+        Action {
+            name,
+            depth,
+            api: "",
+        }
+    }
+
+    /// The same action, sent to the API `api` (see [`Action::api`]).
+    pub const fn on(self, api: &'static str) -> Action {
+        Action { api, ..self }
     }
 
     /// The IAM service prefix (`kms`).

@@ -19,6 +19,7 @@ pub mod time;
 
 // One file per service: its snapshot types and the API actions they come from.
 pub mod accessanalyzer;
+pub mod acm;
 pub mod account;
 pub mod apigateway;
 pub mod cloudfront;
@@ -26,7 +27,11 @@ pub mod cloudtrail;
 pub mod cloudwatch;
 pub mod config;
 pub mod ec2;
+pub mod ecr;
+pub mod ecs;
 pub mod efs;
+pub mod eks;
+pub mod elb;
 pub mod elbv2;
 pub mod eventbridge;
 pub mod glacier;
@@ -226,6 +231,11 @@ pub struct Regional {
     pub sns: sns::Sns,
     pub sqs: sqs::Sqs,
     pub s3control: s3::S3Control,
+    pub ecs: ecs::Ecs,
+    pub ecr: ecr::Ecr,
+    pub eks: eks::Eks,
+    pub elb: elb::Elb,
+    pub acm: acm::Acm,
 }
 
 /// A resource whose only interesting property is its resource policy (Glacier vaults,

@@ -5,6 +5,7 @@ use kestrel_model::{ApiError, Fetched, Finding, Status};
 
 pub mod net;
 pub mod policy;
+pub mod secrets;
 
 /// The data, or an ERROR finding saying why it is missing (then None).
 pub fn collected<'a, T>(

@@ -15,6 +15,7 @@ use crate::collection::Collection;
 use crate::Scope;
 
 pub mod accessanalyzer;
+pub mod acm;
 pub mod account;
 pub mod apigateway;
 pub mod cloudfront;
@@ -22,7 +23,11 @@ pub mod cloudtrail;
 pub mod cloudwatch;
 pub mod config;
 pub mod ec2;
+pub mod ecr;
+pub mod ecs;
 pub mod efs;
+pub mod eks;
+pub mod elb;
 pub mod elbv2;
 pub mod eventbridge;
 pub mod glacier;
@@ -66,6 +71,11 @@ pub const SERVICES: &[&Service] = &[
     &secretsmanager::SERVICE,
     &sns::SERVICE,
     &sqs::SERVICE,
+    &ecs::SERVICE,
+    &ecr::SERVICE,
+    &eks::SERVICE,
+    &elb::SERVICE,
+    &acm::SERVICE,
 ];
 
 /// Actions called outside any service's collector: the region list.
