@@ -258,4 +258,52 @@ efs = c("efs")
 efs.create_file_system(CreationToken="parity-kept", Backup=True, Encrypted=True)
 efs.create_file_system(CreationToken="parity-bare")
 
+# ECS: a hardened task definition and a risky one (host network and PID namespace, root,
+# a privileged sidecar, a password in the environment, no logging); two services, one
+# assigning public IPs.
+ecs = c("ecs")
+ecs.register_task_definition(family="parity-good", networkMode="awsvpc", containerDefinitions=[{
+    "name": "app", "image": "nginx", "memory": 128, "readonlyRootFilesystem": True, "user": "app",
+    "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "g"}},
+    "environment": [{"name": "host", "value": "localhost:1234"}]}])
+ecs.register_task_definition(family="parity-bad", networkMode="host", pidMode="host", containerDefinitions=[{
+    "name": "app", "image": "nginx", "memory": 128, "user": "root",
+    "environment": [{"name": "DB_PASSWORD", "value": "Tr0ub4dor3xKq9vLmZ"}]},
+    {"name": "side", "image": "busybox", "memory": 64, "privileged": True}])
+svc_group = ec2.create_security_group(GroupName="parity-svc", Description="svc", VpcId=vpc)["GroupId"]
+ecs.create_cluster(clusterName="parity")
+for name, public in (("api", "DISABLED"), ("web", "ENABLED")):
+    ecs.create_service(cluster="parity", serviceName=name, taskDefinition="parity-good:1", desiredCount=0,
+                       networkConfiguration={"awsvpcConfiguration": {
+                           "subnets": [subnet], "securityGroups": [svc_group], "assignPublicIp": public}})
+# ECR: a kept repository and a bare one.
+ecr = c("ecr")
+ecr.create_repository(repositoryName="parity-kept", imageTagMutability="IMMUTABLE",
+                      imageScanningConfiguration={"scanOnPush": True})
+ecr.put_lifecycle_policy(repositoryName="parity-kept", lifecyclePolicyText=json.dumps({"rules": [{
+    "rulePriority": 1, "selection": {"tagStatus": "untagged", "countType": "sinceImagePushed",
+                                     "countUnit": "days", "countNumber": 7}, "action": {"type": "expire"}}]}))
+ecr.create_repository(repositoryName="parity-bare")
+# EKS: a hardened cluster and a default, public, old one.
+eks = c("eks")
+eks.create_cluster(name="parity-hardened", version="1.30", roleArn="arn:aws:iam::123456789012:role/eks",
+                   resourcesVpcConfig={"endpointPublicAccess": False, "endpointPrivateAccess": True},
+                   encryptionConfig=[{"resources": ["secrets"],
+                                      "provider": {"keyArn": "arn:aws:kms:us-east-1:123456789012:key/k"}}],
+                   logging={"clusterLogging": [{"types": ["api", "audit", "authenticator", "controllerManager",
+                                                          "scheduler"], "enabled": True}]})
+eks.create_cluster(name="parity-default", version="1.24", roleArn="arn:aws:iam::123456789012:role/eks",
+                   resourcesVpcConfig={"endpointPublicAccess": True, "publicAccessCidrs": ["0.0.0.0/0"]})
+# Classic load balancers: plain HTTP in one zone; TCP in two zones with logs and cross-zone.
+clb = c("elb")
+clb.create_load_balancer(LoadBalancerName="parity-plain", AvailabilityZones=["us-east-1a"],
+                         Listeners=[{"Protocol": "HTTP", "LoadBalancerPort": 80, "InstancePort": 80}])
+clb.create_load_balancer(LoadBalancerName="parity-kept", AvailabilityZones=["us-east-1a", "us-east-1b"],
+                         Listeners=[{"Protocol": "TCP", "LoadBalancerPort": 443, "InstancePort": 443}])
+clb.modify_load_balancer_attributes(LoadBalancerName="parity-kept", LoadBalancerAttributes={
+    "AccessLog": {"Enabled": True, "S3BucketName": "parity-kept", "EmitInterval": 5},
+    "CrossZoneLoadBalancing": {"Enabled": True}})
+# ACM: a certificate (not in use: judged with --scan-unused-services only).
+c("acm").request_certificate(DomainName="parity.example.com")
+
 print(json.dumps(made))

@@ -2,6 +2,7 @@
 resources seeded with boto3, scanned by kestrel, the verdicts read back from the CSV."""
 
 import csv
+import json
 
 import boto3
 
@@ -13,8 +14,9 @@ def client(ws, service, region="us-east-1"):
                         aws_access_key_id="testing", aws_secret_access_key="testing")
 
 
-def verdicts(ws, *checks, regions=("us-east-1",)):
-    """{check: {resource id: (status, text)}} for one scan of `checks`."""
+def verdicts(ws, *checks, regions=("us-east-1",), by_name=False):
+    """{check: {resource: (status, text)}} for one scan of `checks`; a resource is the last
+    part of its UID, or its RESOURCE_NAME with `by_name`."""
     out = ws.root / "out"
     r = ws.kestrel("aws", "-f", *regions, "-o", str(out), "-F", "scan", "-b", "-c", *checks,
                    env=dict(CREDS), timeout=300)
@@ -22,8 +24,8 @@ def verdicts(ws, *checks, regions=("us-east-1",)):
     found = {}
     with open(out / "scan.csv", newline="") as f:
         for row in csv.DictReader(f, delimiter=";"):
-            found.setdefault(row["CHECK_ID"], {})[row["RESOURCE_UID"].rsplit("/", 1)[-1].rsplit(":", 1)[-1]] = (
-                row["STATUS"], row["STATUS_EXTENDED"])
+            key = row["RESOURCE_NAME"] if by_name else row["RESOURCE_UID"].rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+            found.setdefault(row["CHECK_ID"], {})[key] = (row["STATUS"], row["STATUS_EXTENDED"])
     return found
 
 
@@ -167,3 +169,105 @@ def test_lambda_vpc_zones_and_vpn_tunnels(ws):
     found = verdicts(ws, "awslambda_function_vpc_multi_az", "awslambda_function_inside_vpc")
     assert "no-vpc" not in found["awslambda_function_vpc_multi_az"]
     assert found["awslambda_function_inside_vpc"]["no-vpc"][0] == "FAIL"
+
+
+def test_ecs_task_definitions_and_services(ws):
+    ecs = client(ws, "ecs")
+    good = ecs.register_task_definition(family="good", networkMode="awsvpc", containerDefinitions=[{
+        "name": "app", "image": "nginx", "memory": 128, "readonlyRootFilesystem": True, "user": "app",
+        "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "g"}},
+        "environment": [{"name": "host", "value": "localhost:1234"}]}])["taskDefinition"]["revision"]
+    ecs.register_task_definition(family="bad", networkMode="host", pidMode="host", containerDefinitions=[{
+        "name": "app", "image": "nginx", "memory": 128, "privileged": False, "user": "root",
+        "environment": [{"name": "DB_PASSWORD", "value": "Tr0ub4dor3xKq9vLmZ"}]},
+        {"name": "side", "image": "busybox", "memory": 64, "privileged": True}])
+    ec2 = client(ws, "ec2")
+    vpc = ec2.describe_vpcs(Filters=[{"Name": "isDefault", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
+    subnet = ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"][0]["SubnetId"]
+    group = ec2.create_security_group(GroupName="svc", Description="svc", VpcId=vpc)["GroupId"]
+    ecs.create_cluster(clusterName="prod")
+    for name, public in (("api", "DISABLED"), ("web", "ENABLED")):
+        ecs.create_service(cluster="prod", serviceName=name, taskDefinition=f"good:{good}", desiredCount=0,
+                           networkConfiguration={"awsvpcConfiguration": {
+                               "subnets": [subnet], "securityGroups": [group], "assignPublicIp": public}})
+
+    pre = "ecs_task_definitions_"
+    checks = ["logging_enabled", "containers_readonly_access", "no_environment_secrets",
+              "no_privileged_containers", "host_networking_mode_users", "host_namespace_not_shared"]
+    found = verdicts(ws, *(pre + c for c in checks), "ecs_service_no_assign_public_ip", by_name=True)
+    for c in checks:
+        by_id = found[pre + c]
+        assert by_id["good:1"][0] == "PASS", (c, by_id)
+        assert by_id["bad:1"][0] == "FAIL", (c, by_id)
+    assert found[pre + "no_environment_secrets"]["bad:1"][1].endswith(
+        "Secrets in container app -> Generic Password on the environment variable DB_PASSWORD.")
+    assert found[pre + "no_privileged_containers"]["bad:1"][1].endswith("privileged containers: side.")
+    services = found["ecs_service_no_assign_public_ip"]
+    assert {k: v[0] for k, v in services.items()} == {"prod/api": "PASS", "prod/web": "FAIL"}
+
+
+def test_ecr_repositories(ws):
+    ecr = client(ws, "ecr")
+    ecr.create_repository(repositoryName="kept", imageTagMutability="IMMUTABLE",
+                          imageScanningConfiguration={"scanOnPush": True})
+    ecr.put_lifecycle_policy(repositoryName="kept", lifecyclePolicyText=json.dumps({"rules": [{
+        "rulePriority": 1, "selection": {"tagStatus": "untagged", "countType": "sinceImagePushed",
+                                         "countUnit": "days", "countNumber": 7},
+        "action": {"type": "expire"}}]}))
+    ecr.create_repository(repositoryName="bare")
+    found = verdicts(ws, "ecr_repositories_lifecycle_policy_enabled", "ecr_repositories_scan_images_on_push_enabled",
+                     "ecr_repositories_tag_immutability")
+    for check, by_id in found.items():
+        assert {k: v[0] for k, v in by_id.items()} == {"kept": "PASS", "bare": "FAIL"}, (check, by_id)
+
+
+def test_eks_clusters(ws):
+    eks = client(ws, "eks")
+    role = "arn:aws:iam::123456789012:role/eks"
+    eks.create_cluster(name="hardened", version="1.30", roleArn=role,
+                       resourcesVpcConfig={"endpointPublicAccess": False, "endpointPrivateAccess": True},
+                       encryptionConfig=[{"resources": ["secrets"],
+                                          "provider": {"keyArn": "arn:aws:kms:us-east-1:123456789012:key/k"}}],
+                       logging={"clusterLogging": [
+                           {"types": ["api", "audit"], "enabled": True},
+                           {"types": ["authenticator", "controllerManager", "scheduler"], "enabled": True}]})
+    eks.create_cluster(name="default", version="1.24", roleArn=role,
+                       resourcesVpcConfig={"endpointPublicAccess": True, "publicAccessCidrs": ["0.0.0.0/0"]})
+    checks = ["eks_cluster_kms_cmk_encryption_in_secrets_enabled", "eks_cluster_not_publicly_accessible",
+              "eks_control_plane_logging_all_types_enabled", "eks_cluster_uses_a_supported_version"]
+    found = verdicts(ws, *checks)
+    for c in checks:
+        assert {k: v[0] for k, v in found[c].items()} == {"hardened": "PASS", "default": "FAIL"}, (c, found[c])
+
+
+def test_classic_load_balancers(ws):
+    elb = client(ws, "elb")
+    elb.create_load_balancer(LoadBalancerName="plain", AvailabilityZones=["us-east-1a"], Listeners=[
+        {"Protocol": "HTTP", "LoadBalancerPort": 80, "InstancePort": 80}])
+    elb.create_load_balancer(LoadBalancerName="kept", AvailabilityZones=["us-east-1a", "us-east-1b"], Listeners=[
+        {"Protocol": "TCP", "LoadBalancerPort": 443, "InstancePort": 443}])
+    elb.modify_load_balancer_attributes(LoadBalancerName="kept", LoadBalancerAttributes={
+        "AccessLog": {"Enabled": True, "S3BucketName": "logs", "EmitInterval": 5},
+        "CrossZoneLoadBalancing": {"Enabled": True}})
+    found = verdicts(ws, "elb_logging_enabled", "elb_cross_zone_load_balancing_enabled", "elb_is_in_multiple_az",
+                     "elb_ssl_listeners")
+    for c in ("elb_logging_enabled", "elb_cross_zone_load_balancing_enabled", "elb_is_in_multiple_az"):
+        assert {k: v[0] for k, v in found[c].items()} == {"kept": "PASS", "plain": "FAIL"}, (c, found[c])
+    assert {k: v[0] for k, v in found["elb_ssl_listeners"].items()} == {"kept": "FAIL", "plain": "FAIL"}
+
+
+def test_acm_certificates_in_use(ws):
+    acm = client(ws, "acm")
+    arn = acm.request_certificate(DomainName="example.com")["CertificateArn"]
+    acm.request_certificate(DomainName="unused.example.com")
+    found = verdicts(ws, "acm_certificates_expiration_check", "acm_certificates_with_secure_key_algorithms")
+    # Not attached to anything: not judged without --scan-unused-services.
+    assert "acm_certificates_expiration_check" not in found, found
+    out = ws.root / "all"
+    r = ws.kestrel("aws", "-f", "us-east-1", "-o", str(out), "-F", "scan", "-b", "--scan-unused-services",
+                   "-c", "acm_certificates_with_secure_key_algorithms", env=dict(CREDS), timeout=300)
+    assert r.rc in (0, 3), r
+    with open(out / "scan.csv", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=";"))
+    assert {row["RESOURCE_UID"] for row in rows} >= {arn}, rows
+    assert {row["STATUS"] for row in rows} == {"PASS"}, rows

@@ -124,6 +124,16 @@ pub struct Settings {
     /// Regular expressions: a secret whose source line (`  "NAME": "value"`) matches one
     /// is not reported (Prowler's `secrets_ignore_patterns`).
     pub secrets_ignore_patterns: Vec<String>,
+    /// eks_control_plane_logging_all_types_enabled.
+    pub eks_required_log_types: Vec<String>,
+    /// eks_cluster_uses_a_supported_version: the oldest `major.minor` that passes.
+    pub eks_cluster_oldest_version_supported: String,
+    /// elb_is_in_multiple_az.
+    pub elb_min_azs: usize,
+    /// acm_certificates_expiration_check: fewer days left than this fails.
+    pub days_to_expire_threshold: i64,
+    /// acm_certificates_with_secure_key_algorithms.
+    pub insecure_key_algorithms: Vec<String>,
 }
 
 impl Default for Settings {
@@ -171,6 +181,19 @@ impl Default for Settings {
             elbv2_min_azs: 2,
             lambda_min_azs: 2,
             secrets_ignore_patterns: Vec::new(),
+            eks_required_log_types: [
+                "api",
+                "audit",
+                "authenticator",
+                "controllerManager",
+                "scheduler",
+            ]
+            .map(String::from)
+            .to_vec(),
+            eks_cluster_oldest_version_supported: "1.28".into(),
+            elb_min_azs: 2,
+            days_to_expire_threshold: 7,
+            insecure_key_algorithms: ["RSA-1024", "P-192"].map(String::from).to_vec(),
         }
     }
 }

@@ -19,8 +19,8 @@ pub mod time;
 
 // One file per service: its snapshot types and the API actions they come from.
 pub mod accessanalyzer;
-pub mod acm;
 pub mod account;
+pub mod acm;
 pub mod apigateway;
 pub mod cloudfront;
 pub mod cloudtrail;

@@ -49,7 +49,9 @@ async fn clusters(ctx: &Collection, region: &str) -> Result<Vec<Cluster>, ApiErr
             let c = &c;
             async move {
                 let o = ctx
-                    .call(DESCRIBE_CLUSTER, || c.describe_cluster().name(&k.name).send())
+                    .call(DESCRIBE_CLUSTER, || {
+                        c.describe_cluster().name(&k.name).send()
+                    })
                     .await?;
                 let Some(cl) = o.cluster() else {
                     return Ok(ClusterDetails::default());

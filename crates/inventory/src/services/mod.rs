@@ -15,8 +15,8 @@ use crate::collection::Collection;
 use crate::Scope;
 
 pub mod accessanalyzer;
-pub mod acm;
 pub mod account;
+pub mod acm;
 pub mod apigateway;
 pub mod cloudfront;
 pub mod cloudtrail;
