@@ -306,4 +306,47 @@ clb.modify_load_balancer_attributes(LoadBalancerName="parity-kept", LoadBalancer
 # ACM: a certificate (not in use: judged with --scan-unused-services only).
 c("acm").request_certificate(DomainName="parity.example.com")
 
+# Backup vaults (one without a key) and no plan; MSK clusters (TLS + per-broker
+# monitoring, plaintext); an EMR cluster and Block Public Access on; Auto Scaling groups
+# in two zones and in one; Network Firewalls with and without deletion protection;
+# Transfer servers (SFTP; FTP); WAF web ACLs, one logging.
+bk = c("backup")
+bk.create_backup_vault(BackupVaultName="parity-kept", EncryptionKeyArn="arn:aws:kms:us-east-1:123456789012:key/k")
+bk.create_backup_vault(BackupVaultName="parity-bare", EncryptionKeyArn="")
+msk = c("kafka")
+nodes = {"InstanceType": "kafka.m5.large", "ClientSubnets": subnets[:2]}
+msk.create_cluster(ClusterName="parity-tls", KafkaVersion="3.6.0", NumberOfBrokerNodes=2, BrokerNodeGroupInfo=nodes,
+                   EncryptionInfo={"EncryptionInTransit": {"ClientBroker": "TLS", "InCluster": True}},
+                   EnhancedMonitoring="PER_BROKER")
+msk.create_cluster(ClusterName="parity-plain", KafkaVersion="3.6.0", NumberOfBrokerNodes=2, BrokerNodeGroupInfo=nodes,
+                   EncryptionInfo={"EncryptionInTransit": {"ClientBroker": "PLAINTEXT", "InCluster": True}})
+emr = c("emr")
+emr.run_job_flow(Name="parity-etl", ReleaseLabel="emr-6.15.0", Instances={
+    "MasterInstanceType": "m5.xlarge", "SlaveInstanceType": "m5.xlarge", "InstanceCount": 1,
+    "KeepJobFlowAliveWhenNoSteps": True}, JobFlowRole="EMR_EC2_DefaultRole", ServiceRole="EMR_DefaultRole")
+emr.put_block_public_access_configuration(BlockPublicAccessConfiguration={"BlockPublicSecurityGroupRules": True})
+asg = c("autoscaling")
+asg.create_launch_configuration(LaunchConfigurationName="parity-lc", ImageId="ami-12c6146b", InstanceType="t3.micro")
+by_zone = {}
+for sn in ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"]:
+    by_zone.setdefault(sn["AvailabilityZone"], sn["SubnetId"])
+za, zb = sorted(by_zone)[:2]
+asg.create_auto_scaling_group(AutoScalingGroupName="parity-wide", LaunchConfigurationName="parity-lc", MinSize=0,
+                              MaxSize=1, VPCZoneIdentifier=f"{by_zone[za]},{by_zone[zb]}")
+asg.create_auto_scaling_group(AutoScalingGroupName="parity-narrow", LaunchConfigurationName="parity-lc", MinSize=0,
+                              MaxSize=1, VPCZoneIdentifier=by_zone[za])
+nfw = c("network-firewall")
+for name, protect in (("parity-kept", True), ("parity-loose", False)):
+    nfw.create_firewall(FirewallName=name, VpcId=vpc, SubnetMappings=[{"SubnetId": subnet}], DeleteProtection=protect,
+                        FirewallPolicyArn="arn:aws:network-firewall:us-east-1:123456789012:firewall-policy/p")
+tf = c("transfer")
+tf.create_server(Protocols=["SFTP"])
+tf.create_server(Protocols=["FTP", "SFTP"])
+vis = {"SampledRequestsEnabled": False, "CloudWatchMetricsEnabled": False, "MetricName": "m"}
+logged = waf.create_web_acl(Name="parity-logged", Scope="REGIONAL", DefaultAction={"Allow": {}},
+                            VisibilityConfig=vis)["Summary"]["ARN"]
+waf.put_logging_configuration(LoggingConfiguration={
+    "ResourceArn": logged, "LogDestinationConfigs": ["arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-p"]})
+waf.create_web_acl(Name="parity-edge", Scope="CLOUDFRONT", DefaultAction={"Allow": {}}, VisibilityConfig=vis)
+
 print(json.dumps(made))

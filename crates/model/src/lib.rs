@@ -22,6 +22,8 @@ pub mod accessanalyzer;
 pub mod account;
 pub mod acm;
 pub mod apigateway;
+pub mod autoscaling;
+pub mod backup;
 pub mod cloudfront;
 pub mod cloudtrail;
 pub mod cloudwatch;
@@ -33,13 +35,16 @@ pub mod efs;
 pub mod eks;
 pub mod elb;
 pub mod elbv2;
+pub mod emr;
 pub mod eventbridge;
 pub mod glacier;
 pub mod iam;
+pub mod kafka;
 pub mod kms;
 pub mod lambda;
 pub mod logs;
 pub mod macie;
+pub mod networkfirewall;
 pub mod organizations;
 pub mod rds;
 pub mod s3;
@@ -47,6 +52,8 @@ pub mod secretsmanager;
 pub mod securityhub;
 pub mod sns;
 pub mod sqs;
+pub mod transfer;
+pub mod wafv2;
 pub use finding::{Finding, Severity, Status};
 
 mod action;
@@ -176,6 +183,8 @@ pub struct Snapshot {
     pub organizations: organizations::Organizations,
     pub account_contacts: account::AccountContacts,
     pub cloudfront: cloudfront::CloudFront,
+    /// CLOUDFRONT-scope WAF web ACLs (asked in the global region).
+    pub wafv2_cloudfront: wafv2::Wafv2,
     /// Per-region services, by region name.
     pub regional: BTreeMap<String, Regional>,
 }
@@ -236,6 +245,14 @@ pub struct Regional {
     pub eks: eks::Eks,
     pub elb: elb::Elb,
     pub acm: acm::Acm,
+    pub backup: backup::Backup,
+    pub kafka: kafka::Kafka,
+    pub emr: emr::Emr,
+    pub autoscaling: autoscaling::AutoScaling,
+    pub networkfirewall: networkfirewall::NetworkFirewall,
+    pub transfer: transfer::Transfer,
+    /// REGIONAL web ACLs.
+    pub wafv2: wafv2::Wafv2,
 }
 
 /// A resource whose only interesting property is its resource policy (Glacier vaults,

@@ -18,6 +18,8 @@ pub mod accessanalyzer;
 pub mod account;
 pub mod acm;
 pub mod apigateway;
+pub mod autoscaling;
+pub mod backup;
 pub mod cloudfront;
 pub mod cloudtrail;
 pub mod cloudwatch;
@@ -29,13 +31,16 @@ pub mod efs;
 pub mod eks;
 pub mod elb;
 pub mod elbv2;
+pub mod emr;
 pub mod eventbridge;
 pub mod glacier;
 pub mod iam;
+pub mod kafka;
 pub mod kms;
 pub mod lambda;
 pub mod logs;
 pub mod macie;
+pub mod networkfirewall;
 pub mod organizations;
 pub mod rds;
 pub mod s3;
@@ -43,6 +48,8 @@ pub mod secretsmanager;
 pub mod securityhub;
 pub mod sns;
 pub mod sqs;
+pub mod transfer;
+pub mod wafv2;
 
 /// Every service the inventory collects, global ones first.
 pub const SERVICES: &[&Service] = &[
@@ -52,6 +59,7 @@ pub const SERVICES: &[&Service] = &[
     &organizations::SERVICE,
     &account::SERVICE,
     &cloudfront::SERVICE,
+    &wafv2::CLOUDFRONT_SCOPE,
     &ec2::SERVICE,
     &cloudtrail::SERVICE,
     &cloudwatch::SERVICE,
@@ -76,6 +84,13 @@ pub const SERVICES: &[&Service] = &[
     &eks::SERVICE,
     &elb::SERVICE,
     &acm::SERVICE,
+    &backup::SERVICE,
+    &kafka::SERVICE,
+    &emr::SERVICE,
+    &autoscaling::SERVICE,
+    &networkfirewall::SERVICE,
+    &transfer::SERVICE,
+    &wafv2::SERVICE,
 ];
 
 /// Actions called outside any service's collector: the region list.
