@@ -349,4 +349,13 @@ waf.put_logging_configuration(LoggingConfiguration={
     "ResourceArn": logged, "LogDestinationConfigs": ["arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-p"]})
 waf.create_web_acl(Name="parity-edge", Scope="CLOUDFRONT", DefaultAction={"Allow": {}}, VisibilityConfig=vis)
 
+# Bucket policies: one shares objects with another account, one with a role of its own.
+s3p = c("s3")
+for name, principal in (("parity-shared", "arn:aws:iam::111122223333:root"),
+                        ("parity-own", "arn:aws:iam::123456789012:root")):
+    s3p.create_bucket(Bucket=name)
+    s3p.put_bucket_policy(Bucket=name, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"AWS": principal}, "Action": "s3:GetObject",
+        "Resource": f"arn:aws:s3:::{name}/*"}]}))
+
 print(json.dumps(made))

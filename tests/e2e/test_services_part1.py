@@ -379,3 +379,15 @@ def test_kafka_clusters(ws, stand_in):
     tls_id, plain_id = tls.rsplit("/", 1)[-1], plain.rsplit("/", 1)[-1]
     assert st["kafka_cluster_in_transit_encryption_enabled"] == {tls_id: "PASS", plain_id: "FAIL"}, st
     assert st["kafka_cluster_enhanced_monitoring_enabled"] == {tls_id: "PASS", plain_id: "FAIL"}, st
+
+
+def test_s3_cross_account_bucket_policies(ws):
+    s3 = client(ws, "s3")
+    for name, principal in (("shared", "arn:aws:iam::111122223333:root"), ("own", "arn:aws:iam::123456789012:root")):
+        s3.create_bucket(Bucket=name)
+        s3.put_bucket_policy(Bucket=name, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Principal": {"AWS": principal}, "Action": "s3:GetObject",
+            "Resource": f"arn:aws:s3:::{name}/*"}]}))
+    s3.create_bucket(Bucket="plain")
+    found = verdicts(ws, "s3_bucket_cross_account_access")["s3_bucket_cross_account_access"]
+    assert {k: v[0] for k, v in found.items()} == {"shared": "FAIL", "own": "PASS", "plain": "PASS"}, found

@@ -134,6 +134,8 @@ pub struct Settings {
     pub days_to_expire_threshold: i64,
     /// acm_certificates_with_secure_key_algorithms.
     pub insecure_key_algorithms: Vec<String>,
+    /// Accounts whose access is not "cross-account" (Prowler's `trusted_account_ids`).
+    pub trusted_account_ids: Vec<String>,
 }
 
 impl Default for Settings {
@@ -194,6 +196,7 @@ impl Default for Settings {
             elb_min_azs: 2,
             days_to_expire_threshold: 7,
             insecure_key_algorithms: ["RSA-1024", "P-192"].map(String::from).to_vec(),
+            trusted_account_ids: Vec::new(),
         }
     }
 }

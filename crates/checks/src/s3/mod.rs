@@ -42,7 +42,7 @@ pub(crate) fn run_bucket_check<T>(
     emit: &mut dyn FnMut(kestrel_model::Finding),
     id: &str,
     field: fn(&Bucket) -> &kestrel_model::Fetched<T>,
-    verdict: fn(&Bucket, &T) -> (kestrel_model::Status, String),
+    verdict: impl Fn(&Bucket, &T) -> (kestrel_model::Status, String),
 ) {
     let Some(buckets) = crate::util::collected(
         &scan.snapshot.s3.buckets,

@@ -3,6 +3,7 @@
 
 use kestrel_model::{ApiError, Fetched, Finding, Status};
 
+pub mod cross_account;
 pub mod net;
 pub mod policy;
 pub mod secrets;
