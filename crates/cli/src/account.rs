@@ -346,7 +346,7 @@ pub async fn scan_account(
     snapshot.account.partition = partition;
     let actions: BTreeSet<String> = checks
         .iter()
-        .flat_map(|c| c.meta.needs.iter().map(|a| a.to_string()))
+        .flat_map(|c| c.meta.needs.iter().map(|a| a.key()))
         .collect();
     let scope = kestrel_inventory::Scope { actions, limit };
     let progress = Arc::new(Bar(bar.clone()));

@@ -38,7 +38,7 @@ pub fn limit(max_in_flight: usize) -> Limit {
 /// What to collect.
 #[derive(Debug, Clone)]
 pub struct Scope {
-    /// IAM action names (`s3:GetBucketPolicy`) the selected checks need.
+    /// The actions the selected checks need, by [`Action::key`] (`s3:GetBucketPolicy`).
     pub actions: BTreeSet<String>,
     /// At most this many API requests in flight at once, across everything (shared
     /// with other accounts scanned at the same time).
@@ -47,7 +47,7 @@ pub struct Scope {
 
 impl Scope {
     pub fn needs(&self, action: Action) -> bool {
-        self.actions.contains(action.name)
+        self.actions.contains(&action.key())
     }
 }
 

@@ -32,6 +32,16 @@ impl Action {
         Action { api, ..self }
     }
 
+    /// What identifies the action among those a scan needs: its name, or `name@api`
+    /// when it is sent to a named API (see [`Action::api`]).
+    pub fn key(&self) -> String {
+        if self.api.is_empty() {
+            self.name.to_string()
+        } else {
+            format!("{}@{}", self.name, self.api)
+        }
+    }
+
     /// The IAM service prefix (`kms`).
     pub fn prefix(&self) -> &'static str {
         self.name.split(':').next().unwrap_or(self.name)

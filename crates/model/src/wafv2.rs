@@ -8,6 +8,10 @@ use crate::{Action, Fetched};
 // can follow each call (the request scheduler serves deeper chains first).
 pub const LIST_WEB_ACLS: Action = Action::new("wafv2:ListWebACLs", 1);
 pub const GET_LOGGING_CONFIGURATION: Action = Action::new("wafv2:GetLoggingConfiguration", 0);
+/// The same calls for the CLOUDFRONT scope (in the global region), told apart so each
+/// scope's collector is declared once.
+pub const LIST_CLOUDFRONT_WEB_ACLS: Action = LIST_WEB_ACLS.on("cloudfront");
+pub const GET_CLOUDFRONT_LOGGING_CONFIGURATION: Action = GET_LOGGING_CONFIGURATION.on("cloudfront");
 
 /// One scope's web ACLs (a region's REGIONAL ones, or the CLOUDFRONT ones).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -46,6 +46,8 @@ pub const CHECK: Check = Check {
         needs: &[
             kestrel_model::wafv2::LIST_WEB_ACLS,
             kestrel_model::wafv2::GET_LOGGING_CONFIGURATION,
+            kestrel_model::wafv2::LIST_CLOUDFRONT_WEB_ACLS,
+            kestrel_model::wafv2::GET_CLOUDFRONT_LOGGING_CONFIGURATION,
         ],
     },
     run,

@@ -226,7 +226,7 @@ mod tests {
     #[test]
     fn a_service_runs_when_one_of_its_actions_is_needed() {
         let scope = |actions: &[Action]| Scope {
-            actions: actions.iter().map(|a| a.name.to_string()).collect(),
+            actions: actions.iter().map(|a| a.key()).collect(),
             limit: crate::Limit::new(1),
         };
         let labels = |s: &Scope| selected(s).iter().map(|s| s.label).collect::<Vec<_>>();
@@ -240,6 +240,20 @@ mod tests {
                 kestrel_model::sqs::LIST_QUEUES
             ])),
             ["iam", "sqs"]
+        );
+        // Classic and v2 load balancing share IAM names, and the two WAF scopes their
+        // calls: each collector runs only for its own.
+        assert_eq!(
+            labels(&scope(&[kestrel_model::elbv2::DESCRIBE_LOAD_BALANCERS])),
+            ["elbv2"]
+        );
+        assert_eq!(
+            labels(&scope(&[kestrel_model::elb::DESCRIBE_LOAD_BALANCERS])),
+            ["elb"]
+        );
+        assert_eq!(
+            labels(&scope(&[kestrel_model::wafv2::LIST_WEB_ACLS])),
+            ["wafv2"]
         );
         // The region list is not a service.
         assert!(labels(&scope(&[kestrel_model::ec2::DESCRIBE_REGIONS])).is_empty());

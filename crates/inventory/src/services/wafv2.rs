@@ -2,8 +2,11 @@
 //! scope in the global region, each with whether it logs.
 
 use aws_sdk_wafv2::types::Scope;
-use kestrel_model::wafv2::{Wafv2, WebAcl, GET_LOGGING_CONFIGURATION, LIST_WEB_ACLS};
-use kestrel_model::{ApiError, Fetched};
+use kestrel_model::wafv2::{
+    Wafv2, WebAcl, GET_CLOUDFRONT_LOGGING_CONFIGURATION, GET_LOGGING_CONFIGURATION,
+    LIST_CLOUDFRONT_WEB_ACLS, LIST_WEB_ACLS,
+};
+use kestrel_model::{Action, ApiError, Fetched};
 
 use crate::collection::{fan_out, Collection};
 use crate::services::Service;
@@ -20,7 +23,10 @@ pub const SERVICE: Service = Service {
 /// CloudFront's web ACLs live in the global region's CLOUDFRONT scope.
 pub const CLOUDFRONT_SCOPE: Service = Service {
     label: "wafv2-cloudfront",
-    actions: &[LIST_WEB_ACLS, GET_LOGGING_CONFIGURATION],
+    actions: &[
+        LIST_CLOUDFRONT_WEB_ACLS,
+        GET_CLOUDFRONT_LOGGING_CONFIGURATION,
+    ],
     collect: crate::global!(global => wafv2_cloudfront),
     after: None,
 };
@@ -30,7 +36,9 @@ const PAGE: i32 = 100;
 
 async fn regional(ctx: &Collection, region: &str) -> Wafv2 {
     Wafv2 {
-        web_acls: web_acls(ctx, region, Scope::Regional).await.into(),
+        web_acls: web_acls(ctx, region, Scope::Regional, REGIONAL)
+            .await
+            .into(),
     }
 }
 
@@ -42,17 +50,29 @@ async fn global(ctx: &Collection) -> Wafv2 {
         };
     }
     Wafv2 {
-        web_acls: web_acls(ctx, ctx.global_region(), Scope::Cloudfront)
+        web_acls: web_acls(ctx, ctx.global_region(), Scope::Cloudfront, CLOUDFRONT)
             .await
             .into(),
     }
 }
 
-async fn web_acls(ctx: &Collection, region: &str, scope: Scope) -> Result<Vec<WebAcl>, ApiError> {
+/// Each scope's (list, logging) actions.
+const REGIONAL: (Action, Action) = (LIST_WEB_ACLS, GET_LOGGING_CONFIGURATION);
+const CLOUDFRONT: (Action, Action) = (
+    LIST_CLOUDFRONT_WEB_ACLS,
+    GET_CLOUDFRONT_LOGGING_CONFIGURATION,
+);
+
+async fn web_acls(
+    ctx: &Collection,
+    region: &str,
+    scope: Scope,
+    (list_action, logging_action): (Action, Action),
+) -> Result<Vec<WebAcl>, ApiError> {
     let c: aws_sdk_wafv2::Client = ctx.clients.get(region);
     let mut list = ctx
         .list(
-            LIST_WEB_ACLS,
+            list_action,
             |m| {
                 c.list_web_acls()
                     .scope(scope.clone())
@@ -79,12 +99,12 @@ async fn web_acls(ctx: &Collection, region: &str, scope: Scope) -> Result<Vec<We
             },
         )
         .await?;
-    if ctx.needs(GET_LOGGING_CONFIGURATION) {
+    if ctx.needs(logging_action) {
         let logging = fan_out(list.iter().map(|a| {
             let c = &c;
             async move {
                 match ctx
-                    .call(GET_LOGGING_CONFIGURATION, || {
+                    .call(logging_action, || {
                         c.get_logging_configuration().resource_arn(&a.arn).send()
                     })
                     .await
