@@ -2,7 +2,8 @@
 //! account not in the trusted list. Prowler's `is_policy_public` with cross-account
 //! access not allowed, rule for rule (principals matched by the account id appearing in
 //! them; conditions that tie the caller to the account, the organization, a VPC or a
-//! private network make a statement safe).
+//! private network make a statement safe), and the condition rules it is built of
+//! (`is_condition_block_restrictive` and friends), which the SNS and SQS checks use too.
 
 use serde_json::{Map, Value};
 
@@ -32,40 +33,21 @@ pub fn allows_outside_access(doc: &Value, account: &str, trusted: &[String]) -> 
             if !outside {
                 return false;
             }
-            match s.get("Condition").and_then(Value::as_object) {
+            match s.get("Condition") {
                 None => true,
-                Some(c) if c.is_empty() => true,
+                Some(Value::Object(c)) if c.is_empty() => true,
                 Some(c) => {
-                    let c = lowercase_keys(c);
-                    !ties_to_account(&c, account)
-                        && !ties_to_organization(&c)
-                        && !from_private_network(&c)
+                    !condition_block_restrictive(c, account, false)
+                        && !condition_block_restrictive_organization(c)
+                        && !from_private_network(c)
                 }
             }
         })
 }
 
-/// The condition block with its keys lower-cased (condition keys are not
-/// case-sensitive), per operator.
-fn lowercase_keys(c: &Map<String, Value>) -> Map<String, Value> {
-    c.iter()
-        .map(|(op, keys)| {
-            let keys = match keys {
-                Value::Object(m) => Value::Object(
-                    m.iter()
-                        .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
-                        .collect(),
-                ),
-                other => other.clone(),
-            };
-            (op.clone(), keys)
-        })
-        .collect()
-}
-
-/// Condition keys that name the caller's or the source's account, organization or
-/// network (Prowler's list for StringEquals and StringLike).
-const ACCOUNT_KEYS: &[&str] = &[
+/// Condition keys that restrict a statement to an account, organization, network or
+/// source, by operator (Prowler's `valid_condition_options`).
+const ACCOUNT_KEYS: [&str; 21] = [
     "aws:sourceaccount",
     "aws:sourceowner",
     "aws:sourcearn",
@@ -88,86 +70,154 @@ const ACCOUNT_KEYS: &[&str] = &[
     "s3:resourceaccount",
     "lambda:eventsourcetoken",
 ];
+const ARN_KEYS: [&str; 2] = ["aws:sourcearn", "aws:principalarn"];
 
-/// Prowler's `is_condition_block_restrictive` (cross-account access not allowed): a
-/// listed key whose every value names `account` (a VPC or VPC endpoint key always
-/// counts; a source ARN must be specific and in the account).
-fn ties_to_account(c: &Map<String, Value>, account: &str) -> bool {
-    let ops: [(&str, &[&str]); 4] = [
-        ("StringEquals", ACCOUNT_KEYS),
-        ("StringLike", ACCOUNT_KEYS),
-        ("ArnLike", &["aws:sourcearn", "aws:principalarn"]),
-        ("ArnEquals", &["aws:sourcearn", "aws:principalarn"]),
+/// One operator's block of a Condition, with its keys lowercased (condition keys are
+/// case-insensitive).
+pub(crate) fn operator_block(cond: &Value, operator: &str) -> Option<Map<String, Value>> {
+    match cond.get(operator) {
+        Some(Value::Object(m)) => Some(
+            m.iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// Prowler's `is_condition_block_restrictive`: whether a StringEquals/StringLike/
+/// ArnLike/ArnEquals condition ties the statement to a source. Unless cross-account
+/// access is allowed, the values must name `account` (SourceArn values must also be
+/// specific: no bare or trailing wildcards).
+pub(crate) fn condition_block_restrictive(
+    cond: &Value,
+    account: &str,
+    cross_account_allowed: bool,
+) -> bool {
+    let options: [(&str, &[&str]); 4] = [
+        ("StringEquals", &ACCOUNT_KEYS),
+        ("StringLike", &ACCOUNT_KEYS),
+        ("ArnLike", &ARN_KEYS),
+        ("ArnEquals", &ARN_KEYS),
     ];
-    let vpc = |k: &str| k == "aws:sourcevpc" || k == "aws:sourcevpce";
-    ops.iter().any(|(op, keys)| {
-        let Some(Value::Object(m)) = c.get(*op) else {
-            return false;
+    let mut valid = false;
+    for (operator, keys) in options {
+        let Some(block) = operator_block(cond, operator) else {
+            continue;
         };
-        keys.iter().any(|k| match m.get(*k) {
-            Some(Value::Array(items)) => items.iter().all(|item| {
-                vpc(k)
-                    || if *k == "aws:sourcearn" {
-                        source_arn_is_specific(
-                            &strings(Some(&Value::Array(items.clone()))),
-                            account,
-                        )
-                    } else {
-                        item.as_str().is_some_and(|v| v.contains(account))
+        for key in keys {
+            let network = *key == "aws:sourcevpc" || *key == "aws:sourcevpce";
+            match block.get(*key) {
+                Some(Value::Array(items)) => {
+                    let mut restrictive = true;
+                    if !cross_account_allowed && !network {
+                        if *key == "aws:sourcearn" {
+                            let arns: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                            restrictive = source_arn_values_restrictive(&arns, account);
+                        } else {
+                            restrictive = items
+                                .iter()
+                                .all(|i| i.as_str().is_some_and(|s| s.contains(account)));
+                        }
                     }
-            }),
-            Some(Value::String(v)) => {
-                vpc(k)
-                    || if *k == "aws:sourcearn" {
-                        source_arn_is_specific(&[v.as_str()], account)
-                    } else {
-                        v.contains(account)
+                    if restrictive {
+                        valid = true;
                     }
+                }
+                Some(Value::String(s)) => {
+                    if network || cross_account_allowed {
+                        valid = true;
+                    } else if *key == "aws:sourcearn" {
+                        // Prowler assigns here, so a broad SourceArn undoes an earlier match.
+                        valid = source_arn_values_restrictive(&[s.as_str()], account);
+                    } else if s.contains(account) {
+                        valid = true;
+                    }
+                }
+                _ => {}
             }
-            _ => false,
-        })
-    })
+        }
+    }
+    valid
 }
 
-/// Prowler's `has_restrictive_source_arn_condition`: no broad wildcard, and an account
-/// field, when the ARN has one, that is `account`.
-fn source_arn_is_specific(arns: &[&str], account: &str) -> bool {
-    arns.iter().all(|a| {
-        if *a == "*" || a.matches('*').count() >= 3 || a.ends_with(":::*") || a.ends_with(":*") {
+/// Prowler's `is_condition_block_restrictive_organization`: an `aws:PrincipalOrgID`
+/// condition without wildcards.
+pub(crate) fn condition_block_restrictive_organization(cond: &Value) -> bool {
+    let mut valid = false;
+    for operator in ["StringEquals", "StringLike"] {
+        let Some(block) = operator_block(cond, operator) else {
+            continue;
+        };
+        match block.get("aws:principalorgid") {
+            Some(Value::Array(items)) => {
+                valid = !items.iter().any(|i| i.as_str() == Some("*"));
+            }
+            Some(Value::String(s)) if !s.contains('*') => valid = true,
+            _ => {}
+        }
+    }
+    valid
+}
+
+/// Prowler's `has_restrictive_source_arn_condition`: the statement has an
+/// `aws:SourceArn` condition (any operator) whose values are specific ARNs.
+pub(crate) fn has_restrictive_source_arn_condition(stmt: &Value, account: &str) -> bool {
+    let Some(Value::Object(ops)) = stmt.get("Condition") else {
+        return false;
+    };
+    for block in ops.values() {
+        let Value::Object(keys) = block else {
+            continue;
+        };
+        for (key, value) in keys {
+            if key.eq_ignore_ascii_case("aws:sourcearn") {
+                let arns: Vec<&str> = match value {
+                    Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
+                    Value::String(s) => vec![s.as_str()],
+                    _ => Vec::new(),
+                };
+                return source_arn_values_restrictive(&arns, account);
+            }
+        }
+    }
+    false
+}
+
+/// Every SourceArn value is specific: not `*`, not mostly wildcards, not ending in a
+/// resource wildcard, and (with `account`) in that account when it names one.
+fn source_arn_values_restrictive(arns: &[&str], account: &str) -> bool {
+    for arn in arns {
+        if *arn == "*"
+            || arn.matches('*').count() >= 3
+            || arn.ends_with(":::*")
+            || arn.ends_with(":*")
+        {
             return false;
         }
-        match a.split(':').nth(4) {
-            Some("*") => false,
-            Some(acct) if !acct.is_empty() && !account.is_empty() => {
-                if acct.bytes().all(|b| b.is_ascii_digit()) {
-                    a.contains(account)
-                } else {
-                    acct == account
+        if !account.is_empty() {
+            let parts: Vec<&str> = arn.split(':').collect();
+            if parts.len() > 4 && !parts[4].is_empty() && parts[4] != "*" {
+                let numeric = parts[4].chars().all(|c| c.is_ascii_digit());
+                if (numeric && !arn.contains(account)) || (!numeric && parts[4] != account) {
+                    return false;
                 }
+            } else if parts.len() > 4 && parts[4] == "*" {
+                return false;
             }
-            _ => true,
         }
-    })
-}
-
-/// Prowler's `is_condition_block_restrictive_organization`: aws:PrincipalOrgID without a
-/// wildcard.
-fn ties_to_organization(c: &Map<String, Value>) -> bool {
-    ["StringEquals", "StringLike"].iter().any(|op| {
-        match c.get(*op).and_then(|m| m.get("aws:principalorgid")) {
-            Some(Value::Array(items)) => items.iter().all(|i| i.as_str() != Some("*")),
-            Some(Value::String(v)) => !v.contains('*'),
-            _ => false,
-        }
-    })
+    }
+    true
 }
 
 /// Prowler's `is_condition_restricting_from_private_ip`: IpAddress aws:SourceIp with
 /// private addresses only.
-fn from_private_network(c: &Map<String, Value>) -> bool {
-    let Some(v) = c.get("IpAddress").and_then(|m| m.get("aws:sourceip")) else {
+fn from_private_network(c: &Value) -> bool {
+    let Some(v) = operator_block(c, "IpAddress").and_then(|m| m.get("aws:sourceip").cloned())
+    else {
         return false;
     };
+    let v = &v;
     let ips = strings(Some(v));
     !ips.is_empty()
         && ips.iter().all(|ip| {
