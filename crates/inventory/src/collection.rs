@@ -227,6 +227,15 @@ where
 }
 
 /// Runs `fut` only when `needed`; otherwise the data is "not collected".
+/// The error for an answer that lacks the object it exists to carry.
+pub fn unreadable(operation: &str) -> ApiError {
+    ApiError::new(
+        operation,
+        "UnreadableResponse",
+        "the answer does not carry the resource it describes",
+    )
+}
+
 pub async fn when<T>(needed: bool, fut: impl Future<Output = Result<T, ApiError>>) -> Fetched<T> {
     if needed {
         fut.await.into()

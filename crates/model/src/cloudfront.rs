@@ -8,8 +8,9 @@ use crate::{Action, Fetched, Tags};
 // can follow each call (the request scheduler serves deeper chains first).
 pub const LIST_DISTRIBUTIONS: Action = Action::new("cloudfront:ListDistributions", 2);
 pub const GET_DISTRIBUTION_CONFIG: Action = Action::new("cloudfront:GetDistributionConfig", 0);
-/// Whether an S3 origin's bucket still exists (asked of S3 by the bucket's name).
-pub const HEAD_ORIGIN_BUCKET: Action = Action::new("s3:HeadBucket", 0);
+/// Whether an S3 origin's bucket still exists: HeadBucket, which IAM authorizes as
+/// `s3:ListBucket` (told apart from the S3 collector's calls).
+pub const HEAD_ORIGIN_BUCKET: Action = Action::new("s3:ListBucket", 0).on("cloudfront");
 /// Standard logging v2: CloudWatch Logs delivery sources naming a distribution…
 pub const DESCRIBE_DELIVERY_SOURCES: Action = Action::new("logs:DescribeDeliverySources", 1);
 /// …and the deliveries that make them flow.

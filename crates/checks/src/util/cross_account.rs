@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use super::net::cidr_is_global;
+use super::net::cidr_is_private;
 use super::policy::{is_allow, principal_is_public, statements, strings};
 
 /// Whether any Allow statement of `doc` admits a principal outside `account` and the
@@ -21,15 +21,20 @@ pub fn allows_outside_access(doc: &Value, account: &str, trusted: &[String]) -> 
         .into_iter()
         .filter(|s| is_allow(s))
         .any(|s| {
+            // Without the account's id there is no telling other accounts from it
+            // (Prowler skips the cross-account test then).
             let outside = principal_is_public(s)
-                || match s.get("Principal") {
-                    Some(Value::Object(m)) => match m.get("AWS") {
-                        Some(Value::String(p)) => !known(p),
-                        Some(Value::Array(ps)) => !ps.iter().all(|p| p.as_str().is_some_and(known)),
+                || !account.is_empty()
+                    && match s.get("Principal") {
+                        Some(Value::Object(m)) => match m.get("AWS") {
+                            Some(Value::String(p)) => !known(p),
+                            Some(Value::Array(ps)) => {
+                                !ps.iter().all(|p| p.as_str().is_some_and(known))
+                            }
+                            _ => false,
+                        },
                         _ => false,
-                    },
-                    _ => false,
-                };
+                    };
             if !outside {
                 return false;
             }
@@ -219,17 +224,8 @@ fn from_private_network(c: &Value) -> bool {
     };
     let v = &v;
     let ips = strings(Some(v));
-    !ips.is_empty()
-        && ips.iter().all(|ip| {
-            let cidr = if ip.contains('/') {
-                ip.to_string()
-            } else if ip.contains(':') {
-                format!("{ip}/128")
-            } else {
-                format!("{ip}/32")
-            };
-            *ip != "*" && !cidr_is_global(&cidr)
-        })
+    // An address that cannot be read is not private (Prowler's parse error).
+    !ips.is_empty() && ips.iter().all(|ip| cidr_is_private(ip) == Some(true))
 }
 
 #[cfg(test)]
@@ -276,6 +272,11 @@ mod tests {
         assert!(!allows_outside_access(&other, ME, &trusted));
         let deny = json!({"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "*"}]});
         assert!(!outside(&deny));
+        let other = allow(json!({"AWS": "arn:aws:iam::111122223333:root"}), None);
+        assert!(
+            !allows_outside_access(&other, "", &[]),
+            "no account id: no cross-account test"
+        );
     }
 
     #[test]
@@ -305,5 +306,10 @@ mod tests {
         ));
         assert!(cond(json!({"IpAddress": {"aws:SourceIp": "8.8.8.0/24"}})));
         assert!(cond(json!({"Bool": {"aws:SecureTransport": "true"}})));
+        // Shared address space is not private to Python's ipaddress; nor is garbage.
+        assert!(cond(
+            json!({"IpAddress": {"aws:SourceIp": "100.64.0.0/10"}})
+        ));
+        assert!(cond(json!({"IpAddress": {"aws:SourceIp": "not-an-ip"}})));
     }
 }

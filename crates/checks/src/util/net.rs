@@ -188,62 +188,105 @@ const NOT_GLOBAL_V6: &[(u128, u32)] = &[
     (0xFE80_0000_0000_0000_0000_0000_0000_0000, 10), // fe80::/10
 ];
 
+/// Where a CIDR lies: the whole internet, some public network, the shared address space
+/// (100.64.0.0/10: neither public nor private to Python's `ipaddress`), or wholly inside
+/// another special-purpose range.
+#[derive(Debug, PartialEq, Eq)]
+enum Reach {
+    Internet,
+    Global,
+    Shared,
+    Special,
+}
+
+/// Python's `ipaddress` reading of a CIDR (a bare address is a /32 or /128); None when
+/// it cannot be read.
+fn reach(cidr: &str) -> Option<Reach> {
+    if cidr == INTERNET_V4 || cidr == INTERNET_V6 {
+        return Some(Reach::Internet);
+    }
+    let (addr, len) = match cidr.split_once('/') {
+        Some((a, l)) => (a, Some(l.parse::<u32>().ok()?)),
+        None => (cidr, None),
+    };
+    fn inside<T>(first: T, last: T, ranges: &[(T, u32)], bits: u32) -> Option<usize>
+    where
+        T: Copy + PartialEq + std::ops::BitAnd<Output = T> + std::ops::Shl<u32, Output = T>,
+        T: From<u8> + std::ops::Not<Output = T>,
+    {
+        let ones = !T::from(0u8);
+        ranges.iter().position(|&(net, plen)| {
+            let m = if plen == 0 {
+                T::from(0u8)
+            } else {
+                ones << (bits - plen)
+            };
+            first & m == net && last & m == net
+        })
+    }
+    if let Ok(a) = addr.parse::<std::net::Ipv4Addr>() {
+        let len = len.unwrap_or(32);
+        if len > 32 {
+            return None;
+        }
+        let a = u32::from(a);
+        let mask = if len == 0 { 0 } else { u32::MAX << (32 - len) };
+        return Some(match inside(a & mask, a | !mask, NOT_GLOBAL_V4, 32) {
+            None => Reach::Global,
+            Some(i) if NOT_GLOBAL_V4[i] == (0x6440_0000, 10) => Reach::Shared,
+            Some(_) => Reach::Special,
+        });
+    }
+    let a = addr.parse::<std::net::Ipv6Addr>().ok()?;
+    let len = len.unwrap_or(128);
+    if len > 128 {
+        return None;
+    }
+    let a = u128::from(a);
+    let mask = if len == 0 {
+        0
+    } else {
+        u128::MAX << (128 - len)
+    };
+    Some(match inside(a & mask, a | !mask, NOT_GLOBAL_V6, 128) {
+        None => Reach::Global,
+        Some(_) => Reach::Special,
+    })
+}
+
 /// Whether a CIDR is reachable from the internet, as Prowler's
 /// `_is_cidr_public(cidr)` decides: 0.0.0.0/0 and ::/0, or any network not wholly inside
 /// one special-purpose range (a single public /32 counts). An unreadable CIDR is not
 /// public.
 pub fn cidr_is_global(cidr: &str) -> bool {
-    if cidr == INTERNET_V4 || cidr == INTERNET_V6 {
-        return true;
-    }
-    let Some((addr, len)) = cidr.split_once('/') else {
-        return false;
-    };
-    let Ok(len) = len.parse::<u32>() else {
-        return false;
-    };
-    if let Ok(a) = addr.parse::<std::net::Ipv4Addr>() {
-        if len > 32 {
-            return false;
-        }
-        let a = u32::from(a);
-        let mask = if len == 0 { 0 } else { u32::MAX << (32 - len) };
-        let (first, last) = (a & mask, a | !mask);
-        return !NOT_GLOBAL_V4.iter().any(|&(net, plen)| {
-            let m = if plen == 0 {
-                0
-            } else {
-                u32::MAX << (32 - plen)
-            };
-            first & m == net && last & m == net
-        });
-    }
-    if let Ok(a) = addr.parse::<std::net::Ipv6Addr>() {
-        if len > 128 {
-            return false;
-        }
-        let a = u128::from(a);
-        let mask = if len == 0 {
-            0
-        } else {
-            u128::MAX << (128 - len)
-        };
-        let (first, last) = (a & mask, a | !mask);
-        return !NOT_GLOBAL_V6.iter().any(|&(net, plen)| {
-            let m = if plen == 0 {
-                0
-            } else {
-                u128::MAX << (128 - plen)
-            };
-            first & m == net && last & m == net
-        });
-    }
-    false
+    cidr.contains('/') && matches!(reach(cidr), Some(Reach::Internet | Reach::Global))
+}
+
+/// Whether a CIDR or address is private as Python's `ipaddress` `is_private` says
+/// (wholly inside a special-purpose range other than the shared address space); None
+/// when it cannot be read.
+pub fn cidr_is_private(cidr: &str) -> Option<bool> {
+    reach(cidr).map(|r| r == Reach::Special)
 }
 
 #[cfg(test)]
 mod global_tests {
-    use super::cidr_is_global;
+    use super::{cidr_is_global, cidr_is_private};
+
+    #[test]
+    fn private_as_python_reads_it() {
+        assert_eq!(cidr_is_private("10.1.2.3"), Some(true));
+        assert_eq!(cidr_is_private("192.168.0.0/16"), Some(true));
+        assert_eq!(cidr_is_private("fd00::1"), Some(true));
+        assert_eq!(cidr_is_private("100.64.0.0/10"), Some(false));
+        assert_eq!(cidr_is_private("8.8.8.0/24"), Some(false));
+        assert_eq!(cidr_is_private("0.0.0.0/0"), Some(false));
+        assert_eq!(cidr_is_private("not-an-ip"), None);
+        assert!(
+            !cidr_is_global("8.8.8.8"),
+            "a bare address is not a CIDR to Prowler"
+        );
+    }
 
     #[test]
     fn public_and_special_purpose_networks() {

@@ -48,18 +48,19 @@ const FORMATS: &[(&str, &str)] = &[
         "JSON Web Token (base64url-encoded)",
         r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}",
     ),
-    (
-        "Credentials in URL",
-        r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'\x22]+:[^\s/@'\x22$<{]{3,}@[^\s/'\x22]+",
-    ),
 ];
+
+/// A URL with a password (`scheme://user:password@host`, the user may be empty); the
+/// password is group 1, and a `${…}` placeholder is not one.
+const URL_CREDENTIALS: &str =
+    r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'\x22]*:([^\s/@'\x22]{3,})@[^\s/'\x22]+";
 
 /// Name rules: (name, pattern on the variable's name), first match wins.
 const NAMES: &[(&str, &str)] = &[
     ("AWS Secret Access Key", r"(?i)aws.{0,20}secret"),
     (
         "Generic Password",
-        r"(?i)passw(?:or)?d|passphrase|(?:^|_)pass(?:$|_)|pwd",
+        r"(?i)passw(?:or)?d|passphrase|(?:^|_)pass(?:$|_)|(?:^|_)pwd(?:$|_)",
     ),
     ("Generic API Key", r"(?i)api[_-]?key|apikey"),
     (
@@ -69,7 +70,7 @@ const NAMES: &[(&str, &str)] = &[
 ];
 
 /// Names that hold where a secret lives, or a setting about it, not the secret itself.
-const NOT_A_SECRET_NAME: &str = r"(?i)(?:_|\b)(?:file|path|arn|url|uri|name|id|endpoint|region|length|ttl|type|policy|enabled|version|header|location|dir|prefix)$";
+const NOT_A_SECRET_NAME: &str = r"(?i)(?:_|\b)(?:file|path|arn|url|uri|name|id|endpoint|region|length|ttl|type|policy|enabled|version|header|location|dir|prefix|host|server|issuer|audience|bucket|backend|provider|expiration|hasher)$|^(?:old)?pwd$";
 
 fn compiled(rules: &'static [(&'static str, &'static str)]) -> Vec<(&'static str, Regex)> {
     rules
@@ -86,6 +87,28 @@ fn formats() -> &'static [(&'static str, Regex)] {
 fn names() -> &'static [(&'static str, Regex)] {
     static N: OnceLock<Vec<(&str, Regex)>> = OnceLock::new();
     N.get_or_init(|| compiled(NAMES))
+}
+
+fn url_credentials() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(URL_CREDENTIALS).expect("rule compiles"))
+}
+
+/// Values with the shape of something else: a URL, a path, a host name, a version, a
+/// date, a dotted class name.
+fn shaped_like_a_setting(v: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://|/|\./|~/)",
+            r"|^[a-z0-9-]+(?:\.[a-z0-9-]+)+$",
+            r"|^v?[0-9]+(?:\.[0-9]+)+(?:[-+][0-9A-Za-z.-]*)?$",
+            r"|^[0-9]{4}-[0-9]{2}-[0-9]{2}",
+            r"|^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+\.[A-Za-z_][A-Za-z0-9_]*$",
+        ))
+        .expect("rule compiles")
+    });
+    re.is_match(v)
 }
 
 fn not_a_secret_name() -> &'static Regex {
@@ -110,14 +133,14 @@ fn plausible(value: &str) -> bool {
         "ssm:",
         "secretsmanager:",
     ];
-    if REFERENCES.iter().any(|r| v.starts_with(r)) {
+    if REFERENCES.iter().any(|r| v.starts_with(r)) || shaped_like_a_setting(v) {
         return false;
     }
+    // Two of lower case, upper case and digits: words joined by dashes are not enough.
     let classes = [
         v.chars().any(|c| c.is_ascii_lowercase()),
         v.chars().any(|c| c.is_ascii_uppercase()),
         v.chars().any(|c| c.is_ascii_digit()),
-        v.chars().any(|c| !c.is_ascii_alphanumeric()),
     ];
     classes.iter().filter(|c| **c).count() >= 2
 }
@@ -129,6 +152,12 @@ pub fn find(name: &str, value: &str) -> Vec<&'static str> {
         .filter(|(_, re)| re.is_match(value))
         .map(|(n, _)| *n)
         .collect();
+    if url_credentials()
+        .captures_iter(value)
+        .any(|c| !c[1].starts_with("${") && !c[1].starts_with("$("))
+    {
+        out.push("Credentials in URL");
+    }
     if !not_a_secret_name().is_match(name) && plausible(value) {
         if let Some((rule, _)) = names().iter().find(|(_, re)| re.is_match(name)) {
             if *rule != "AWS Secret Access Key" || is_aws_secret_shape(value) {
@@ -181,6 +210,15 @@ mod tests {
             ["Credentials in URL"]
         );
         assert_eq!(
+            find("REDIS_URL", "redis://:S3cretPass@host:6379/0"),
+            ["Credentials in URL"]
+        );
+        assert_eq!(
+            find("DB", "postgres://app:Pa$$w0rd@db"),
+            ["Credentials in URL"]
+        );
+        assert!(find("DB", "postgres://app:${DB_PASS}@db").is_empty());
+        assert_eq!(
             find("X", "-----BEGIN RSA PRIVATE KEY-----\nMIIE..."),
             ["Private Key"]
         );
@@ -217,6 +255,27 @@ mod tests {
         assert!(find("PASSWORD_FILE", "/run/secrets/Db-Pass1").is_empty());
         assert!(find("TOKEN_URL", "https://auth.example.com/Token1").is_empty());
         assert!(find("SECRET_NAME", "prod/Db-Creds1").is_empty());
+        // Values shaped like settings, under secret-sounding names.
+        for (k, v) in [
+            ("OAUTH_TOKEN_ISSUER", "https://login.example.com/oauth2"),
+            (
+                "GOOGLE_APPLICATION_CREDENTIALS",
+                "/var/secrets/google/key.json",
+            ),
+            ("SECRETS_HOST", "vault.internal.example.com"),
+            ("SECRET_BACKEND", "aws-secrets-manager"),
+            ("TOKEN_LIB", "1.2.3-beta"),
+            ("AWS_CREDENTIAL_EXPIRATION", "2024-01-01T00:00:00Z"),
+            (
+                "PASSWORD_HASHER",
+                "django.contrib.auth.hashers.Argon2PasswordHasher",
+            ),
+            ("PWD", "/home/app"),
+            ("OLDPWD", "Home2App"),
+        ] {
+            assert!(find(k, v).is_empty(), "{k}={v}: {:?}", find(k, v));
+        }
+        assert_eq!(find("DB_PWD", "Xk29sLq0"), ["Generic Password"]);
     }
 
     #[test]

@@ -189,8 +189,9 @@ async fn configs(
 }
 
 /// HeadBucket once per distinct S3-origin bucket. As Prowler reads the answer, only a
-/// 404 means the bucket is gone: a 403 or a redirect is a bucket that exists elsewhere.
-/// No answer at all (connection, timeout) stays an error.
+/// 404 means the bucket is gone; a refusal (403), a redirect (301) or a wrong-region
+/// answer (400) is a bucket that exists elsewhere. Anything else (throttling, 5xx, no
+/// answer) stays an error.
 async fn origin_buckets(
     ctx: &Collection,
     list: &[Distribution],
@@ -213,6 +214,11 @@ async fn origin_buckets(
         async move {
             ctx.call(HEAD_ORIGIN_BUCKET, || s3.head_bucket().bucket(*name).send())
                 .await
+                .map_err(|mut e| {
+                    // The call is HeadBucket, whatever IAM calls it.
+                    e.operation = "s3:HeadBucket".into();
+                    e
+                })
         }
     }))
     .await;
@@ -225,10 +231,20 @@ async fn origin_buckets(
                 Err(e) if matches!(e.code.as_str(), "NotFound" | "NoSuchBucket") => {
                     Fetched::Ok(false)
                 }
-                Err(e) if matches!(e.code.as_str(), "ConnectionError" | "Timeout") => {
-                    Fetched::Error(e)
+                Err(e)
+                    if matches!(
+                        e.code.as_str(),
+                        "AccessDenied"
+                            | "Forbidden"
+                            | "HTTP301"
+                            | "PermanentRedirect"
+                            | "HTTP400"
+                            | "AuthorizationHeaderMalformed"
+                    ) =>
+                {
+                    Fetched::Ok(true)
                 }
-                Err(_) => Fetched::Ok(true),
+                Err(e) => Fetched::Error(e),
             };
             (name.to_string(), exists)
         })

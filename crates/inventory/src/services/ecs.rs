@@ -8,7 +8,7 @@ use kestrel_model::ecs::{
 };
 use kestrel_model::{ApiError, Tags};
 
-use crate::collection::{fan_out, when, Collection};
+use crate::collection::{fan_out, unreadable, when, Collection};
 use crate::services::Service;
 
 crate::sdk_client!(aws_sdk_ecs, "ECS", "ecs");
@@ -88,7 +88,10 @@ async fn task_definitions(
                         .send()
                 })
                 .await?;
-            let def = o.task_definition();
+            let def = Some(
+                o.task_definition()
+                    .ok_or_else(|| unreadable("ecs:DescribeTaskDefinition"))?,
+            );
             Ok(TaskDefinitionDetails {
                 network_mode: def
                     .and_then(|d| d.network_mode())

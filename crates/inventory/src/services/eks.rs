@@ -3,6 +3,8 @@
 use kestrel_model::eks::{Cluster, ClusterDetails, Eks, DESCRIBE_CLUSTER, LIST_CLUSTERS};
 use kestrel_model::ApiError;
 
+use crate::collection::unreadable;
+
 use crate::collection::{fan_out, Collection};
 use crate::services::Service;
 
@@ -54,7 +56,7 @@ async fn clusters(ctx: &Collection, region: &str) -> Result<Vec<Cluster>, ApiErr
                     })
                     .await?;
                 let Some(cl) = o.cluster() else {
-                    return Ok(ClusterDetails::default());
+                    return Err(unreadable("eks:DescribeCluster"));
                 };
                 let vpc = cl.resources_vpc_config();
                 Ok(ClusterDetails {

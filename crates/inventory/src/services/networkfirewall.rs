@@ -5,7 +5,7 @@ use kestrel_model::networkfirewall::{
 };
 use kestrel_model::{ApiError, Fetched};
 
-use crate::collection::{fan_out, Collection};
+use crate::collection::{fan_out, unreadable, Collection};
 use crate::services::Service;
 
 crate::sdk_client!(
@@ -59,6 +59,10 @@ async fn firewalls(ctx: &Collection, region: &str) -> Result<Vec<Firewall>, ApiE
         .await;
         for (f, d) in list.iter_mut().zip(described) {
             match d {
+                Ok(o) if o.firewall().is_none() => {
+                    f.deletion_protection =
+                        Fetched::Error(unreadable("network-firewall:DescribeFirewall"))
+                }
                 Ok(o) => {
                     let fw = o.firewall();
                     f.deletion_protection = Fetched::Ok(fw.is_some_and(|w| w.delete_protection()));

@@ -3,7 +3,7 @@
 use kestrel_model::transfer::{Server, Transfer, DESCRIBE_SERVER, LIST_SERVERS};
 use kestrel_model::{ApiError, Fetched};
 
-use crate::collection::{fan_out, Collection};
+use crate::collection::{fan_out, unreadable, Collection};
 use crate::services::Service;
 
 crate::sdk_client!(aws_sdk_transfer, "TRANSFER", "transfer");
@@ -53,6 +53,9 @@ async fn servers(ctx: &Collection, region: &str) -> Result<Vec<Server>, ApiError
         .await;
         for (s, d) in list.iter_mut().zip(described) {
             match d {
+                Ok(o) if o.server().is_none() => {
+                    s.protocols = Fetched::Error(unreadable("transfer:DescribeServer"))
+                }
                 Ok(o) => {
                     let srv = o.server();
                     s.protocols = Fetched::Ok(
