@@ -21,10 +21,9 @@
 //! - https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/enable-disable-crosszone-lb.html
 //! - https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-9
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{Finding, Severity};
 
-use super::run_elb_check;
-use crate::util::collected;
+use super::run_attribute_check;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -50,44 +49,32 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    run_elb_check(scan, emit, id, |lb, region, emit| {
-        let a = collected(&lb.attributes, id, region, &lb.name, &lb.arn, emit)?;
-        Some(if a.cross_zone {
-            (
-                Status::Pass,
-                format!("ELB {} has cross-zone load balancing enabled.", lb.name),
-            )
-        } else {
-            (
-                Status::Fail,
-                format!(
-                    "ELB {} does not have cross-zone load balancing enabled.",
-                    lb.name
-                ),
-            )
-        })
-    });
+    run_attribute_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        |a| a.cross_zone,
+        (
+            "has cross-zone load balancing enabled.",
+            "does not have cross-zone load balancing enabled.",
+        ),
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::elb::tests::snap;
-    #[allow(unused_imports)]
-    use crate::testkit::{region, run, run_with, snapshot, statuses};
-    #[allow(unused_imports)]
-    use kestrel_model::{elb::Attributes, ApiError, Fetched};
+    use crate::elb::tests::{attributes_denied, with_attributes};
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{elb::Attributes, ApiError, Fetched, Status};
 
     fn attrs(on: bool) -> Vec<Finding> {
         run(
             &CHECK,
-            &snap(|lb| {
-                lb.attributes = Fetched::Ok(Attributes {
-                    cross_zone: on,
-                    ..Default::default()
-                })
-            }),
+            &with_attributes(Fetched::Ok(Attributes {
+                cross_zone: on,
+                ..Default::default()
+            })),
         )
     }
 
@@ -105,16 +92,7 @@ mod tests {
 
     #[test]
     fn error_when_the_attributes_are_unreadable() {
-        let f = run(
-            &CHECK,
-            &snap(|lb| {
-                lb.attributes = Fetched::Error(ApiError::new(
-                    "elasticloadbalancing:DescribeLoadBalancerAttributes",
-                    "AccessDenied",
-                    "",
-                ))
-            }),
-        );
+        let f = run(&CHECK, &with_attributes(attributes_denied()));
         assert_eq!(statuses(&f), [Status::Error]);
     }
 

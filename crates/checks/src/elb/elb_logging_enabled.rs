@@ -22,10 +22,9 @@
 //! - https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/access-log-collection.html
 //! - https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-5
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{Finding, Severity};
 
-use super::run_elb_check;
-use crate::util::collected;
+use super::run_attribute_check;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -44,41 +43,32 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    run_elb_check(scan, emit, id, |lb, region, emit| {
-        let a = collected(&lb.attributes, id, region, &lb.name, &lb.arn, emit)?;
-        Some(if a.access_logs {
-            (
-                Status::Pass,
-                format!("ELB {} has access logs to S3 configured.", lb.name),
-            )
-        } else {
-            (
-                Status::Fail,
-                format!("ELB {} does not have access logs configured.", lb.name),
-            )
-        })
-    });
+    run_attribute_check(
+        scan,
+        emit,
+        CHECK.meta.id,
+        |a| a.access_logs,
+        (
+            "has access logs to S3 configured.",
+            "does not have access logs configured.",
+        ),
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::elb::tests::snap;
-    #[allow(unused_imports)]
-    use crate::testkit::{region, run, run_with, snapshot, statuses};
-    #[allow(unused_imports)]
-    use kestrel_model::{elb::Attributes, ApiError, Fetched};
+    use crate::elb::tests::{attributes_denied, with_attributes};
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::{elb::Attributes, ApiError, Fetched, Status};
 
     fn attrs(on: bool) -> Vec<Finding> {
         run(
             &CHECK,
-            &snap(|lb| {
-                lb.attributes = Fetched::Ok(Attributes {
-                    access_logs: on,
-                    ..Default::default()
-                })
-            }),
+            &with_attributes(Fetched::Ok(Attributes {
+                access_logs: on,
+                ..Default::default()
+            })),
         )
     }
 
@@ -96,16 +86,7 @@ mod tests {
 
     #[test]
     fn error_when_the_attributes_are_unreadable() {
-        let f = run(
-            &CHECK,
-            &snap(|lb| {
-                lb.attributes = Fetched::Error(ApiError::new(
-                    "elasticloadbalancing:DescribeLoadBalancerAttributes",
-                    "AccessDenied",
-                    "",
-                ))
-            }),
-        );
+        let f = run(&CHECK, &with_attributes(attributes_denied()));
         assert_eq!(statuses(&f), [Status::Error]);
     }
 

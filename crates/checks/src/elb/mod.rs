@@ -1,6 +1,9 @@
 //! Classic Load Balancer checks.
 
-use kestrel_model::{elb::LoadBalancer, Finding, Status};
+use kestrel_model::{
+    elb::{Attributes, LoadBalancer},
+    Finding, Status,
+};
 
 use crate::util::collected;
 use crate::Scan;
@@ -36,9 +39,32 @@ pub(crate) fn run_elb_check(
     }
 }
 
+/// The loop of the attribute checks: PASS when `on` holds for a load balancer's
+/// attributes ("ELB <name> <pass>"), FAIL otherwise ("ELB <name> <fail>"); ERROR where the
+/// attributes could not be read.
+pub(crate) fn run_attribute_check(
+    scan: &Scan,
+    emit: &mut dyn FnMut(Finding),
+    id: &str,
+    on: fn(&Attributes) -> bool,
+    (pass, fail): (&str, &str),
+) {
+    run_elb_check(scan, emit, id, |lb, region, emit| {
+        let a = collected(&lb.attributes, id, region, &lb.name, &lb.arn, emit)?;
+        Some(if on(a) {
+            (Status::Pass, format!("ELB {} {pass}", lb.name))
+        } else {
+            (Status::Fail, format!("ELB {} {fail}", lb.name))
+        })
+    });
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
-    use kestrel_model::{elb::LoadBalancer, Fetched, Snapshot};
+    use kestrel_model::{
+        elb::{Attributes, LoadBalancer},
+        ApiError, Fetched, Snapshot,
+    };
 
     use crate::testkit::{region, snapshot};
 
@@ -53,5 +79,19 @@ pub(crate) mod tests {
         let mut s = snapshot();
         region(&mut s).elb.load_balancers = Fetched::Ok(vec![lb]);
         s
+    }
+
+    /// Load balancer "web" with these attributes.
+    pub fn with_attributes(attributes: Fetched<Attributes>) -> Snapshot {
+        snap(|lb| lb.attributes = attributes)
+    }
+
+    /// DescribeLoadBalancerAttributes refused.
+    pub fn attributes_denied() -> Fetched<Attributes> {
+        Fetched::Error(ApiError::new(
+            "elasticloadbalancing:DescribeLoadBalancerAttributes",
+            "AccessDenied",
+            "",
+        ))
     }
 }
