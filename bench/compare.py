@@ -53,6 +53,9 @@ def main():
     sel = ap.add_mutually_exclusive_group(required=True)
     sel.add_argument("-c", nargs="+", metavar="CHECK")
     sel.add_argument("--compliance")
+    sel.add_argument("--all", action="store_true",
+                     help="a default run of both (every check, every compliance CSV); compares "
+                          "the checks kestrel implements and the 44 compliance CSVs")
     ap.add_argument("--kestrel", default=os.environ.get("KESTREL_BIN"))
     ap.add_argument("--prowler", default=str(PROWLER))
     ap.add_argument("--work", default="/tmp/kestrel-compare")
@@ -75,7 +78,7 @@ def main():
         # <account>.127.0.0.1 back to loopback (for the seeder and for Prowler).
         shim = dict(os.environ, BENCH_DNS_SHIM="1", PYTHONPATH=str(SHARED / "pyshim"))
         subprocess.run(seeders[args.seed], check=True, stdout=subprocess.DEVNULL, env=shim)
-        selection = ["-c", *args.c] if args.c else ["--compliance", args.compliance]
+        selection = ["-c", *args.c] if args.c else ["--compliance", args.compliance] if args.compliance else []
         env = {"PATH": os.environ["PATH"], "HOME": str(work), "AWS_ACCESS_KEY_ID": "testing",
                "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1", "AWS_REGION": "us-east-1",
                "AWS_ENDPOINT_URL": moto.url, "AWS_EC2_METADATA_DISABLED": "true",
@@ -97,6 +100,9 @@ def main():
         moto.stop()
     k = findings(only_csv(k_out))
     p = findings(only_csv(p_out))
+    implemented = set(kestrel_ids(args.kestrel))
+    if args.all:
+        p = {key: v for key, v in p.items() if key[0] in implemented}
     checks = sorted({key[0] for key in k} | {key[0] for key in p})
     print(f"| check | both report | same verdict | differ | only kestrel | only Prowler |\n|---|---|---|---|---|---|")
     total_both = total_same = 0
@@ -119,6 +125,66 @@ def main():
     share = 100.0 * total_same / total_both if total_both else 0.0
     print(f"\n{total_same} of {total_both} shared (check, resource, region) pairs agree ({share:.1f} %).")
     print(f"API requests: kestrel {k_requests}, Prowler {p_requests}.\n")
+    print("\n".join(details))
+    if args.all:
+        compare_compliance(k_out / "compliance", p_out / "compliance", implemented)
+
+
+def kestrel_ids(kestrel):
+    out = subprocess.run([kestrel, "aws", "--list-checks"], capture_output=True, text=True).stdout
+    return [line[1:].split("]")[0] for line in out.splitlines() if line.startswith("[")]
+
+
+def compliance_rows(path):
+    csv.field_size_limit(1 << 30)
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    return rows[0], [dict(zip(rows[0], r)) for r in rows[1:]]
+
+
+def compare_compliance(k_dir, p_dir, implemented):
+    """Per framework: the header, and the rows' STATUS per (requirement, check, resource,
+    region) for the checks kestrel implements (and MANUAL requirements)."""
+    def by_name(d):
+        # <output name>_<framework>.csv; output names have no underscore.
+        return {p.name.split("_", 1)[1][:-4]: p for p in Path(d).glob("*.csv")}
+    k_files, p_files = by_name(k_dir), by_name(p_dir)
+    print("\n| framework | header | rows both | same status | differ | only kestrel | only Prowler | kestrel NOT_ASSESSED |")
+    print("|---|---|---|---|---|---|---|---|")
+    tot_both = tot_same = 0
+    details = []
+    for name in sorted(k_files):
+        if name not in p_files:
+            print(f"| `{name}` | (no Prowler file) | | | | | | |")
+            continue
+        kh, kr = compliance_rows(k_files[name])
+        ph, pr = compliance_rows(p_files[name])
+
+        def keyed(rows):
+            out = {}
+            for r in rows:
+                if r["CHECKID"] != "manual" and r["CHECKID"] not in implemented:
+                    continue
+                if r["STATUS"] == "NOT_ASSESSED":
+                    continue
+                key = (r["REQUIREMENTS_ID"], r["CHECKID"], r["RESOURCEID"], r["REGION"])
+                out.setdefault(key, []).append(r["STATUS"])
+            return {k: "/".join(sorted(v)) for k, v in out.items()}
+        kk, pp = keyed(kr), keyed(pr)
+        both = kk.keys() & pp.keys()
+        same = [x for x in both if kk[x] == pp[x]]
+        tot_both += len(both)
+        tot_same += len(same)
+        na = sum(1 for r in kr if r["STATUS"] == "NOT_ASSESSED")
+        print(f"| `{name}` | {'same' if kh == ph else 'DIFFERENT'} | {len(both)} | {len(same)} | "
+              f"{len(both) - len(same)} | {len(kk.keys() - pp.keys())} | {len(pp.keys() - kk.keys())} | {na} |")
+        if kh != ph:
+            details.append(f"- {name}: header kestrel {kh} vs Prowler {ph}")
+        for x in sorted(both - set(same))[:5]:
+            details.append(f"- {name} differ {x}: kestrel {kk[x]}, Prowler {pp[x]}")
+    share = 100.0 * tot_same / tot_both if tot_both else 0.0
+    print(f"\n{len(k_files)} kestrel compliance CSVs, {len(p_files)} Prowler ones; "
+          f"{tot_same} of {tot_both} shared (requirement, check, resource, region) rows agree ({share:.1f} %).")
     print("\n".join(details))
 
 

@@ -13,7 +13,9 @@
 //!   the one place it is written. The doc has the sections `## Description`, `## Risk`,
 //!   `## Remediation` (the first paragraph of each is what reports show: plain text;
 //!   further paragraphs are details) and `## References` (`- <url>` bullets: the
-//!   remediation link, then the related one). A missing section fails the build.
+//!   remediation link, then the related one). A missing section fails the build;
+//! - `compliance_sources.rs`, included by `compliance.rs`: every framework data file of
+//!   `src/data/compliance/`.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -93,6 +95,33 @@ fn main() {
     }
     lib.push_str("];\n");
     fs::write(out.join("services.rs"), lib).expect("write services.rs");
+    fs::write(out.join("compliance_sources.rs"), compliance_sources(&src))
+        .expect("write compliance_sources.rs");
+}
+
+/// `SOURCES`: every `src/data/compliance/<name>.tsv`, embedded, sorted by name (a new
+/// framework is a new file).
+fn compliance_sources(src: &Path) -> String {
+    let dir = src.join("data").join("compliance");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("read src/data/compliance")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    files.sort();
+    let mut s = String::from("/// (framework name, its data file), sorted by name.\nconst SOURCES: &[(&str, &str)] = &[\n");
+    for f in &files {
+        let name = f.file_stem().unwrap().to_string_lossy();
+        writeln!(
+            s,
+            "    ({name:?}, include_str!({:?})),",
+            f.display().to_string()
+        )
+        .unwrap();
+    }
+    s.push_str("];\n");
+    s
 }
 
 /// The check files of a service folder, sorted by name.

@@ -339,19 +339,81 @@ mod tests {
         }
     }
 
+    /// The reference data beside the repository (`../shared/reference`), when present.
+    fn reference(rel: &str) -> Option<String> {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/reference")
+            .join(rel);
+        std::fs::read_to_string(p).ok()
+    }
+
     #[test]
-    fn every_compliance_check_is_implemented() {
+    fn every_compliance_check_is_a_prowler_check() {
+        let Some(text) = reference("prowler_aws_checks.tsv") else {
+            eprintln!("../shared/reference absent: skipped");
+            return;
+        };
+        let prowler: std::collections::HashSet<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(1))
+            .collect();
+        assert!(prowler.len() > 600);
         for fw in compliance::frameworks() {
             for req in &fw.requirements {
                 for id in &req.checks {
                     assert!(
-                        find(id).is_some(),
-                        "{} {}: {id} is not implemented",
+                        prowler.contains(id.as_str()),
+                        "{} {}: {id} is not a Prowler check",
                         fw.name,
                         req.id
                     );
                 }
             }
+        }
+        for c in all() {
+            assert!(
+                prowler.contains(c.meta.id),
+                "{} is not a Prowler id",
+                c.meta.id
+            );
+        }
+    }
+
+    /// Each framework maps the same checks to the same requirements as Prowler does (the
+    /// reference's per-framework tables), so an implemented check is found wherever
+    /// Prowler maps it.
+    #[test]
+    fn compliance_mappings_equal_prowlers() {
+        if reference("compliance/README.md").is_none() {
+            eprintln!("../shared/reference absent: skipped");
+            return;
+        }
+        for fw in compliance::frameworks() {
+            let text = reference(&format!("compliance/{}.tsv", fw.name))
+                .unwrap_or_else(|| panic!("no reference for {}", fw.name));
+            let theirs: Vec<(String, Vec<String>)> = text
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(|l| {
+                    let f: Vec<&str> = l.split('\t').collect();
+                    let checks = f.get(3).copied().unwrap_or("");
+                    (
+                        f[0].to_string(),
+                        checks
+                            .split(',')
+                            .filter(|c| !c.is_empty())
+                            .map(str::to_string)
+                            .collect(),
+                    )
+                })
+                .collect();
+            let ours: Vec<(String, Vec<String>)> = fw
+                .requirements
+                .iter()
+                .map(|r| (r.id.clone(), r.checks.clone()))
+                .collect();
+            assert_eq!(ours, theirs, "{}", fw.name);
         }
     }
 }

@@ -112,12 +112,17 @@ pub struct Outcome {
     pub regions: usize,
     pub requests: usize,
     pub seconds: f64,
+    /// The compliance overview of the frameworks asked with --compliance (rendered).
+    pub compliance: String,
 }
 
 pub fn print_outcome(o: &Outcome) {
     eprintln!();
     eprint!("{}", o.summary.render());
     eprintln!();
+    if !o.compliance.is_empty() {
+        eprint!("{}", o.compliance);
+    }
     for f in &o.files {
         eprintln!("  {}", f.display());
     }
@@ -146,8 +151,9 @@ pub fn evaluate_and_report(
     }
     let now = kestrel_model::time::parse(&snapshot.collected_at)
         .unwrap_or_else(kestrel_model::time::now_epoch);
-    let mut reports = crate::reports::Reports::open(args, snapshot)?;
+    let mut reports = crate::reports::Reports::open(args, snapshot, checks)?;
     let mut summary = Summary::default();
+    let mut tally = (!args.compliance.is_empty()).then(kestrel_report::ComplianceTally::new);
     let statuses: Vec<String> = args.status.iter().map(|s| s.to_uppercase()).collect();
     let mut write_error: Option<std::io::Error> = None;
     evaluate(checks, snapshot, &settings, now, &mut |f, check| {
@@ -155,6 +161,9 @@ pub fn evaluate_and_report(
             return;
         }
         summary.add(f, &check.meta);
+        if let Some(t) = &mut tally {
+            t.add(f);
+        }
         if write_error.is_none() {
             if let Err(e) = reports.write(f, &check.meta) {
                 write_error = Some(e);
@@ -166,6 +175,18 @@ pub fn evaluate_and_report(
             "cannot write the reports: {e}"
         )));
     }
+    let compliance = match &tally {
+        Some(t) => {
+            let overviews: Vec<_> = reports
+                .scan()
+                .compliance
+                .iter()
+                .map(|fw| kestrel_report::overview(fw, t, reports.scan()))
+                .collect();
+            kestrel_report::render_overview(&overviews)
+        }
+        None => String::new(),
+    };
     let files = reports
         .finish()
         .map_err(|e| Failure::Other(anyhow::anyhow!("cannot write the reports: {e}")))?;
@@ -180,6 +201,7 @@ pub fn evaluate_and_report(
         regions: snapshot.regions.len(),
         requests,
         seconds: started.elapsed().as_secs_f64(),
+        compliance,
     })
 }
 

@@ -17,10 +17,15 @@ use crate::Failure;
 pub struct Reports {
     writers: Vec<Box<dyn FindingWriter>>,
     files: Vec<PathBuf>,
+    scan: ScanInfo,
 }
 
 impl Reports {
-    pub fn open(args: &ScanArgs, snapshot: &Snapshot) -> Result<Self, Failure> {
+    pub fn open(
+        args: &ScanArgs,
+        snapshot: &Snapshot,
+        checks: &[&'static kestrel_checks::Check],
+    ) -> Result<Self, Failure> {
         let epoch = kestrel_model::time::parse(&snapshot.collected_at)
             .unwrap_or_else(kestrel_model::time::now_epoch);
         let mut scan = ScanInfo::new(
@@ -32,6 +37,7 @@ impl Reports {
         if !snapshot.scan_id.is_empty() {
             scan.scan_id = snapshot.scan_id.clone();
         }
+        let mut scan = scan.with_checks_run(checks.iter().map(|c| c.meta.id.to_string()));
         let paths = match &args.output_filename {
             // Many accounts, one -F NAME: each account's files carry its id, or every
             // account would overwrite the one before.
@@ -51,14 +57,8 @@ impl Reports {
             .iter()
             .filter_map(|f| Format::parse(f))
             .collect();
-        let frameworks: Vec<&'static Framework> = if args.compliance.is_empty() {
-            compliance::frameworks().iter().collect()
-        } else {
-            args.compliance
-                .iter()
-                .map(|n| crate::select::framework(n))
-                .collect::<Result<_, _>>()?
-        };
+        let frameworks = reported_frameworks(args)?;
+        scan.compliance = frameworks.clone();
         let fail = |e: std::io::Error| {
             Failure::Other(anyhow::anyhow!(
                 "cannot write the reports to {}: {e}",
@@ -71,7 +71,16 @@ impl Reports {
         );
         let mut files: Vec<PathBuf> = formats.iter().map(|f| f.path(&paths)).collect();
         files.extend(frameworks.iter().map(|f| paths.compliance(&f.name)));
-        Ok(Reports { writers, files })
+        Ok(Reports {
+            writers,
+            files,
+            scan,
+        })
+    }
+
+    /// What the reports say about the scan (its frameworks, the checks that ran).
+    pub fn scan(&self) -> &ScanInfo {
+        &self.scan
     }
 
     pub fn write(&mut self, f: &Finding, meta: &CheckMeta) -> std::io::Result<()> {
@@ -88,6 +97,32 @@ impl Reports {
         }
         Ok(self.files)
     }
+}
+
+/// The frameworks whose compliance CSVs a scan writes, as Prowler: those of
+/// `--compliance`; or, on a default run (no -c, -s, --severity, -e, --excluded-services),
+/// all of them; otherwise none.
+pub fn reported_frameworks(args: &ScanArgs) -> Result<Vec<&'static Framework>, Failure> {
+    if !args.compliance.is_empty() {
+        let mut out: Vec<&'static Framework> = Vec::new();
+        for name in &args.compliance {
+            let fw = crate::select::framework(name)?;
+            if !out.iter().any(|f| f.name == fw.name) {
+                out.push(fw);
+            }
+        }
+        return Ok(out);
+    }
+    let default_run = args.checks.is_empty()
+        && args.services.is_empty()
+        && args.severity.is_empty()
+        && args.excluded_checks.is_empty()
+        && args.excluded_services.is_empty();
+    Ok(if default_run {
+        compliance::frameworks().iter().collect()
+    } else {
+        Vec::new()
+    })
 }
 
 /// Writes a file only the user can read (it holds account data), atomically and never

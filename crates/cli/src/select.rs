@@ -151,19 +151,34 @@ pub fn list_services() -> String {
     out
 }
 
+/// The frameworks, each with how many of its requirements kestrel can assess: fully (all
+/// mapped checks implemented), partly, not at all (none implemented), and manual (no
+/// checks).
 pub fn list_compliance() -> String {
-    let mut out = String::new();
-    for f in compliance::frameworks() {
+    let fws = compliance::frameworks();
+    let width = fws.iter().map(|f| f.name.len()).max().unwrap_or(0);
+    let mut out = format!(
+        "{:width$}  {:>5}  {:>5}  {:>6}  {:>4}  {:>6}  title\n",
+        "framework", "reqs", "fully", "partly", "none", "manual"
+    );
+    for f in fws {
+        let c = f.coverage();
         out.push_str(&format!(
-            "- {}  ({}, {} requirements)\n",
+            "{:width$}  {:>5}  {:>5}  {:>6}  {:>4}  {:>6}  {}\n",
             f.name,
-            f.description,
-            f.requirements.len()
+            f.requirements.len(),
+            c.full,
+            c.partial,
+            c.none,
+            c.manual,
+            f.title
         ));
     }
     out.push_str(&format!(
-        "\nThere are {} available compliance frameworks.\n",
-        compliance::frameworks().len()
+        "\nThere are {} available compliance frameworks. Requirements: fully = every mapped \
+         check is implemented, partly = some are, none = none is (partly and none are \
+         reported NOT_ASSESSED, never PASS), manual = no check exists.\n",
+        fws.len()
     ));
     out
 }
@@ -172,12 +187,19 @@ pub fn list_requirements(names: &[String]) -> Result<String, Failure> {
     let mut out = String::new();
     for name in names {
         let f = framework(name)?;
-        out.push_str(&format!("Listing {} ({}):\n\n", f.name, f.description));
+        out.push_str(&format!("Listing {} ({}):\n\n", f.name, f.title));
         for r in &f.requirements {
-            out.push_str(&format!(
-                "Requirement {} [{} | {}]: {}\n",
-                r.id, r.profile, r.assessment_status, r.description
-            ));
+            let label = [r.name.as_str(), r.description.as_str()]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .unwrap_or("");
+            let section = f.section_of(r);
+            let section = if section.is_empty() {
+                String::new()
+            } else {
+                format!(" [{section}]")
+            };
+            out.push_str(&format!("Requirement {}{section}: {label}\n", r.id));
             if r.checks.is_empty() {
                 out.push_str("  - (manual: no automated check)\n");
             }

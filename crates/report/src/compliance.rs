@@ -1,5 +1,10 @@
-//! The CIS compliance CSV (Prowler's `AWSCISModel`): one row per (finding × requirement
-//! that lists the finding's check), then one MANUAL row per requirement without checks.
+//! The compliance CSVs, one per framework, in the column layout Prowler uses for it (its
+//! `*Model` classes: generic, CIS, ENS, ISO 27001, MITRE, ThreatScore, C5, CCC, KISA,
+//! Well-Architected, ASD Essential Eight): one row per (finding × requirement that lists
+//! the finding's check × attribute set), then one MANUAL row per requirement without
+//! checks, then, kestrel's addition, one NOT_ASSESSED row per (requirement × mapped check
+//! that did not run: not implemented, or not selected), so that no requirement reads as
+//! passing on checks nobody ran.
 //!
 //! Two ways to produce it, same rows in the same order:
 //! - [`ComplianceCsvWriter`], a [`FindingWriter`] that writes rows as findings stream by
@@ -8,8 +13,9 @@
 //!   chosen after the scan: the collector keeps one compact row per finding whose check
 //!   some framework maps (no metadata, no tags, no details).
 //!
-//! kestrel's requirement data has the id, description, section, profile and assessment
-//! status; the columns for CIS's long texts (rationale, impact, audit, …) are empty.
+//! kestrel's requirement data has the ids and the short labels (sections, levels, types,
+//! services); the columns for the frameworks' long texts (descriptions, rationale, audit,
+//! …) are empty, and DESCRIPTION holds the framework's title.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -21,37 +27,6 @@ use kestrel_model::{Finding, Status};
 use crate::csv::{py_bool, write_record};
 use crate::files::{FileSink, Sink};
 use crate::{FindingWriter, ScanInfo};
-
-/// The compliance CSV columns, in Prowler's order.
-pub const COLUMNS: [&str; 27] = [
-    "PROVIDER",
-    "DESCRIPTION",
-    "ACCOUNTID",
-    "REGION",
-    "ASSESSMENTDATE",
-    "REQUIREMENTS_ID",
-    "REQUIREMENTS_DESCRIPTION",
-    "REQUIREMENTS_ATTRIBUTES_SECTION",
-    "REQUIREMENTS_ATTRIBUTES_SUBSECTION",
-    "REQUIREMENTS_ATTRIBUTES_PROFILE",
-    "REQUIREMENTS_ATTRIBUTES_ASSESSMENTSTATUS",
-    "REQUIREMENTS_ATTRIBUTES_DESCRIPTION",
-    "REQUIREMENTS_ATTRIBUTES_RATIONALESTATEMENT",
-    "REQUIREMENTS_ATTRIBUTES_IMPACTSTATEMENT",
-    "REQUIREMENTS_ATTRIBUTES_REMEDIATIONPROCEDURE",
-    "REQUIREMENTS_ATTRIBUTES_AUDITPROCEDURE",
-    "REQUIREMENTS_ATTRIBUTES_ADDITIONALINFORMATION",
-    "REQUIREMENTS_ATTRIBUTES_DEFAULTVALUE",
-    "REQUIREMENTS_ATTRIBUTES_REFERENCES",
-    "STATUS",
-    "STATUSEXTENDED",
-    "RESOURCEID",
-    "RESOURCENAME",
-    "CHECKID",
-    "MUTED",
-    "FRAMEWORK",
-    "NAME",
-];
 
 /// What a compliance row needs from a finding.
 #[derive(Debug, Clone, Copy)]
@@ -79,68 +54,172 @@ const MANUAL: RowFinding<'static> = RowFinding {
     muted: false,
 };
 
-fn write_row(
-    out: &mut impl Write,
-    fw: &Framework,
-    req: &Requirement,
-    scan: &ScanInfo,
-    f: &RowFinding,
-) -> io::Result<()> {
-    let row: [&str; 27] = [
-        "aws",
-        &fw.description,
-        f.account_id,
-        f.region,
-        &scan.timestamp,
-        &req.id,
-        &req.description,
-        &req.section,
-        "",
-        &req.profile,
-        &req.assessment_status,
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        f.status,
-        f.status_extended,
-        f.resource_uid,
-        f.resource_name,
-        f.check_id,
-        py_bool(f.muted),
-        &fw.framework,
-        &fw.name,
-    ];
-    write_record(out, &row)
+/// The STATUS of a row for a mapped check that did not run (kestrel's, not Prowler's).
+pub const NOT_ASSESSED: &str = "NOT_ASSESSED";
+
+/// Where a column's value comes from.
+#[derive(Debug, Clone, Copy)]
+enum Col {
+    Provider,
+    Description,
+    AccountId,
+    Region,
+    AssessmentDate,
+    ReqId,
+    ReqName,
+    ReqDescription,
+    Status,
+    StatusExtended,
+    ResourceId,
+    ResourceName,
+    CheckId,
+    Muted,
+    Framework,
+    Name,
+    /// Index into the requirement's attribute values.
+    Attr(usize),
 }
 
-fn write_rows_for(
-    out: &mut impl Write,
-    fw: &Framework,
-    scan: &ScanInfo,
-    f: &RowFinding,
-) -> io::Result<()> {
-    for req in fw.requirements_for(f.check_id) {
-        write_row(out, fw, req, scan, f)?;
-    }
-    Ok(())
+fn plan(fw: &Framework) -> Vec<Col> {
+    let mut attr = 0;
+    fw.layout
+        .columns()
+        .iter()
+        .map(|c| match *c {
+            "PROVIDER" => Col::Provider,
+            "DESCRIPTION" => Col::Description,
+            "ACCOUNTID" => Col::AccountId,
+            "REGION" => Col::Region,
+            "ASSESSMENTDATE" => Col::AssessmentDate,
+            "REQUIREMENTS_ID" => Col::ReqId,
+            "REQUIREMENTS_NAME" => Col::ReqName,
+            "REQUIREMENTS_DESCRIPTION" => Col::ReqDescription,
+            "STATUS" => Col::Status,
+            "STATUSEXTENDED" => Col::StatusExtended,
+            "RESOURCEID" => Col::ResourceId,
+            "RESOURCENAME" => Col::ResourceName,
+            "CHECKID" => Col::CheckId,
+            "MUTED" => Col::Muted,
+            "FRAMEWORK" => Col::Framework,
+            "NAME" => Col::Name,
+            _ => {
+                attr += 1;
+                Col::Attr(attr - 1)
+            }
+        })
+        .collect()
 }
 
-fn write_manual_rows(out: &mut impl Write, fw: &Framework, scan: &ScanInfo) -> io::Result<()> {
-    for req in fw.requirements.iter().filter(|r| r.checks.is_empty()) {
-        write_row(out, fw, req, scan, &MANUAL)?;
+/// Writes one framework's rows; knows its column plan.
+struct Rows<'a> {
+    fw: &'a Framework,
+    plan: Vec<Col>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(fw: &'a Framework) -> Self {
+        Rows { fw, plan: plan(fw) }
     }
-    Ok(())
+
+    fn header(&self, out: &mut impl Write) -> io::Result<()> {
+        write_record(out, self.fw.layout.columns())
+    }
+
+    fn row(
+        &self,
+        out: &mut impl Write,
+        req: &Requirement,
+        attrs: Option<&[String]>,
+        scan: &ScanInfo,
+        f: &RowFinding,
+    ) -> io::Result<()> {
+        let fw = self.fw;
+        let cells: Vec<&str> = self
+            .plan
+            .iter()
+            .map(|c| match c {
+                Col::Provider => "aws",
+                Col::Description => fw.title.as_str(),
+                Col::AccountId => f.account_id,
+                Col::Region => f.region,
+                Col::AssessmentDate => scan.timestamp.as_str(),
+                Col::ReqId => req.id.as_str(),
+                Col::ReqName => req.name.as_str(),
+                Col::ReqDescription => req.description.as_str(),
+                Col::Status => f.status,
+                Col::StatusExtended => f.status_extended,
+                Col::ResourceId => f.resource_uid,
+                Col::ResourceName => f.resource_name,
+                Col::CheckId => f.check_id,
+                Col::Muted => py_bool(f.muted),
+                Col::Framework => fw.framework.as_str(),
+                Col::Name => fw.title.as_str(),
+                Col::Attr(i) => attrs
+                    .and_then(|a| a.get(*i))
+                    .map(String::as_str)
+                    .unwrap_or(""),
+            })
+            .collect();
+        write_record(out, &cells)
+    }
+
+    /// A finding's rows: per requirement listing its check, one per attribute set (MITRE:
+    /// one, its sets joined).
+    fn finding_rows(
+        &self,
+        out: &mut impl Write,
+        scan: &ScanInfo,
+        f: &RowFinding,
+    ) -> io::Result<()> {
+        for req in self.fw.requirements_for(f.check_id) {
+            if self.fw.layout.one_row_per_finding() {
+                let first = req.attributes.first().map(Vec::as_slice);
+                self.row(out, req, first, scan, f)?;
+            } else {
+                for a in &req.attributes {
+                    self.row(out, req, Some(a), scan, f)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The MANUAL rows (requirements without checks, one per attribute set), then a
+    /// NOT_ASSESSED row per (requirement, mapped check that did not run).
+    fn closing_rows(&self, out: &mut impl Write, scan: &ScanInfo) -> io::Result<()> {
+        for req in self.fw.requirements.iter().filter(|r| r.checks.is_empty()) {
+            for a in &req.attributes {
+                self.row(out, req, Some(a), scan, &MANUAL)?;
+            }
+        }
+        for req in &self.fw.requirements {
+            for check in &req.checks {
+                let Some(why) = scan.not_run(check) else {
+                    continue;
+                };
+                let reason = why.reason(check);
+                let row = RowFinding {
+                    account_id: &scan.account.account_id,
+                    region: "",
+                    status: NOT_ASSESSED,
+                    status_extended: &reason,
+                    resource_uid: "not_assessed",
+                    resource_name: "Not assessed",
+                    check_id: check,
+                    muted: false,
+                };
+                let first = req.attributes.first().map(Vec::as_slice);
+                self.row(out, req, first, scan, &row)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// One framework's compliance CSV, written as findings arrive.
 pub struct ComplianceCsvWriter<'a, W: Write> {
     out: W,
-    framework: &'a Framework,
+    rows: Rows<'a>,
     scan: ScanInfo,
 }
 
@@ -153,10 +232,11 @@ impl<'a> ComplianceCsvWriter<'a, FileSink> {
 
 impl<'a, W: Write> ComplianceCsvWriter<'a, W> {
     pub fn new(mut out: W, framework: &'a Framework, scan: &ScanInfo) -> io::Result<Self> {
-        write_record(&mut out, &COLUMNS)?;
+        let rows = Rows::new(framework);
+        rows.header(&mut out)?;
         Ok(ComplianceCsvWriter {
             out,
-            framework,
+            rows,
             scan: scan.clone(),
         })
     }
@@ -173,12 +253,12 @@ impl<'a, W: Write> ComplianceCsvWriter<'a, W> {
             check_id: &f.check_id,
             muted: f.muted,
         };
-        write_rows_for(&mut self.out, self.framework, &self.scan, &row)
+        self.rows.finding_rows(&mut self.out, &self.scan, &row)
     }
 
-    /// Appends the MANUAL rows, flushes, and returns the output.
+    /// Appends the MANUAL and NOT_ASSESSED rows, flushes, and returns the output.
     pub fn into_inner(mut self) -> io::Result<W> {
-        write_manual_rows(&mut self.out, self.framework, &self.scan)?;
+        self.rows.closing_rows(&mut self.out, &self.scan)?;
         self.out.flush()?;
         Ok(self.out)
     }
@@ -277,7 +357,8 @@ pub fn write_compliance_to(
     results: &ComplianceCollector,
     scan: &ScanInfo,
 ) -> io::Result<()> {
-    write_record(out, &COLUMNS)?;
+    let rows = Rows::new(framework);
+    rows.header(out)?;
     for r in &results.rows {
         let row = RowFinding {
             account_id: &scan.account.account_id,
@@ -289,7 +370,7 @@ pub fn write_compliance_to(
             check_id: &r.check_id,
             muted: r.muted,
         };
-        write_rows_for(out, framework, scan, &row)?;
+        rows.finding_rows(out, scan, &row)?;
     }
-    write_manual_rows(out, framework, scan)
+    rows.closing_rows(out, scan)
 }

@@ -21,6 +21,7 @@ use sha1::{Digest, Sha1};
 
 use crate::common::{compliance_cell, unroll_tags};
 use crate::files::{FileSink, Sink};
+use crate::overview::{overview, ComplianceTally, ReqStatus};
 use crate::summary::{Counts, STATUSES};
 use crate::{FindingWriter, ScanInfo};
 
@@ -151,6 +152,10 @@ pub struct HtmlWriter<W: Write> {
     out: W,
     nonce: String,
     counts: Counts,
+    /// Per-check counts and failing resources, for the compliance section (only when
+    /// the scan reports on frameworks).
+    tally: Option<ComplianceTally>,
+    scan: ScanInfo,
 }
 
 impl HtmlWriter<FileSink> {
@@ -172,11 +177,16 @@ impl<W: Write> HtmlWriter<W> {
             out,
             nonce,
             counts: Counts::default(),
+            tally: (!scan.compliance.is_empty()).then(ComplianceTally::with_failing_resources),
+            scan: scan.clone(),
         })
     }
 
     pub fn write_finding(&mut self, f: &Finding, meta: &CheckMeta) -> io::Result<()> {
         self.counts.add(f, meta);
+        if let Some(t) = &mut self.tally {
+            t.add(f);
+        }
         let st = status_class(f.status);
         let sev = f.severity_or(meta.severity).as_str();
         let mut row = String::with_capacity(1024);
@@ -253,6 +263,9 @@ impl<W: Write> HtmlWriter<W> {
         s.push_str("</section>\n");
         s.push_str(&summary_section(&self.counts));
         s.push_str(&filters_section(&self.counts));
+        if let Some(t) = &self.tally {
+            s.push_str(&compliance_section(&self.scan, t));
+        }
         s.push_str("</main>\n");
         s.push_str(&format!(
             "<script nonce=\"{}\">{SCRIPT}</script>\n</body>\n</html>\n",
@@ -324,6 +337,149 @@ fn write_head(out: &mut impl Write, scan: &ScanInfo, nonce: &str) -> io::Result<
          </tr></thead>\n<tbody>\n",
     );
     out.write_all(s.as_bytes())
+}
+
+/// At most this many failing resources are listed under one requirement.
+const MAX_FAILING_SHOWN: usize = 50;
+
+fn req_class(s: ReqStatus) -> &'static str {
+    match s {
+        ReqStatus::Pass => "pass",
+        ReqStatus::Fail => "fail",
+        ReqStatus::Manual => "manual",
+        ReqStatus::NotAssessed => "error",
+    }
+}
+
+/// Per framework: its requirement verdicts; inside, per section; inside, each failing
+/// requirement with its failing resources, and the checks that were not assessed.
+fn compliance_section(scan: &ScanInfo, tally: &ComplianceTally) -> String {
+    let mut s = String::from(
+        "<section id=\"compliance\">\n<h2>Compliance</h2>\n<p class=\"dim\">A requirement is NOT ASSESSED when one of its checks did not run (kestrel does not implement it, or the scan did not select it) or could not assess a resource; it never counts as PASS.</p>\n<table>\n<thead><tr><th>Framework</th><th class=\"n\">PASS</th><th class=\"n\">FAIL</th><th class=\"n\">NOT ASSESSED</th><th class=\"n\">MANUAL</th><th class=\"n\">Requirements</th></tr></thead>\n<tbody>\n",
+    );
+    let overviews: Vec<_> = scan
+        .compliance
+        .iter()
+        .map(|fw| overview(fw, tally, scan))
+        .collect();
+    for o in &overviews {
+        let c = o.counts;
+        s.push_str(&format!(
+            "<tr><td><a href=\"#fw-{id}\">{name}</a><br><small>{title}</small></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            c.pass,
+            c.fail,
+            c.not_assessed,
+            c.manual,
+            c.total(),
+            id = escape(&o.framework.name),
+            name = escape(&o.framework.name),
+            title = escape(&o.framework.title),
+        ));
+    }
+    s.push_str("</tbody>\n</table>\n");
+    for o in &overviews {
+        let fw = o.framework;
+        s.push_str(&format!(
+            "<details class=\"framework\" id=\"fw-{}\"><summary><b>{}</b> {}: {} FAIL, {} NOT ASSESSED, {} PASS, {} MANUAL</summary>\n",
+            escape(&fw.name),
+            escape(&fw.name),
+            escape(&fw.title),
+            o.counts.fail,
+            o.counts.not_assessed,
+            o.counts.pass,
+            o.counts.manual
+        ));
+        for (section, sc) in &o.sections {
+            let title = if section.is_empty() {
+                "(no section)"
+            } else {
+                section
+            };
+            s.push_str(&format!(
+                "<details class=\"section\"><summary>{}: {} FAIL, {} NOT ASSESSED, {} PASS, {} MANUAL</summary>\n<ul>\n",
+                escape(title),
+                sc.fail,
+                sc.not_assessed,
+                sc.pass,
+                sc.manual
+            ));
+            for (r, st) in o
+                .requirements
+                .iter()
+                .filter(|(r, _)| fw.section_of(r) == section.as_str())
+            {
+                let label = [r.name.as_str(), r.description.as_str()]
+                    .into_iter()
+                    .find(|x| !x.is_empty())
+                    .unwrap_or("");
+                s.push_str(&format!(
+                    "<li class=\"req\" data-status=\"{}\"><span class=\"badge {}\">{}</span> <b>{}</b> {}",
+                    st.label(),
+                    req_class(*st),
+                    st.label(),
+                    escape(&r.id),
+                    escape(label)
+                ));
+                match st {
+                    ReqStatus::Fail => {
+                        s.push_str("<ul>");
+                        for check in &r.checks {
+                            let Some(t) = tally.check(check) else {
+                                continue;
+                            };
+                            for f in t.failing.iter().take(MAX_FAILING_SHOWN) {
+                                s.push_str(&format!(
+                                    "<li><code>{}</code> {} <small>{}</small>: {}</li>",
+                                    escape(check),
+                                    escape(&f.resource_uid),
+                                    escape(&f.region),
+                                    escape(&f.status_extended)
+                                ));
+                            }
+                            if t.failing.len() > MAX_FAILING_SHOWN {
+                                s.push_str(&format!(
+                                    "<li class=\"dim\"><code>{}</code>: {} more failing resources (see the findings table)</li>",
+                                    escape(check),
+                                    t.failing.len() - MAX_FAILING_SHOWN
+                                ));
+                            }
+                        }
+                        s.push_str("</ul>");
+                    }
+                    ReqStatus::NotAssessed => {
+                        let why: Vec<String> = r
+                            .checks
+                            .iter()
+                            .filter_map(|c| scan.not_run(c).map(|w| w.reason(c)))
+                            .collect();
+                        let errors: Vec<&str> = r
+                            .checks
+                            .iter()
+                            .filter(|c| tally.check(c).is_some_and(|t| t.error > 0))
+                            .map(String::as_str)
+                            .collect();
+                        s.push_str("<ul class=\"dim\">");
+                        for w in why {
+                            s.push_str(&format!("<li>{}</li>", escape(&w)));
+                        }
+                        for c in errors {
+                            s.push_str(&format!(
+                                "<li><code>{}</code> could not assess some resources (ERROR findings).</li>",
+                                escape(c)
+                            ));
+                        }
+                        s.push_str("</ul>");
+                    }
+                    _ => {}
+                }
+                s.push_str("</li>\n");
+            }
+            s.push_str("</ul>\n</details>\n");
+        }
+        s.push_str("</details>\n");
+    }
+    s.push_str("</section>\n");
+    s
 }
 
 fn summary_section(c: &Counts) -> String {

@@ -28,6 +28,8 @@
 
 use std::io;
 
+use std::sync::Arc;
+
 use kestrel_checks::compliance::Framework;
 use kestrel_checks::CheckMeta;
 use kestrel_model::{Account, Finding};
@@ -38,6 +40,7 @@ pub mod csv;
 pub mod files;
 pub mod html;
 pub mod ocsf;
+pub mod overview;
 pub mod summary;
 pub mod time;
 
@@ -49,6 +52,7 @@ pub use files::{
 };
 pub use html::HtmlWriter;
 pub use ocsf::OcsfWriter;
+pub use overview::{overview, render_overview, ComplianceTally, FrameworkOverview, ReqStatus};
 pub use summary::{render_summary, render_summary_with, Counts, ServiceCounts, Tone};
 
 /// What every report says about the scan itself.
@@ -66,6 +70,32 @@ pub struct ScanInfo {
     pub kestrel_version: String,
     /// A UUIDv7 for this scan (OCSF `unmapped.scan_id`).
     pub scan_id: String,
+    /// The check ids this scan ran (sorted); `None`: every implemented check. Compliance
+    /// reports call a requirement whose checks did not all run "not assessed".
+    pub checks_run: Option<Arc<Vec<String>>>,
+    /// The frameworks this scan reports on (their compliance CSVs, the HTML section).
+    pub compliance: Vec<&'static Framework>,
+}
+
+/// Why a check mapped by a framework has no findings in this scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRun {
+    /// kestrel does not implement it.
+    NotImplemented,
+    /// It exists but this scan's selection left it out.
+    NotSelected,
+}
+
+impl NotRun {
+    /// The reason, for STATUSEXTENDED and the overviews.
+    pub fn reason(self, check: &str) -> String {
+        match self {
+            NotRun::NotImplemented => {
+                format!("Not assessed: kestrel does not implement {check} yet.")
+            }
+            NotRun::NotSelected => format!("Not assessed: {check} was not selected for this scan."),
+        }
+    }
 }
 
 impl ScanInfo {
@@ -84,6 +114,30 @@ impl ScanInfo {
             timestamp_epoch: epoch,
             kestrel_version: kestrel_version.into(),
             scan_id,
+            checks_run: None,
+            compliance: Vec::new(),
+        }
+    }
+
+    /// Records which checks ran.
+    pub fn with_checks_run(mut self, ids: impl IntoIterator<Item = String>) -> Self {
+        let mut ids: Vec<String> = ids.into_iter().collect();
+        ids.sort();
+        ids.dedup();
+        self.checks_run = Some(Arc::new(ids));
+        self
+    }
+
+    /// `None` when `check` ran in this scan, else why not.
+    pub fn not_run(&self, check: &str) -> Option<NotRun> {
+        if kestrel_checks::find(check).is_none() {
+            return Some(NotRun::NotImplemented);
+        }
+        match &self.checks_run {
+            Some(ids) if ids.binary_search_by(|c| c.as_str().cmp(check)).is_err() => {
+                Some(NotRun::NotSelected)
+            }
+            _ => None,
         }
     }
 

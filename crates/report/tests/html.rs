@@ -160,3 +160,31 @@ fn inline_script_parses() {
         Err(e) => eprintln!("node not available, skipping: {e}"),
     }
 }
+
+/// With frameworks to report on, the page ends with a compliance section: a row per
+/// framework, then per framework its sections and requirements, failing resources under
+/// failing requirements, and the reasons under not-assessed ones.
+#[test]
+fn compliance_section_drills_down_to_failing_resources() {
+    let fw = kestrel_checks::compliance::find("cis_7.0_aws").unwrap();
+    let mut s = scan().with_checks_run(["iam_no_root_access_key".to_string()]);
+    s.compliance = vec![fw];
+    let mut w = kestrel_report::HtmlWriter::new(Vec::new(), &s).unwrap();
+    let m = meta("iam_no_root_access_key", "iam", Severity::Critical);
+    let mut f = finding("iam_no_root_access_key", Status::Fail, "root");
+    f.status_extended = format!("Root has keys {XSS}");
+    w.write_finding(&f, &m).unwrap();
+    let html = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    let sec = &html[html
+        .find("<section id=\"compliance\">")
+        .expect("a compliance section")..];
+    assert!(sec.contains("href=\"#fw-cis_7.0_aws\""));
+    assert!(sec.contains("<b>2.4</b>"), "requirement 2.4 listed");
+    assert!(sec.contains("arn:aws:s3:::root"), "its failing resource");
+    assert!(!sec.contains(XSS), "escaped");
+    assert!(sec.contains("was not selected for this scan"));
+    // Without frameworks, no section.
+    let w = kestrel_report::HtmlWriter::new(Vec::new(), &scan()).unwrap();
+    let html = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    assert!(!html.contains("id=\"compliance\""));
+}
