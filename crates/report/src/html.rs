@@ -339,8 +339,8 @@ fn write_head(out: &mut impl Write, scan: &ScanInfo, nonce: &str) -> io::Result<
     out.write_all(s.as_bytes())
 }
 
-/// At most this many failing resources are listed under one requirement.
-const MAX_FAILING_SHOWN: usize = 50;
+/// At most this many failing resources are listed under one check.
+const MAX_FAILING_SHOWN: usize = 200;
 
 fn req_class(s: ReqStatus) -> &'static str {
     match s {
@@ -351,8 +351,13 @@ fn req_class(s: ReqStatus) -> &'static str {
     }
 }
 
-/// Per framework: its requirement verdicts; inside, per section; inside, each failing
-/// requirement with its failing resources, and the checks that were not assessed.
+fn anchor(check: &str) -> String {
+    format!("fc-{}", escape(check))
+}
+
+/// A table of the frameworks' requirement verdicts; per framework, per section, the
+/// failing and not-assessed requirements (failing checks link to their resources, not
+/// assessed ones say why); then each failing check's resources, once.
 fn compliance_section(scan: &ScanInfo, tally: &ComplianceTally) -> String {
     let mut s = String::from(
         "<section id=\"compliance\">\n<h2>Compliance</h2>\n<p class=\"dim\">A requirement is NOT ASSESSED when one of its checks did not run (kestrel does not implement it, or the scan did not select it) or could not assess a resource; it never counts as PASS.</p>\n<table>\n<thead><tr><th>Framework</th><th class=\"n\">PASS</th><th class=\"n\">FAIL</th><th class=\"n\">NOT ASSESSED</th><th class=\"n\">MANUAL</th><th class=\"n\">Requirements</th></tr></thead>\n<tbody>\n",
@@ -365,18 +370,18 @@ fn compliance_section(scan: &ScanInfo, tally: &ComplianceTally) -> String {
     for o in &overviews {
         let c = o.counts;
         s.push_str(&format!(
-            "<tr><td><a href=\"#fw-{id}\">{name}</a><br><small>{title}</small></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            "<tr><td><a href=\"#fw-{id}\">{id}</a><br><small>{title}</small></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             c.pass,
             c.fail,
             c.not_assessed,
             c.manual,
             c.total(),
             id = escape(&o.framework.name),
-            name = escape(&o.framework.name),
             title = escape(&o.framework.title),
         ));
     }
     s.push_str("</tbody>\n</table>\n");
+    let mut failing_checks: Vec<&str> = Vec::new();
     for o in &overviews {
         let fw = o.framework;
         s.push_str(&format!(
@@ -389,6 +394,13 @@ fn compliance_section(scan: &ScanInfo, tally: &ComplianceTally) -> String {
             o.counts.pass,
             o.counts.manual
         ));
+        let mut by_section: std::collections::HashMap<&str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, (r, st)) in o.requirements.iter().enumerate() {
+            if matches!(st, ReqStatus::Fail | ReqStatus::NotAssessed) {
+                by_section.entry(fw.section_of(r)).or_default().push(i);
+            }
+        }
         for (section, sc) in &o.sections {
             let title = if section.is_empty() {
                 "(no section)"
@@ -403,80 +415,106 @@ fn compliance_section(scan: &ScanInfo, tally: &ComplianceTally) -> String {
                 sc.pass,
                 sc.manual
             ));
-            for (r, st) in o
-                .requirements
-                .iter()
-                .filter(|(r, _)| fw.section_of(r) == section.as_str())
-            {
+            for i in by_section.get(section.as_str()).into_iter().flatten() {
+                let (r, st) = &o.requirements[*i];
                 let label = [r.name.as_str(), r.description.as_str()]
                     .into_iter()
                     .find(|x| !x.is_empty())
                     .unwrap_or("");
                 s.push_str(&format!(
-                    "<li class=\"req\" data-status=\"{}\"><span class=\"badge {}\">{}</span> <b>{}</b> {}",
+                    "<li class=\"req\" data-status=\"{}\"><span class=\"badge {}\">{}</span> <b>{}</b> {}: ",
                     st.label(),
                     req_class(*st),
                     st.label(),
                     escape(&r.id),
                     escape(label)
                 ));
-                match st {
-                    ReqStatus::Fail => {
-                        s.push_str("<ul>");
-                        for check in &r.checks {
-                            let Some(t) = tally.check(check) else {
-                                continue;
-                            };
-                            for f in t.failing.iter().take(MAX_FAILING_SHOWN) {
-                                s.push_str(&format!(
-                                    "<li><code>{}</code> {} <small>{}</small>: {}</li>",
-                                    escape(check),
-                                    escape(&f.resource_uid),
-                                    escape(&f.region),
-                                    escape(&f.status_extended)
-                                ));
+                if *st == ReqStatus::Fail {
+                    let parts: Vec<String> = r
+                        .checks
+                        .iter()
+                        .filter_map(|c| tally.check(c).filter(|t| t.fail > 0).map(|t| (c, t)))
+                        .map(|(c, t)| {
+                            if !failing_checks.contains(&c.as_str()) {
+                                failing_checks.push(c);
                             }
-                            if t.failing.len() > MAX_FAILING_SHOWN {
-                                s.push_str(&format!(
-                                    "<li class=\"dim\"><code>{}</code>: {} more failing resources (see the findings table)</li>",
-                                    escape(check),
-                                    t.failing.len() - MAX_FAILING_SHOWN
-                                ));
+                            format!(
+                                "<a href=\"#{}\"><code>{}</code></a> ({} failing)",
+                                anchor(c),
+                                escape(c),
+                                t.fail
+                            )
+                        })
+                        .collect();
+                    s.push_str(&parts.join(", "));
+                } else {
+                    let mut not_impl = Vec::new();
+                    let mut not_sel = Vec::new();
+                    let mut errors = Vec::new();
+                    for c in &r.checks {
+                        match scan.not_run(c) {
+                            Some(crate::NotRun::NotImplemented) => not_impl.push(escape(c)),
+                            Some(crate::NotRun::NotSelected) => not_sel.push(escape(c)),
+                            None if tally.check(c).is_some_and(|t| t.error > 0) => {
+                                errors.push(escape(c))
                             }
+                            None => {}
                         }
-                        s.push_str("</ul>");
                     }
-                    ReqStatus::NotAssessed => {
-                        let why: Vec<String> = r
-                            .checks
-                            .iter()
-                            .filter_map(|c| scan.not_run(c).map(|w| w.reason(c)))
-                            .collect();
-                        let errors: Vec<&str> = r
-                            .checks
-                            .iter()
-                            .filter(|c| tally.check(c).is_some_and(|t| t.error > 0))
-                            .map(String::as_str)
-                            .collect();
-                        s.push_str("<ul class=\"dim\">");
-                        for w in why {
-                            s.push_str(&format!("<li>{}</li>", escape(&w)));
-                        }
-                        for c in errors {
-                            s.push_str(&format!(
-                                "<li><code>{}</code> could not assess some resources (ERROR findings).</li>",
-                                escape(c)
-                            ));
-                        }
-                        s.push_str("</ul>");
+                    let mut why = Vec::new();
+                    if !not_impl.is_empty() {
+                        why.push(format!(
+                            "not implemented in kestrel: {}",
+                            not_impl.join(", ")
+                        ));
                     }
-                    _ => {}
+                    if !not_sel.is_empty() {
+                        why.push(format!(
+                            "not selected for this scan: {}",
+                            not_sel.join(", ")
+                        ));
+                    }
+                    if !errors.is_empty() {
+                        why.push(format!(
+                            "could not assess some resources: {}",
+                            errors.join(", ")
+                        ));
+                    }
+                    s.push_str(&format!("<small>{}</small>", why.join("; ")));
                 }
                 s.push_str("</li>\n");
             }
             s.push_str("</ul>\n</details>\n");
         }
         s.push_str("</details>\n");
+    }
+    if !failing_checks.is_empty() {
+        failing_checks.sort();
+        s.push_str("<h3>Failing resources by check</h3>\n");
+        for c in failing_checks {
+            let Some(t) = tally.check(c) else { continue };
+            s.push_str(&format!(
+                "<details class=\"failing\" id=\"{}\"><summary><code>{}</code>: {} failing</summary>\n<ul>\n",
+                anchor(c),
+                escape(c),
+                t.fail
+            ));
+            for f in t.failing.iter().take(MAX_FAILING_SHOWN) {
+                s.push_str(&format!(
+                    "<li>{} <small>{}</small>: {}</li>\n",
+                    escape(&f.resource_uid),
+                    escape(&f.region),
+                    escape(&f.status_extended)
+                ));
+            }
+            if t.failing.len() > MAX_FAILING_SHOWN {
+                s.push_str(&format!(
+                    "<li class=\"dim\">and {} more (see the findings table)</li>\n",
+                    t.failing.len() - MAX_FAILING_SHOWN
+                ));
+            }
+            s.push_str("</ul>\n</details>\n");
+        }
     }
     s.push_str("</section>\n");
     s

@@ -180,9 +180,16 @@ fn compliance_section_drills_down_to_failing_resources() {
         .expect("a compliance section")..];
     assert!(sec.contains("href=\"#fw-cis_7.0_aws\""));
     assert!(sec.contains("<b>2.4</b>"), "requirement 2.4 listed");
-    assert!(sec.contains("arn:aws:s3:::root"), "its failing resource");
+    assert!(
+        sec.contains("href=\"#fc-iam_no_root_access_key\""),
+        "links to its check"
+    );
+    let fc = &sec[sec
+        .find("id=\"fc-iam_no_root_access_key\"")
+        .expect("the check's resources")..];
+    assert!(fc.contains("arn:aws:s3:::root"), "its failing resource");
     assert!(!sec.contains(XSS), "escaped");
-    assert!(sec.contains("was not selected for this scan"));
+    assert!(sec.contains("not selected for this scan: "));
     // Without frameworks, no section.
     let w = kestrel_report::HtmlWriter::new(Vec::new(), &scan()).unwrap();
     let html = String::from_utf8(w.into_inner().unwrap()).unwrap();
