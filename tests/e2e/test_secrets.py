@@ -37,7 +37,8 @@ def test_no_secret_is_ever_printed_or_written(ws):
          {"AWS_ACCESS_KEY_ID": "AKIDENV0000000000001", "AWS_SECRET_ACCESS_KEY": PLANTED["static secret"],
           "AWS_SESSION_TOKEN": PLANTED["env session token"]}, ""),
         (["aws", "-p", "mfa", "-f", "us-east-1", "-s", "iam", "s3", "ec2", "-o", str(ws.root / "out"),
-          "--save-inventory", str(ws.root / "inv.json"), "--log-level", "trace"], {}, ""),
+          "--save-inventory", str(ws.root / "inv.json"), "--log-level", "trace",
+          "--compliance", "cis_7.0_aws", "pci_4.0_aws"], {}, ""),
         (["aws", "-p", "proc", "-f", "us-east-1", "-c", "kms_cmk_rotation_enabled", "-o", str(ws.root / "out2"),
           "--log-level", "debug"], {}, ""),
     ]
