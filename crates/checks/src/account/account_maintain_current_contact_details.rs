@@ -25,7 +25,7 @@
 //!
 //! - https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact.html
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{Finding, Severity};
 
 use crate::{Check, CheckMeta, Scan};
 
@@ -46,22 +46,14 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let account = scan.account_id();
-    let arn = format!("arn:{}:iam::{account}:root", scan.partition());
-    emit(Finding::new(
-        CHECK.meta.id,
-        Status::Manual,
-        scan.global_region(),
-        account,
-        &arn,
-        "Login to the AWS Console. Choose your account name on the top right of the window -> My Account -> Contact Information.",
-    ));
+    super::root_manual(scan, emit, CHECK.meta.id, "Login to the AWS Console. Choose your account name on the top right of the window -> My Account -> Contact Information.");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::Status;
 
     #[test]
     fn always_manual() {

@@ -24,7 +24,7 @@
 //!
 //! - https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-security-challenge.html
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{Finding, Severity};
 
 use crate::{Check, CheckMeta, Scan};
 
@@ -45,22 +45,14 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let account = scan.account_id();
-    let arn = format!("arn:{}:iam::{account}:root", scan.partition());
-    emit(Finding::new(
-        CHECK.meta.id,
-        Status::Manual,
-        scan.global_region(),
-        account,
-        &arn,
-        "Check by hand: sign in as the root user, open the account settings and see whether security challenge questions are configured.",
-    ));
+    super::root_manual(scan, emit, CHECK.meta.id, "Check by hand: sign in as the root user, open the account settings and see whether security challenge questions are configured.");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::Status;
 
     #[test]
     fn always_manual_for_the_root_user() {
