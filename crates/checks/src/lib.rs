@@ -273,9 +273,15 @@ pub fn all() -> Vec<&'static Check> {
     v
 }
 
-/// The check with this id.
+/// The check with this id (a lookup: compliance reports ask it for every mapped check of
+/// every requirement).
 pub fn find(id: &str) -> Option<&'static Check> {
-    all().into_iter().find(|c| c.meta.id == id)
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static Check>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| all().into_iter().map(|c| (c.meta.id, c)).collect())
+        .get(id)
+        .copied()
 }
 
 /// Prowler service names that have checks.
