@@ -426,6 +426,15 @@ pub enum Coverage {
 }
 
 impl Requirement {
+    /// What to show beside the id: the short name, else the (CIS) description, else "".
+    pub fn label(&self) -> &str {
+        if self.name.is_empty() {
+            &self.description
+        } else {
+            &self.name
+        }
+    }
+
     /// The mapped checks kestrel does not implement.
     pub fn missing_checks(&self) -> impl Iterator<Item = &str> + '_ {
         self.checks
@@ -472,16 +481,6 @@ pub struct CoverageCounts {
 }
 
 impl Framework {
-    /// Requirements that map this check.
-    pub fn requirements_for<'a>(
-        &'a self,
-        check_id: &'a str,
-    ) -> impl Iterator<Item = &'a Requirement> + 'a {
-        self.requirements
-            .iter()
-            .filter(move |r| r.checks.iter().any(|c| c == check_id))
-    }
-
     /// Every check id the framework uses.
     pub fn check_ids(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = self

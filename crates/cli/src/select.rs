@@ -189,17 +189,13 @@ pub fn list_requirements(names: &[String]) -> Result<String, Failure> {
         let f = framework(name)?;
         out.push_str(&format!("Listing {} ({}):\n\n", f.name, f.title));
         for r in &f.requirements {
-            let label = [r.name.as_str(), r.description.as_str()]
-                .into_iter()
-                .find(|s| !s.is_empty())
-                .unwrap_or("");
             let section = f.section_of(r);
             let section = if section.is_empty() {
                 String::new()
             } else {
                 format!(" [{section}]")
             };
-            out.push_str(&format!("Requirement {}{section}: {label}\n", r.id));
+            out.push_str(&format!("Requirement {}{section}: {}\n", r.id, r.label()));
             if r.checks.is_empty() {
                 out.push_str("  - (manual: no automated check)\n");
             }

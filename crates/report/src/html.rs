@@ -417,17 +417,13 @@ fn compliance_section(scan: &ScanInfo, tally: &ComplianceTally) -> String {
             ));
             for i in by_section.get(section.as_str()).into_iter().flatten() {
                 let (r, st) = &o.requirements[*i];
-                let label = [r.name.as_str(), r.description.as_str()]
-                    .into_iter()
-                    .find(|x| !x.is_empty())
-                    .unwrap_or("");
                 s.push_str(&format!(
                     "<li class=\"req\" data-status=\"{}\"><span class=\"badge {}\">{}</span> <b>{}</b> {}: ",
                     st.label(),
                     req_class(*st),
                     st.label(),
                     escape(&r.id),
-                    escape(label)
+                    escape(r.label())
                 ));
                 if *st == ReqStatus::Fail {
                     let parts: Vec<String> = r
