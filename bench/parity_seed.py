@@ -358,4 +358,29 @@ for name, principal in (("parity-shared", "arn:aws:iam::111122223333:root"),
         "Effect": "Allow", "Principal": {"AWS": principal}, "Action": "s3:GetObject",
         "Resource": f"arn:aws:s3:::{name}/*"}]}))
 
+# RDS (issue #13): a hardened PostgreSQL instance in a subnet group and a default MySQL
+# one; a hardened Aurora MySQL cluster and a default Aurora PostgreSQL one with a member.
+rds = c("rds")
+ec2r = c("ec2")
+rvpc = ec2r.create_vpc(CidrBlock="10.42.0.0/16")["Vpc"]["VpcId"]
+rsubs = [ec2r.create_subnet(VpcId=rvpc, CidrBlock=f"10.42.{i}.0/24", AvailabilityZone=f"us-east-1{z}")["Subnet"]["SubnetId"]
+         for i, z in enumerate("ab")]
+rds.create_db_subnet_group(DBSubnetGroupName="parity-db", DBSubnetGroupDescription="parity", SubnetIds=rsubs)
+pw = "parity-password-1"
+rds.create_db_instance(DBInstanceIdentifier="parity-db-hardened", DBInstanceClass="db.t3.micro", Engine="postgres",
+                       MasterUsername="app_owner", MasterUserPassword=pw, BackupRetentionPeriod=7,
+                       DeletionProtection=True, EnableIAMDatabaseAuthentication=True, StorageEncrypted=True,
+                       EnableCloudwatchLogsExports=["postgresql"], CopyTagsToSnapshot=True, Port=6543,
+                       DBSubnetGroupName="parity-db", PubliclyAccessible=False, MultiAZ=True)
+rds.create_db_instance(DBInstanceIdentifier="parity-db-default", DBInstanceClass="db.t3.micro", Engine="mysql",
+                       MasterUsername="admin", MasterUserPassword=pw, BackupRetentionPeriod=0)
+rds.create_db_cluster(DBClusterIdentifier="parity-aurora-hardened", Engine="aurora-mysql", MasterUsername="owner",
+                      MasterUserPassword=pw, DeletionProtection=True, EnableIAMDatabaseAuthentication=True,
+                      CopyTagsToSnapshot=True, BacktrackWindow=86400, EnableCloudwatchLogsExports=["audit"],
+                      StorageEncrypted=True)
+rds.create_db_cluster(DBClusterIdentifier="parity-aurora-default", Engine="aurora-postgresql",
+                      MasterUsername="postgres", MasterUserPassword=pw)
+rds.create_db_instance(DBInstanceIdentifier="parity-aurora-member", DBInstanceClass="db.r5.large",
+                       Engine="aurora-postgresql", DBClusterIdentifier="parity-aurora-default")
+
 print(json.dumps(made))

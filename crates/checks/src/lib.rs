@@ -136,6 +136,9 @@ pub struct Settings {
     pub insecure_key_algorithms: Vec<String>,
     /// Accounts whose access is not "cross-account" (Prowler's `trusted_account_ids`).
     pub trusted_account_ids: Vec<String>,
+    /// rds_instance_backup_enabled: also assess read replicas (Prowler's
+    /// `check_rds_instance_replicas`).
+    pub check_rds_instance_replicas: bool,
 }
 
 impl Default for Settings {
@@ -197,6 +200,7 @@ impl Default for Settings {
             days_to_expire_threshold: 7,
             insecure_key_algorithms: ["RSA-1024", "P-192"].map(String::from).to_vec(),
             trusted_account_ids: Vec::new(),
+            check_rds_instance_replicas: false,
         }
     }
 }
@@ -384,6 +388,40 @@ mod tests {
                 c.meta.id
             );
         }
+    }
+
+    /// Each check's severity, resource type and categories are Prowler 5.46's (the
+    /// reference's table of its metadata).
+    #[test]
+    fn metadata_equals_prowlers() {
+        let Some(text) = reference("prowler_aws_checks.tsv") else {
+            eprintln!("../shared/reference absent: skipped");
+            return;
+        };
+        let prowler: std::collections::HashMap<&str, Vec<&str>> = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .filter(|f| f.len() >= 5)
+            .map(|f| (f[1], f))
+            .collect();
+        let mut wrong = Vec::new();
+        for c in all() {
+            let m = &c.meta;
+            let Some(p) = prowler.get(m.id) else { continue };
+            let cats: Vec<&str> = p[4].split(',').filter(|c| !c.is_empty()).collect();
+            let ours = format!(
+                "{} {} {:?}",
+                m.severity.as_str(),
+                m.resource_type,
+                m.categories
+            );
+            let theirs = format!("{} {} {:?}", p[2], p[3], cats);
+            if ours != theirs {
+                wrong.push(format!("{}: kestrel {ours}, Prowler {theirs}", m.id));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     /// Each framework maps the same checks to the same requirements as Prowler does (the

@@ -37,6 +37,19 @@ pub struct DbInstance {
     pub vpc_id: Option<String>,
     /// `DBSubnetGroup.Subnets[].SubnetIdentifier` of the subnets whose status is `Active`.
     pub subnet_ids: Vec<String>,
+    /// `BackupRetentionPeriod` (days; 0 = automated backups off).
+    pub backup_retention_period: i32,
+    /// `ReadReplicaSourceDBInstanceIdentifier`: set on a read replica.
+    pub replica_source: Option<String>,
+    pub deletion_protection: bool,
+    /// `EnhancedMonitoringResourceArn`: set when Enhanced Monitoring is on.
+    pub enhanced_monitoring_arn: Option<String>,
+    /// `IAMDatabaseAuthenticationEnabled`.
+    pub iam_auth: bool,
+    /// `EnabledCloudwatchLogsExports`.
+    pub cloudwatch_logs: Vec<String>,
+    pub copy_tags_to_snapshot: bool,
+    pub master_username: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,4 +61,14 @@ pub struct DbCluster {
     pub multi_az: bool,
     pub storage_encrypted: bool,
     pub tags: Tags,
+    pub deletion_protection: bool,
+    /// `IAMDatabaseAuthenticationEnabled`.
+    pub iam_auth: bool,
+    pub copy_tags_to_snapshot: bool,
+    /// `BacktrackWindow` (seconds; 0 = Backtrack off; Aurora MySQL only).
+    pub backtrack_window: i64,
+    pub master_username: String,
+    /// `EnabledCloudwatchLogsExports`.
+    pub cloudwatch_logs: Vec<String>,
+    pub auto_minor_version_upgrade: bool,
 }

@@ -37,7 +37,7 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsCloudTrailTrail",
-        categories: &["logging", "encryption"],
+        categories: &["encryption"],
         check_type: &[
             "Software and Configuration Checks/AWS Security Best Practices",
             "Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark",

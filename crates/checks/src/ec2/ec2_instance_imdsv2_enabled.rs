@@ -43,7 +43,7 @@ pub const CHECK: Check = Check {
         subservice: "instance",
         severity: Severity::High,
         resource_type: "AwsEc2Instance",
-        categories: &["internet-exposed", "ec2-imdsv1"],
+        categories: &["identity-access", "secrets", "ec2-imdsv1"],
         check_type: &["Infrastructure Security"],
         needs: &[kestrel_model::ec2::DESCRIBE_INSTANCES],
     },

@@ -39,7 +39,7 @@ pub const CHECK: Check = Check {
         subservice: "instance",
         severity: Severity::Medium,
         resource_type: "AwsEc2Instance",
-        categories: &[],
+        categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[kestrel_model::ec2::DESCRIBE_INSTANCES],
     },

@@ -43,7 +43,7 @@ pub const CHECK: Check = Check {
         subservice: "securitygroup",
         severity: Severity::High,
         resource_type: "AwsEc2SecurityGroup",
-        categories: &[],
+        categories: &["trust-boundaries", "internet-exposed"],
         check_type: &["Infrastructure Security"],
         needs: &[
             kestrel_model::ec2::DESCRIBE_SECURITY_GROUPS,

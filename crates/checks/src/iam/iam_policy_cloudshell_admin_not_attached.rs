@@ -40,7 +40,7 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsIamPolicy",
-        categories: &["identity-access", "trust-boundaries"],
+        categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[kestrel_model::iam::LIST_ENTITIES_FOR_POLICY],
     },

@@ -47,7 +47,7 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::High,
         resource_type: "Other",
-        categories: &["identity-access"],
+        categories: &["identity-access", "secrets"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[
             kestrel_model::organizations::DESCRIBE_ORGANIZATION,

@@ -43,7 +43,7 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsIamUser",
-        categories: &["identity-access"],
+        categories: &["secrets"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[
             CREDENTIAL_REPORT[0],

@@ -38,7 +38,7 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsIamUser",
-        categories: &["identity-access"],
+        categories: &["identity-access", "secrets"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[
             CREDENTIAL_REPORT[0],

@@ -43,7 +43,7 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Critical,
         resource_type: "AwsKmsKey",
-        categories: &["encryption", "internet-exposed"],
+        categories: &["internet-exposed", "identity-access"],
         check_type: &["Data Protection"],
         needs: &[
             kestrel_model::kms::LIST_KEYS,

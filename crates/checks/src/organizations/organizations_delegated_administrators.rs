@@ -43,7 +43,7 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Critical,
         resource_type: "Other",
-        categories: &["identity-access", "trust-boundaries"],
+        categories: &["identity-access"],
         check_type: &["Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark"],
         needs: &[
             kestrel_model::organizations::DESCRIBE_ORGANIZATION,

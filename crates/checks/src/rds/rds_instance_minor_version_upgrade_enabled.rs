@@ -39,7 +39,7 @@ pub const CHECK: Check = Check {
         subservice: "instance",
         severity: Severity::Medium,
         resource_type: "AwsRdsDbInstance",
-        categories: &[],
+        categories: &["vulnerabilities"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[kestrel_model::rds::DESCRIBE_DB_INSTANCES],
     },

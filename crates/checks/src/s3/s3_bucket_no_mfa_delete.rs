@@ -40,7 +40,7 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::Medium,
         resource_type: "AwsS3Bucket",
-        categories: &[],
+        categories: &["identity-access"],
         check_type: &[
             "Software and Configuration Checks/AWS Security Best Practices",
             "Effects/Data Destruction",

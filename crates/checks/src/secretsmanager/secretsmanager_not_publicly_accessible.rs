@@ -40,7 +40,7 @@ pub const CHECK: Check = Check {
         subservice: "",
         severity: Severity::High,
         resource_type: "AwsSecretsManagerSecret",
-        categories: &["internet-exposed"],
+        categories: &["internet-exposed", "secrets"],
         check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
         needs: &[
             kestrel_model::secretsmanager::LIST_SECRETS,

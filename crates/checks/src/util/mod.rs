@@ -50,18 +50,22 @@ pub fn error_finding(
     resource_arn: &str,
     err: Option<&ApiError>,
 ) -> Finding {
-    let why = match err {
-        Some(e) => format!("Could not evaluate: {}.", e.describe()),
-        None => "Could not evaluate: the data this check needs was not collected (the inventory was saved by a scan that did not select this check: scan again with it selected).".to_string(),
-    };
     Finding::new(
         check_id,
         Status::Error,
         region,
         resource_id,
         resource_arn,
-        why,
+        could_not_evaluate(err),
     )
+}
+
+/// The text of an ERROR finding: why the data is missing (`None`: not collected).
+pub fn could_not_evaluate(err: Option<&ApiError>) -> String {
+    match err {
+        Some(e) => format!("Could not evaluate: {}.", e.describe()),
+        None => "Could not evaluate: the data this check needs was not collected (the inventory was saved by a scan that did not select this check: scan again with it selected).".to_string(),
+    }
 }
 
 /// `arn:<partition>:<service>:<region>:<account>:<resource>`.

@@ -40,7 +40,7 @@ pub const CHECK: Check = Check {
         subservice: "flowlog",
         severity: Severity::Medium,
         resource_type: "AwsEc2Vpc",
-        categories: &["forensics-ready", "logging"],
+        categories: &["logging", "forensics-ready"],
         check_type: &["Logging and Monitoring"],
         needs: &[
             kestrel_model::ec2::DESCRIBE_VPCS,

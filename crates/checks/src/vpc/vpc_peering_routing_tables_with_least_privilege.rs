@@ -40,7 +40,7 @@ pub const CHECK: Check = Check {
         subservice: "peering",
         severity: Severity::Medium,
         resource_type: "AwsEc2VpcPeeringConnection",
-        categories: &["trust-boundaries"],
+        categories: &["trust-boundaries", "internet-exposed"],
         check_type: &["Infrastructure Security"],
         needs: &[
             kestrel_model::ec2::DESCRIBE_VPC_PEERING_CONNECTIONS,

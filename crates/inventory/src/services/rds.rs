@@ -72,6 +72,16 @@ fn instance(d: &aws_sdk_rds::types::DbInstance) -> DbInstance {
             .filter_map(|g| g.vpc_security_group_id().map(str::to_string))
             .collect(),
         tags: tags(d.tag_list()),
+        backup_retention_period: d.backup_retention_period().unwrap_or(0),
+        replica_source: d
+            .read_replica_source_db_instance_identifier()
+            .map(str::to_string),
+        deletion_protection: d.deletion_protection().unwrap_or(false),
+        enhanced_monitoring_arn: d.enhanced_monitoring_resource_arn().map(str::to_string),
+        iam_auth: d.iam_database_authentication_enabled().unwrap_or(false),
+        cloudwatch_logs: d.enabled_cloudwatch_logs_exports().to_vec(),
+        copy_tags_to_snapshot: d.copy_tags_to_snapshot().unwrap_or(false),
+        master_username: d.master_username().unwrap_or_default().to_string(),
     }
 }
 
@@ -104,6 +114,13 @@ async fn db_clusters(
                     multi_az: d.multi_az().unwrap_or(false),
                     storage_encrypted: d.storage_encrypted().unwrap_or(false),
                     tags: tags(d.tag_list()),
+                    deletion_protection: d.deletion_protection().unwrap_or(false),
+                    iam_auth: d.iam_database_authentication_enabled().unwrap_or(false),
+                    copy_tags_to_snapshot: d.copy_tags_to_snapshot().unwrap_or(false),
+                    backtrack_window: d.backtrack_window().unwrap_or(0),
+                    master_username: d.master_username().unwrap_or_default().to_string(),
+                    cloudwatch_logs: d.enabled_cloudwatch_logs_exports().to_vec(),
+                    auto_minor_version_upgrade: d.auto_minor_version_upgrade().unwrap_or(false),
                 })
                 .collect::<Vec<_>>()
         },
