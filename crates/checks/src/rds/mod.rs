@@ -66,14 +66,22 @@ pub(crate) fn cluster_of<'a>(
     db: &DbInstance,
     rds: &'a Rds,
 ) -> Result<Option<&'a DbCluster>, String> {
-    let Some(cluster_id) = &db.cluster_id else {
+    let Some(cluster_id) = cluster_id(db) else {
         return Ok(None);
     };
     match &rds.clusters {
-        Fetched::Ok(clusters) => Ok(clusters.iter().find(|c| &c.id == cluster_id)),
+        Fetched::Ok(clusters) => Ok(clusters
+            .iter()
+            .find(|c| c.id == cluster_id && engine_in_scope(&c.engine))),
         Fetched::Error(e) => Err(could_not_evaluate(Some(e))),
         Fetched::NotCollected => Err(could_not_evaluate(None)),
     }
+}
+
+/// The cluster an instance belongs to, if any (an empty identifier is none, as in
+/// Prowler, which tests the field's truth).
+pub(crate) fn cluster_id(db: &DbInstance) -> Option<&str> {
+    db.cluster_id.as_deref().filter(|c| !c.is_empty())
 }
 
 /// Prowler's default master user names, which the `*_default_admin` checks reject.

@@ -27,8 +27,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::rds::engine_in_scope;
-use crate::util::collected;
+use crate::rds::each_cluster;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -47,27 +46,19 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    for (region, r) in scan.regions() {
-        let Some(clusters) = collected(&r.rds.clusters, id, region, scan.account_id(), "", emit)
-        else {
-            continue;
-        };
-        for c in clusters.iter().filter(|c| engine_in_scope(&c.engine)) {
-            let (status, text) = if c.multi_az {
-                (
-                    Status::Pass,
-                    format!("RDS Cluster {} has multi-AZ enabled.", c.id),
-                )
-            } else {
-                (
-                    Status::Fail,
-                    format!("RDS Cluster {} does not have multi-AZ enabled.", c.id),
-                )
-            };
-            emit(Finding::new(id, status, region, &c.id, &c.arn, text).with_tags(&c.tags));
-        }
-    }
+    each_cluster(CHECK.meta.id, scan, emit, |c| {
+        Some(if c.multi_az {
+            (
+                Status::Pass,
+                format!("RDS Cluster {} has multi-AZ enabled.", c.id),
+            )
+        } else {
+            (
+                Status::Fail,
+                format!("RDS Cluster {} does not have multi-AZ enabled.", c.id),
+            )
+        })
+    });
 }
 
 #[cfg(test)]

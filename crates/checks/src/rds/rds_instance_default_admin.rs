@@ -22,7 +22,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::rds::{cluster_of, each_instance, is_default_admin};
+use crate::rds::{cluster_id, cluster_of, each_instance, is_default_admin};
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -48,7 +48,7 @@ pub const CHECK: Check = Check {
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     each_instance(CHECK.meta.id, scan, emit, |db, rds| {
-        let Some(cluster_id) = &db.cluster_id else {
+        let Some(cluster_id) = cluster_id(db) else {
             return Some(if is_default_admin(&db.master_username) {
                 (
                     Status::Fail,
@@ -134,10 +134,10 @@ mod tests {
             statuses(&f),
             [Status::Pass, Status::Fail, Status::Fail, Status::Pass]
         );
-        r_error(&mut s);
+        members_are_error_when_clusters_are_denied(&mut s);
     }
 
-    fn r_error(s: &mut kestrel_model::Snapshot) {
+    fn members_are_error_when_clusters_are_denied(s: &mut kestrel_model::Snapshot) {
         region(s).rds.clusters =
             Fetched::Error(ApiError::new("rds:DescribeDBClusters", "AccessDenied", ""));
         let f = run(&CHECK, s);

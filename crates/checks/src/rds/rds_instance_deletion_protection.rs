@@ -25,7 +25,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::rds::{cluster_of, each_instance};
+use crate::rds::{cluster_id, cluster_of, each_instance};
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -49,7 +49,7 @@ pub const CHECK: Check = Check {
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
     each_instance(CHECK.meta.id, scan, emit, |db, rds| {
-        let Some(cluster_id) = &db.cluster_id else {
+        let Some(cluster_id) = cluster_id(db) else {
             return Some(if db.deletion_protection {
                 (
                     Status::Pass,

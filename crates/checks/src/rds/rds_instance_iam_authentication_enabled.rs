@@ -26,7 +26,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::rds::each_instance;
+use crate::rds::{cluster_id, each_instance};
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -57,7 +57,7 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         if !IAM_AUTH_ENGINES.iter().any(|e| db.engine.contains(e)) {
             return None;
         }
-        let level = match &db.cluster_id {
+        let level = match cluster_id(db) {
             Some(c) => format!(" at cluster {c} level"),
             None => String::new(),
         };

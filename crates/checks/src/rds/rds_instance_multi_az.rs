@@ -27,8 +27,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::rds::engine_in_scope;
-use crate::util::collected;
+use crate::rds::{cluster_id, cluster_of, each_instance};
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -50,54 +49,40 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    for (region, r) in scan.regions() {
-        let Some(dbs) = collected(&r.rds.instances, id, region, scan.account_id(), "", emit) else {
-            continue;
-        };
-        for db in dbs.iter().filter(|d| engine_in_scope(&d.engine)) {
-            let (status, text) = match db.cluster_id.as_deref().filter(|c| !c.is_empty()) {
-                Some(cluster) => {
-                    // The cluster list is read only for cluster members, so an
-                    // instance whose cluster is unknown is an ERROR, never a guess.
-                    let Some(clusters) =
-                        collected(&r.rds.clusters, id, region, &db.id, &db.arn, emit)
-                    else {
-                        continue;
-                    };
-                    let multi_az = clusters
-                        .iter()
-                        .any(|c| c.id == cluster && engine_in_scope(&c.engine) && c.multi_az);
-                    if multi_az {
-                        (
-                            Status::Pass,
-                            format!(
-                                "RDS Instance {} has multi-AZ enabled at cluster {cluster} level.",
-                                db.id
-                            ),
-                        )
-                    } else {
-                        (
-                            Status::Fail,
-                            format!(
-                                "RDS Instance {} does not have multi-AZ enabled at cluster {cluster} level.",
-                                db.id
-                            ),
-                        )
-                    }
-                }
-                None if db.multi_az => (
+    each_instance(CHECK.meta.id, scan, emit, |db, rds| {
+        let Some(cluster) = cluster_id(db) else {
+            return Some(if db.multi_az {
+                (
                     Status::Pass,
                     format!("RDS Instance {} has multi-AZ enabled.", db.id),
-                ),
-                None => (
+                )
+            } else {
+                (
                     Status::Fail,
                     format!("RDS Instance {} does not have multi-AZ enabled.", db.id),
+                )
+            });
+        };
+        // The cluster list is read only for cluster members, so an instance whose
+        // cluster is unknown is an ERROR, never a guess.
+        Some(match cluster_of(db, rds) {
+            Err(why) => (Status::Error, why),
+            Ok(Some(c)) if c.multi_az => (
+                Status::Pass,
+                format!(
+                    "RDS Instance {} has multi-AZ enabled at cluster {cluster} level.",
+                    db.id
                 ),
-            };
-            emit(Finding::new(id, status, region, &db.id, &db.arn, text).with_tags(&db.tags));
-        }
-    }
+            ),
+            Ok(_) => (
+                Status::Fail,
+                format!(
+                    "RDS Instance {} does not have multi-AZ enabled at cluster {cluster} level.",
+                    db.id
+                ),
+            ),
+        })
+    });
 }
 
 #[cfg(test)]

@@ -26,8 +26,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::rds::engine_in_scope;
-use crate::util::collected;
+use crate::rds::each_instance;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -46,26 +45,19 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    for (region, r) in scan.regions() {
-        let Some(dbs) = collected(&r.rds.instances, id, region, scan.account_id(), "", emit) else {
-            continue;
-        };
-        for db in dbs.iter().filter(|d| engine_in_scope(&d.engine)) {
-            let (status, text) = if db.storage_encrypted {
-                (
-                    Status::Pass,
-                    format!("RDS Instance {} is encrypted.", db.id),
-                )
-            } else {
-                (
-                    Status::Fail,
-                    format!("RDS Instance {} is not encrypted.", db.id),
-                )
-            };
-            emit(Finding::new(id, status, region, &db.id, &db.arn, text).with_tags(&db.tags));
-        }
-    }
+    each_instance(CHECK.meta.id, scan, emit, |db, _| {
+        Some(if db.storage_encrypted {
+            (
+                Status::Pass,
+                format!("RDS Instance {} is encrypted.", db.id),
+            )
+        } else {
+            (
+                Status::Fail,
+                format!("RDS Instance {} is not encrypted.", db.id),
+            )
+        })
+    });
 }
 
 #[cfg(test)]
