@@ -383,4 +383,10 @@ rds.create_db_cluster(DBClusterIdentifier="parity-aurora-default", Engine="auror
 rds.create_db_instance(DBInstanceIdentifier="parity-aurora-member", DBInstanceClass="db.r5.large",
                        Engine="aurora-postgresql", DBClusterIdentifier="parity-aurora-default")
 
+# CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
+c("s3").create_bucket(Bucket="parity-public-trail")
+c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")
+c("cloudtrail").create_trail(Name="public-trail", S3BucketName="parity-public-trail")
+c("cloudtrail").start_logging(Name="public-trail")
+
 print(json.dumps(made))

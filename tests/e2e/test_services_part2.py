@@ -67,3 +67,29 @@ def test_rds_instances_and_clusters(ws):
     assert "member" not in found["rds_instance_copy_tags_to_snapshots"]
     assert "rds_cluster_minor_version_upgrade_enabled" not in found
     assert found["rds_instance_backup_enabled"]["db-good"][1].endswith("retention period 7 days.")
+
+
+def test_cloudtrail_buckets_and_delivery(ws):
+    s3, ct = client(ws, "s3"), client(ws, "cloudtrail")
+    for name in ("trail-private", "trail-public"):
+        s3.create_bucket(Bucket=name)
+    s3.put_bucket_acl(Bucket="trail-public", ACL="public-read")
+    s3.put_bucket_versioning(Bucket="trail-private", VersioningConfiguration={"Status": "Enabled"})
+    for trail, bucket in (("t-private", "trail-private"), ("t-public", "trail-public")):
+        ct.create_trail(Name=trail, S3BucketName=bucket)
+        ct.start_logging(Name=trail)
+    found = verdicts(ws, "cloudtrail_logs_s3_bucket_is_not_publicly_accessible",
+                     "cloudtrail_bucket_requires_mfa_delete", "cloudtrail_cloudwatch_logging_enabled")
+    public = found["cloudtrail_logs_s3_bucket_is_not_publicly_accessible"]
+    assert public["t-private"][0] == "PASS", public
+    assert public["t-public"][0] == "FAIL", public
+    assert "trail-public" in public["t-public"][1]
+    # moto 5.2's GetBucketVersioning answer has the wrong root element (GetBucketVersioningResponse,
+    # not VersioningConfiguration): the SDK cannot read it, so the verdict is ERROR with the
+    # reason, never a guess (the unit tests cover PASS and FAIL).
+    mfa = found["cloudtrail_bucket_requires_mfa_delete"]
+    assert set(mfa) == {"t-private", "t-public"}, mfa
+    assert all(v[0] == "ERROR" and "s3:GetBucketVersioning failed" in v[1] for v in mfa.values()), mfa
+    # moto never reports a CloudWatch Logs delivery: both trails fail, as in Prowler.
+    cw = found["cloudtrail_cloudwatch_logging_enabled"]
+    assert {v[0] for v in cw.values()} == {"FAIL"} and set(cw) == {"t-private", "t-public"}, cw

@@ -32,6 +32,10 @@ pub struct Trail {
     pub s3_bucket_name: Option<String>,
     pub cloudwatch_logs_log_group_arn: Option<String>,
     pub is_logging: Fetched<bool>,
+    /// When the trail last delivered events to its CloudWatch Logs log group (RFC 3339),
+    /// from the same GetTrailStatus answer as `is_logging`; None when it never did or
+    /// has no log group.
+    pub latest_cloudwatch_logs_delivery: Option<String>,
     pub event_selectors: Fetched<EventSelectors>,
     pub tags: Tags,
 }

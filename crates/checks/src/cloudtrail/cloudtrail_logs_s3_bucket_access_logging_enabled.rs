@@ -29,7 +29,7 @@
 
 use kestrel_model::{Finding, Severity, Status};
 
-use crate::cloudtrail::{scope, trails};
+use crate::cloudtrail::{bucket_unknown, scope, trail_bucket, trails};
 use crate::util::collected;
 use crate::{Check, CheckMeta, Scan};
 
@@ -73,22 +73,16 @@ fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
         return;
     };
     for t in all.trails {
-        let bucket_name = t.s3_bucket_name.as_deref().unwrap_or("None");
         // Like Prowler, a bucket in a region outside the scan is out of scope, unless
         // its logging status was collected anyway.
-        let bucket = buckets.iter().find(|b| {
-            b.name == bucket_name
-                && (b.logging_target.is_collected() || scan.snapshot.regions.contains(&b.region))
-        });
+        let Some(bucket) = trail_bucket(scan, buckets, t, |b| b.logging_target.is_collected())
+        else {
+            emit(bucket_unknown(id, t));
+            continue;
+        };
+        let bucket_name = &bucket.name;
         let finding = |status, text: String| {
             Finding::new(id, status, &t.home_region, &t.name, &t.arn, text).with_tags(&t.tags)
-        };
-        let Some(bucket) = bucket else {
-            emit(finding(
-                Status::Manual,
-                format!("Trail {} is delivering logs to bucket {bucket_name} which is a cross-account bucket or out of kestrel's audit scope, please check it manually.", t.name),
-            ));
-            continue;
         };
         let Some(target) = collected(
             &bucket.logging_target,

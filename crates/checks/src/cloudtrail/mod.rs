@@ -5,7 +5,7 @@
 //! ARN, so each trail is judged once and reported in its home region; `trails` does
 //! the same.
 
-use kestrel_model::{cloudtrail::Trail, Finding, Status};
+use kestrel_model::{cloudtrail::Trail, s3::Bucket, Finding, Status};
 use serde_json::Value;
 
 use crate::util::collected;
@@ -70,6 +70,39 @@ pub(crate) fn trail_arn_template(scan: &Scan, region: &str) -> String {
         scan.partition(),
         scan.account_id()
     )
+}
+
+/// The trail's destination bucket among this account's buckets, or None when it is not
+/// one kestrel can judge: a bucket of another account, or one in a region outside the
+/// scan (Prowler's bucket list covers the scanned regions only) whose `detail` was not
+/// collected anyway. None is reported MANUAL (`bucket_unknown`).
+pub(crate) fn trail_bucket<'a>(
+    scan: &Scan,
+    buckets: &'a [Bucket],
+    trail: &Trail,
+    detail: impl Fn(&Bucket) -> bool,
+) -> Option<&'a Bucket> {
+    let name = trail.s3_bucket_name.as_deref()?;
+    buckets
+        .iter()
+        .find(|b| b.name == name && (detail(b) || scan.snapshot.regions.contains(&b.region)))
+}
+
+/// The MANUAL finding for a trail whose bucket `trail_bucket` could not find.
+pub(crate) fn bucket_unknown(check_id: &str, trail: &Trail) -> Finding {
+    Finding::new(
+        check_id,
+        Status::Manual,
+        &trail.home_region,
+        &trail.name,
+        &trail.arn,
+        format!(
+            "Trail {} is delivering logs to bucket {} which is a cross-account bucket or out of kestrel's audit scope, please check it manually.",
+            trail.name,
+            trail.s3_bucket_name.as_deref().unwrap_or("None")
+        ),
+    )
+    .with_tags(&trail.tags)
 }
 
 /// `Multiregion` or `Single region`, as Prowler starts its trail messages.

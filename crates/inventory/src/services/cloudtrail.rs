@@ -1,6 +1,7 @@
-//! CloudTrail (regional): trails (shadow copies included), their logging status, event
-//! selectors and tags. A trail's status and selectors are asked in its home region
-//! only and copied to its shadow copies once every region is in.
+//! CloudTrail (regional): trails (shadow copies included), their logging status (and last
+//! CloudWatch Logs delivery), event selectors and tags. A trail's status and selectors
+//! are asked in its home region only and copied to its shadow copies once every region
+//! is in.
 
 use std::collections::BTreeMap;
 
@@ -90,7 +91,10 @@ async fn trails(ctx: &Collection, region: &str) -> Result<Vec<Trail>, ApiError> 
             let (s, e, tags) = futures::join!(
                 when(status, async {
                     let o = ctx.call(GET_TRAIL_STATUS, || c.get_trail_status().name(&t.arn).send()).await?;
-                    Ok(o.is_logging().unwrap_or(false))
+                    Ok((
+                        o.is_logging().unwrap_or(false),
+                        o.latest_cloud_watch_logs_delivery_time().map(|d| d.to_string()),
+                    ))
                 }),
                 when(selectors, async {
                     let o = ctx.call(GET_EVENT_SELECTORS, || c.get_event_selectors().trail_name(&t.arn).send()).await?;
@@ -156,7 +160,10 @@ async fn trails(ctx: &Collection, region: &str) -> Result<Vec<Trail>, ApiError> 
     };
     let (details, tags) = futures::join!(details, tags);
     for (t, (s, e, own_tags)) in list.iter_mut().zip(details) {
-        t.is_logging = s;
+        if let Fetched::Ok((_, delivered)) = &s {
+            t.latest_cloudwatch_logs_delivery = delivered.clone();
+        }
+        t.is_logging = s.map(|(logging, _)| logging);
         t.event_selectors = e;
         if let Some(own) = own_tags {
             t.tags = own;
@@ -195,7 +202,12 @@ fn tags_of(
 /// Copies a trail's status, selectors and tags from the copy they were asked for (its
 /// home region's, or the one asked on behalf of an unscanned home region) to the others.
 fn share_trail_details(snap: &mut Snapshot) {
-    type Details = (Fetched<bool>, Fetched<EventSelectors>, kestrel_model::Tags);
+    type Details = (
+        Fetched<bool>,
+        Option<String>,
+        Fetched<EventSelectors>,
+        kestrel_model::Tags,
+    );
     let mut by_arn: BTreeMap<String, Details> = BTreeMap::new();
     for r in snap.regional.values() {
         if let Fetched::Ok(trails) = &r.cloudtrail.trails {
@@ -205,6 +217,7 @@ fn share_trail_details(snap: &mut Snapshot) {
                         t.arn.clone(),
                         (
                             t.is_logging.clone(),
+                            t.latest_cloudwatch_logs_delivery.clone(),
                             t.event_selectors.clone(),
                             t.tags.clone(),
                         ),
@@ -217,8 +230,9 @@ fn share_trail_details(snap: &mut Snapshot) {
         if let Fetched::Ok(trails) = &mut r.cloudtrail.trails {
             for t in trails.iter_mut() {
                 if !t.is_logging.is_collected() && !t.event_selectors.is_collected() {
-                    if let Some((s, e, tags)) = by_arn.get(&t.arn) {
+                    if let Some((s, delivered, e, tags)) = by_arn.get(&t.arn) {
                         t.is_logging = s.clone();
+                        t.latest_cloudwatch_logs_delivery = delivered.clone();
                         t.event_selectors = e.clone();
                         if t.tags.is_empty() {
                             t.tags = tags.clone();
