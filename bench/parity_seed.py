@@ -383,6 +383,21 @@ rds.create_db_cluster(DBClusterIdentifier="parity-aurora-default", Engine="auror
 rds.create_db_instance(DBInstanceIdentifier="parity-aurora-member", DBInstanceClass="db.r5.large",
                        Engine="aurora-postgresql", DBClusterIdentifier="parity-aurora-default")
 
+# RDS TLS (issue #13): a PostgreSQL instance whose parameter group forces SSL and an Aurora
+# MySQL cluster whose cluster parameter group requires secure transport.
+rds.create_db_parameter_group(DBParameterGroupName="parity-pg-ssl", DBParameterGroupFamily="postgres16",
+                              Description="TLS only")
+rds.modify_db_parameter_group(DBParameterGroupName="parity-pg-ssl", Parameters=[
+    {"ParameterName": "rds.force_ssl", "ParameterValue": "1", "ApplyMethod": "pending-reboot"}])
+rds.create_db_instance(DBInstanceIdentifier="parity-db-tls", DBInstanceClass="db.t3.micro", Engine="postgres",
+                       MasterUsername="owner", MasterUserPassword=pw, DBParameterGroupName="parity-pg-ssl")
+rds.create_db_cluster_parameter_group(DBClusterParameterGroupName="parity-aurora-ssl",
+                                      DBParameterGroupFamily="aurora-mysql8.0", Description="TLS only")
+rds.modify_db_cluster_parameter_group(DBClusterParameterGroupName="parity-aurora-ssl", Parameters=[
+    {"ParameterName": "require_secure_transport", "ParameterValue": "ON", "ApplyMethod": "immediate"}])
+rds.create_db_cluster(DBClusterIdentifier="parity-aurora-tls", Engine="aurora-mysql", MasterUsername="owner",
+                      MasterUserPassword=pw, DBClusterParameterGroupName="parity-aurora-ssl")
+
 # CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
 c("s3").create_bucket(Bucket="parity-public-trail")
 c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")

@@ -29,6 +29,8 @@ pub const DESCRIBE_TRANSIT_GATEWAYS: Action = Action::new("ec2:DescribeTransitGa
 pub const DESCRIBE_SUBNETS: Action = Action::new("ec2:DescribeSubnets", 0);
 pub const DESCRIBE_VPC_ENDPOINTS: Action = Action::new("ec2:DescribeVpcEndpoints", 0);
 pub const DESCRIBE_VPN_CONNECTIONS: Action = Action::new("ec2:DescribeVpnConnections", 0);
+pub const GET_INSTANCE_METADATA_DEFAULTS: Action =
+    Action::new("ec2:GetInstanceMetadataDefaults", 0);
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -54,6 +56,9 @@ pub struct Ec2 {
     pub vpc_endpoints: Fetched<Vec<VpcEndpoint>>,
     /// Site-to-Site VPN connections.
     pub vpn_connections: Fetched<Vec<VpnConnection>>,
+    /// The account-level instance metadata defaults' `HttpTokens` (`required`,
+    /// `optional`, `no-preference`; None when unset).
+    pub imds_default_http_tokens: Fetched<Option<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

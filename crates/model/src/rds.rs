@@ -1,4 +1,7 @@
-//! RDS instances and clusters (regional).
+//! RDS instances and clusters (regional), and the parameters of their parameter groups
+//! that checks read.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -6,8 +9,18 @@ use crate::{Action, Fetched, Tags};
 
 // The API actions collected for this service, with how many dependent round trips
 // can follow each call (the request scheduler serves deeper chains first).
-pub const DESCRIBE_DB_INSTANCES: Action = Action::new("rds:DescribeDBInstances", 0);
-pub const DESCRIBE_DB_CLUSTERS: Action = Action::new("rds:DescribeDBClusters", 0);
+pub const DESCRIBE_DB_INSTANCES: Action = Action::new("rds:DescribeDBInstances", 1);
+pub const DESCRIBE_DB_CLUSTERS: Action = Action::new("rds:DescribeDBClusters", 1);
+pub const DESCRIBE_DB_PARAMETERS: Action = Action::new("rds:DescribeDBParameters", 0);
+pub const DESCRIBE_DB_CLUSTER_PARAMETERS: Action =
+    Action::new("rds:DescribeDBClusterParameters", 0);
+
+/// The parameters kept from a parameter group's listing (a group holds hundreds; the
+/// snapshot keeps the ones checks read).
+pub const KEPT_PARAMETERS: &[&str] = &["rds.force_ssl", "require_secure_transport"];
+
+/// A parameter group's kept parameters that have a value: name → `ParameterValue`.
+pub type Parameters = BTreeMap<String, String>;
 
 /// The service's data in one region.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -15,6 +28,11 @@ pub const DESCRIBE_DB_CLUSTERS: Action = Action::new("rds:DescribeDBClusters", 0
 pub struct Rds {
     pub instances: Fetched<Vec<DbInstance>>,
     pub clusters: Fetched<Vec<DbCluster>>,
+    /// DB parameter group name → its kept parameters, for the groups of standalone
+    /// (cluster-less) instances; a group missing here was not asked.
+    pub db_parameters: BTreeMap<String, Fetched<Parameters>>,
+    /// DB cluster parameter group name → its kept parameters, for every cluster's group.
+    pub cluster_parameters: BTreeMap<String, Fetched<Parameters>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +68,8 @@ pub struct DbInstance {
     pub cloudwatch_logs: Vec<String>,
     pub copy_tags_to_snapshot: bool,
     pub master_username: String,
+    /// `DBParameterGroups[].DBParameterGroupName`.
+    pub parameter_groups: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,4 +91,6 @@ pub struct DbCluster {
     /// `EnabledCloudwatchLogsExports`.
     pub cloudwatch_logs: Vec<String>,
     pub auto_minor_version_upgrade: bool,
+    /// `DBClusterParameterGroup`.
+    pub parameter_group: Option<String>,
 }

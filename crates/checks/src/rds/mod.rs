@@ -38,13 +38,13 @@ pub(crate) fn each_instance(
     }
 }
 
-/// One finding per in-scope DB cluster of every region, from `verdict`; one ERROR per
-/// region whose clusters could not be listed.
+/// One finding per in-scope DB cluster of every region, from `verdict` (which also sees
+/// the region's RDS data); one ERROR per region whose clusters could not be listed.
 pub(crate) fn each_cluster(
     id: &str,
     scan: &Scan,
     emit: &mut dyn FnMut(Finding),
-    mut verdict: impl FnMut(&DbCluster) -> Verdict,
+    mut verdict: impl FnMut(&DbCluster, &Rds) -> Verdict,
 ) {
     for (region, r) in scan.regions() {
         let Some(clusters) = collected(&r.rds.clusters, id, region, scan.account_id(), "", emit)
@@ -52,7 +52,7 @@ pub(crate) fn each_cluster(
             continue;
         };
         for c in clusters.iter().filter(|c| engine_in_scope(&c.engine)) {
-            if let Some((status, text)) = verdict(c) {
+            if let Some((status, text)) = verdict(c, &r.rds) {
                 emit(Finding::new(id, status, region, &c.id, &c.arn, text).with_tags(&c.tags));
             }
         }

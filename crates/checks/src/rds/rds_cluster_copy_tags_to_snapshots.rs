@@ -40,7 +40,7 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    each_cluster(CHECK.meta.id, scan, emit, |c| {
+    each_cluster(CHECK.meta.id, scan, emit, |c, _| {
         Some(if c.copy_tags_to_snapshot {
             (
                 Status::Pass,

@@ -49,7 +49,7 @@ pub const CHECK: Check = Check {
 const LOGGING_ENGINES: [&str; 4] = ["aurora-mysql", "aurora-postgresql", "mysql", "postgres"];
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    each_cluster(CHECK.meta.id, scan, emit, |c| {
+    each_cluster(CHECK.meta.id, scan, emit, |c, _| {
         if !(LOGGING_ENGINES.contains(&c.engine.as_str())) {
             return None;
         }

@@ -47,7 +47,7 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    each_cluster(CHECK.meta.id, scan, emit, |c| {
+    each_cluster(CHECK.meta.id, scan, emit, |c, _| {
         if !(c.multi_az) {
             return None;
         }

@@ -43,7 +43,7 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    each_cluster(CHECK.meta.id, scan, emit, |c| {
+    each_cluster(CHECK.meta.id, scan, emit, |c, _| {
         Some(if c.storage_encrypted {
             (Status::Pass, format!("RDS cluster {} is encrypted.", c.id))
         } else {

@@ -1,30 +1,86 @@
-//! RDS (regional): DB instances and clusters.
+//! RDS (regional): DB instances and clusters, and the parameters that checks read from
+//! their parameter groups (each group asked once, however many use it).
 
-use kestrel_model::rds::{DbCluster, DbInstance, Rds, DESCRIBE_DB_CLUSTERS, DESCRIBE_DB_INSTANCES};
-use kestrel_model::ApiError;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::collection::{when, Collection};
+use kestrel_model::rds::{
+    DbCluster, DbInstance, Parameters, Rds, DESCRIBE_DB_CLUSTERS, DESCRIBE_DB_CLUSTER_PARAMETERS,
+    DESCRIBE_DB_INSTANCES, DESCRIBE_DB_PARAMETERS, KEPT_PARAMETERS,
+};
+use kestrel_model::{ApiError, Fetched};
+
+use crate::collection::{fan_out, when, Collection};
 use crate::services::Service;
 
 crate::sdk_client!(aws_sdk_rds, "RDS", "rds");
 
 pub const SERVICE: Service = Service {
     label: "rds",
-    actions: &[DESCRIBE_DB_INSTANCES, DESCRIBE_DB_CLUSTERS],
+    actions: &[
+        DESCRIBE_DB_INSTANCES,
+        DESCRIBE_DB_CLUSTERS,
+        DESCRIBE_DB_PARAMETERS,
+        DESCRIBE_DB_CLUSTER_PARAMETERS,
+    ],
     collect: crate::regional!(collect => rds),
     after: None,
 };
 
 async fn collect(ctx: &Collection, region: &str) -> Rds {
     let c: aws_sdk_rds::Client = ctx.clients.get(region);
-    let (instances, clusters) = futures::join!(
-        when(ctx.needs(DESCRIBE_DB_INSTANCES), db_instances(ctx, &c)),
-        when(ctx.needs(DESCRIBE_DB_CLUSTERS), db_clusters(ctx, &c)),
-    );
+    let instances = async {
+        let list = when(ctx.needs(DESCRIBE_DB_INSTANCES), db_instances(ctx, &c)).await;
+        // The groups of standalone instances: a cluster member's TLS setting is its
+        // cluster's.
+        let groups = match &list {
+            Fetched::Ok(dbs) if ctx.needs(DESCRIBE_DB_PARAMETERS) => dbs
+                .iter()
+                .filter(|d| d.cluster_id.as_deref().unwrap_or_default().is_empty())
+                .flat_map(|d| d.parameter_groups.iter().cloned())
+                .collect(),
+            _ => BTreeSet::new(),
+        };
+        let params = parameters(groups, |g| db_parameters(ctx, &c, g)).await;
+        (list, params)
+    };
+    let clusters = async {
+        let list = when(ctx.needs(DESCRIBE_DB_CLUSTERS), db_clusters(ctx, &c)).await;
+        let groups = match &list {
+            Fetched::Ok(cs) if ctx.needs(DESCRIBE_DB_CLUSTER_PARAMETERS) => cs
+                .iter()
+                .filter_map(|c| c.parameter_group.clone())
+                .collect(),
+            _ => BTreeSet::new(),
+        };
+        let params = parameters(groups, |g| cluster_parameters(ctx, &c, g)).await;
+        (list, params)
+    };
+    let ((instances, db_parameters), (clusters, cluster_parameters)) =
+        futures::join!(instances, clusters);
     Rds {
         instances,
         clusters,
+        db_parameters,
+        cluster_parameters,
     }
+}
+
+/// Each group's kept parameters, the groups asked concurrently.
+async fn parameters<F, Fut>(
+    groups: BTreeSet<String>,
+    get: F,
+) -> BTreeMap<String, Fetched<Parameters>>
+where
+    F: Fn(String) -> Fut,
+    Fut: std::future::Future<Output = Result<Parameters, ApiError>>,
+{
+    let groups: Vec<String> = groups.into_iter().collect();
+    let got = fan_out(groups.iter().cloned().map(&get)).await;
+    groups
+        .into_iter()
+        .zip(got)
+        .map(|(g, r)| (g, r.into()))
+        .collect()
 }
 
 async fn db_instances(
@@ -82,7 +138,70 @@ fn instance(d: &aws_sdk_rds::types::DbInstance) -> DbInstance {
         cloudwatch_logs: d.enabled_cloudwatch_logs_exports().to_vec(),
         copy_tags_to_snapshot: d.copy_tags_to_snapshot().unwrap_or(false),
         master_username: d.master_username().unwrap_or_default().to_string(),
+        parameter_groups: d
+            .db_parameter_groups()
+            .iter()
+            .filter_map(|g| g.db_parameter_group_name().map(str::to_string))
+            .collect(),
     }
+}
+
+/// The kept parameters (with a value) of one parameter's page.
+fn kept(params: &[aws_sdk_rds::types::Parameter]) -> Vec<(String, String)> {
+    params
+        .iter()
+        .filter_map(|p| {
+            let name = p.parameter_name()?;
+            let value = p.parameter_value()?;
+            KEPT_PARAMETERS
+                .contains(&name)
+                .then(|| (name.to_string(), value.to_string()))
+        })
+        .collect()
+}
+
+async fn db_parameters(
+    ctx: &Collection,
+    c: &aws_sdk_rds::Client,
+    group: String,
+) -> Result<Parameters, ApiError> {
+    let list = ctx
+        .list(
+            DESCRIBE_DB_PARAMETERS,
+            |m| {
+                c.describe_db_parameters()
+                    .db_parameter_group_name(&group)
+                    .max_records(100)
+                    .set_marker(m)
+                    .send()
+            },
+            |p| p.marker(),
+            |p| kept(p.parameters()),
+        )
+        .await?;
+    Ok(list.into_iter().collect())
+}
+
+async fn cluster_parameters(
+    ctx: &Collection,
+    c: &aws_sdk_rds::Client,
+    group: String,
+) -> Result<Parameters, ApiError> {
+    let list = ctx
+        .list(
+            DESCRIBE_DB_CLUSTER_PARAMETERS,
+            |m| {
+                c.describe_db_cluster_parameters()
+                    .db_cluster_parameter_group_name(&group)
+                    .max_records(100)
+                    .set_marker(m)
+                    .send()
+            },
+            |p| p.marker(),
+            |p| kept(p.parameters()),
+        )
+        .await?;
+    Ok(list.into_iter().collect())
 }
 
 fn tags(tags: &[aws_sdk_rds::types::Tag]) -> kestrel_model::Tags {
@@ -121,6 +240,7 @@ async fn db_clusters(
                     master_username: d.master_username().unwrap_or_default().to_string(),
                     cloudwatch_logs: d.enabled_cloudwatch_logs_exports().to_vec(),
                     auto_minor_version_upgrade: d.auto_minor_version_upgrade().unwrap_or(false),
+                    parameter_group: d.db_cluster_parameter_group().map(str::to_string),
                 })
                 .collect::<Vec<_>>()
         },

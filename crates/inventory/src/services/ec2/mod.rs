@@ -47,6 +47,7 @@ pub const SERVICE: Service = Service {
         kestrel_model::ec2::DESCRIBE_SUBNETS,
         kestrel_model::ec2::DESCRIBE_VPC_ENDPOINTS,
         kestrel_model::ec2::DESCRIBE_VPN_CONNECTIONS,
+        kestrel_model::ec2::GET_INSTANCE_METADATA_DEFAULTS,
     ],
     collect: crate::regional!(collect => ec2),
     after: None,

@@ -1,6 +1,6 @@
 //! EC2 resources beyond instances and the network: Elastic IPs, the account's own EBS
 //! snapshots and AMIs, launch templates (with every version), transit gateways, subnets
-//! VPC endpoints and VPN connections. Asked
+//! VPC endpoints, VPN connections and the account's instance metadata defaults. Asked
 //! alongside the rest of the region's EC2 calls, each only when a selected check needs it.
 
 use kestrel_model::ec2::{
@@ -8,6 +8,7 @@ use kestrel_model::ec2::{
     VpcEndpoint, VpnConnection, DESCRIBE_ADDRESSES, DESCRIBE_IMAGES, DESCRIBE_LAUNCH_TEMPLATES,
     DESCRIBE_LAUNCH_TEMPLATE_VERSIONS, DESCRIBE_SNAPSHOTS, DESCRIBE_SNAPSHOT_ATTRIBUTE,
     DESCRIBE_SUBNETS, DESCRIBE_TRANSIT_GATEWAYS, DESCRIBE_VPC_ENDPOINTS, DESCRIBE_VPN_CONNECTIONS,
+    GET_INSTANCE_METADATA_DEFAULTS,
 };
 use kestrel_model::{ApiError, Fetched};
 
@@ -24,6 +25,7 @@ pub(super) struct More {
     subnets: Fetched<Vec<Subnet>>,
     vpc_endpoints: Fetched<Vec<VpcEndpoint>>,
     vpn_connections: Fetched<Vec<VpnConnection>>,
+    imds_default_http_tokens: Fetched<Option<String>>,
 }
 
 impl More {
@@ -36,6 +38,7 @@ impl More {
         ec2.subnets = self.subnets;
         ec2.vpc_endpoints = self.vpc_endpoints;
         ec2.vpn_connections = self.vpn_connections;
+        ec2.imds_default_http_tokens = self.imds_default_http_tokens;
     }
 }
 
@@ -53,6 +56,7 @@ pub(super) async fn collect(ctx: &Collection, region: &str, c: &aws_sdk_ec2::Cli
         subnets,
         vpc_endpoints,
         vpn_connections,
+        imds_default_http_tokens,
     ) = futures::join!(
         when(ctx.needs(DESCRIBE_ADDRESSES), async {
             // DescribeAddresses is not paged.
@@ -209,6 +213,16 @@ pub(super) async fn collect(ctx: &Collection, region: &str, c: &aws_sdk_ec2::Cli
                 })
                 .collect())
         }),
+        when(ctx.needs(GET_INSTANCE_METADATA_DEFAULTS), async {
+            let o = ctx
+                .call(GET_INSTANCE_METADATA_DEFAULTS, || {
+                    c.get_instance_metadata_defaults().send()
+                })
+                .await?;
+            Ok(o.account_level()
+                .and_then(|a| a.http_tokens())
+                .map(|t| t.as_str().to_string()))
+        }),
     );
     More {
         elastic_ips,
@@ -219,6 +233,7 @@ pub(super) async fn collect(ctx: &Collection, region: &str, c: &aws_sdk_ec2::Cli
         subnets,
         vpc_endpoints,
         vpn_connections,
+        imds_default_http_tokens,
     }
 }
 
