@@ -398,6 +398,26 @@ rds.modify_db_cluster_parameter_group(DBClusterParameterGroupName="parity-aurora
 rds.create_db_cluster(DBClusterIdentifier="parity-aurora-tls", Engine="aurora-mysql", MasterUsername="owner",
                       MasterUserPassword=pw, DBClusterParameterGroupName="parity-aurora-ssl")
 
+# Encryption, rotation, retention (issue #13): an encrypted and a plain SNS topic and SQS
+# queue, a rotated and a static secret, a KMS key pending deletion, log groups with and
+# without a key and a year of retention.
+kms_ = c("kms")
+enc_key = kms_.create_key(Description="parity data key")["KeyMetadata"]["KeyId"]
+kms_.schedule_key_deletion(KeyId=kms_.create_key(Description="parity doomed")["KeyMetadata"]["KeyId"],
+                           PendingWindowInDays=7)
+c("sns").create_topic(Name="parity-topic-enc", Attributes={"KmsMasterKeyId": enc_key})
+c("sns").create_topic(Name="parity-topic-plain")
+c("sqs").create_queue(QueueName="parity-queue-kms", Attributes={"KmsMasterKeyId": enc_key})
+c("sqs").create_queue(QueueName="parity-queue-plain", Attributes={"SqsManagedSseEnabled": "false"})
+c("secretsmanager").create_secret(Name="parity-secret-static", SecretString="x")
+c("secretsmanager").create_secret(Name="parity-secret-rotated", SecretString="x")
+c("secretsmanager").rotate_secret(SecretId="parity-secret-rotated", RotationRules={"AutomaticallyAfterDays": 30})
+logs_ = c("logs")
+logs_.create_log_group(logGroupName="parity-lg-good", kmsKeyId=f"arn:aws:kms:us-east-1:123456789012:key/{enc_key}")
+logs_.put_retention_policy(logGroupName="parity-lg-good", retentionInDays=400)
+logs_.create_log_group(logGroupName="parity-lg-short")
+logs_.put_retention_policy(logGroupName="parity-lg-short", retentionInDays=30)
+
 # CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
 c("s3").create_bucket(Bucket="parity-public-trail")
 c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")

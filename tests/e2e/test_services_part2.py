@@ -132,3 +132,43 @@ def test_ec2_account_imdsv2_default_unreadable_on_moto(ws):
     # unit tests cover PASS and FAIL; Prowler leaves the region out).
     assert list(got) == ["account"], got
     assert got["account"][0] == "ERROR" and "GetInstanceMetadataDefaults" in got["account"][1], got
+
+
+def test_encryption_rotation_retention_and_organization(ws):
+    sns, sqs, sm, kms, logs = (client(ws, s) for s in ("sns", "sqs", "secretsmanager", "kms", "logs"))
+    key = kms.create_key()["KeyMetadata"]["KeyId"]
+    doomed = kms.create_key()["KeyMetadata"]["KeyId"]
+    kms.schedule_key_deletion(KeyId=doomed, PendingWindowInDays=7)
+    sns.create_topic(Name="t-enc", Attributes={"KmsMasterKeyId": key})
+    sns.create_topic(Name="t-plain")
+    sqs.create_queue(QueueName="q-kms", Attributes={"KmsMasterKeyId": key})
+    sqs.create_queue(QueueName="q-plain", Attributes={"SqsManagedSseEnabled": "false"})
+    sm.create_secret(Name="s-static", SecretString="x")
+    sm.create_secret(Name="s-rotated", SecretString="x")
+    # Without a rotation function moto still records the schedule (and invokes nothing).
+    sm.rotate_secret(SecretId="s-rotated", RotationRules={"AutomaticallyAfterDays": 30})
+    logs.create_log_group(logGroupName="lg-good", kmsKeyId=f"arn:aws:kms:us-east-1:123456789012:key/{key}")
+    logs.put_retention_policy(logGroupName="lg-good", retentionInDays=400)
+    logs.create_log_group(logGroupName="lg-short")
+    logs.put_retention_policy(logGroupName="lg-short", retentionInDays=30)
+    checks = ["sns_topics_kms_encryption_at_rest_enabled", "sqs_queues_server_side_encryption_enabled",
+              "secretsmanager_automatic_rotation_enabled", "kms_cmk_not_deleted_unintentionally",
+              "cloudwatch_log_group_kms_encryption_enabled",
+              "cloudwatch_log_group_retention_policy_specific_days_enabled",
+              "organizations_account_part_of_organizations"]
+    found = verdicts(ws, *checks, by_name=True)
+    pick = lambda check, *names: tuple(found[check][n][0] for n in names)  # noqa: E731
+    assert pick("sns_topics_kms_encryption_at_rest_enabled", "t-enc", "t-plain") == ("PASS", "FAIL"), found
+    q = "https://sqs.us-east-1.amazonaws.com/123456789012/"
+    assert pick("sqs_queues_server_side_encryption_enabled", q + "q-kms", q + "q-plain") == ("PASS", "FAIL"), found
+    assert pick("secretsmanager_automatic_rotation_enabled", "s-rotated", "s-static") == ("PASS", "FAIL"), found
+    assert pick("kms_cmk_not_deleted_unintentionally", key, doomed) == ("PASS", "FAIL"), found
+    assert pick("cloudwatch_log_group_kms_encryption_enabled", "lg-good", "lg-short") == ("PASS", "FAIL"), found
+    assert pick("cloudwatch_log_group_retention_policy_specific_days_enabled", "lg-good", "lg-short") == \
+        ("PASS", "FAIL"), found
+    # No organization yet: FAIL on `unknown`; then the account creates one and passes.
+    assert found["organizations_account_part_of_organizations"] == {
+        "unknown": ("FAIL", "AWS Organizations is not in-use for this AWS Account.")}, found
+    org = client(ws, "organizations").create_organization(FeatureSet="ALL")["Organization"]["Id"]
+    found = verdicts(ws, "organizations_account_part_of_organizations", by_name=True)
+    assert found["organizations_account_part_of_organizations"][org][0] == "PASS", found

@@ -139,6 +139,9 @@ pub struct Settings {
     /// rds_instance_backup_enabled: also assess read replicas (Prowler's
     /// `check_rds_instance_replicas`).
     pub check_rds_instance_replicas: bool,
+    /// cloudwatch_log_group_retention_policy_specific_days_enabled: the fewest days of
+    /// retention that pass (Prowler's `log_group_retention_days`).
+    pub log_group_retention_days: i64,
 }
 
 impl Default for Settings {
@@ -201,6 +204,7 @@ impl Default for Settings {
             insecure_key_algorithms: ["RSA-1024", "P-192"].map(String::from).to_vec(),
             trusted_account_ids: Vec::new(),
             check_rds_instance_replicas: false,
+            log_group_retention_days: 365,
         }
     }
 }

@@ -255,7 +255,7 @@ pub struct Regional {
     pub wafv2: wafv2::Wafv2,
 }
 
-/// A resource whose only interesting property is its resource policy (Glacier vaults,
+/// A resource described by its resource policy and a few attributes (Glacier vaults,
 /// secrets, SNS topics, SQS queues).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -265,4 +265,9 @@ pub struct ResourceWithPolicy {
     /// None when the resource has no policy.
     pub policy: Fetched<Option<Value>>,
     pub tags: Tags,
+    /// The other attributes checks read, under the service's names: SNS and SQS
+    /// `KmsMasterKeyId` (and SQS `SqsManagedSseEnabled`), from the call that returns the
+    /// policy; Secrets Manager `RotationEnabled`, from ListSecrets. An attribute the
+    /// service did not return is absent.
+    pub attributes: Fetched<std::collections::BTreeMap<String, String>>,
 }

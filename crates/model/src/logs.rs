@@ -1,4 +1,4 @@
-//! CloudWatch Logs metric filters (regional).
+//! CloudWatch Logs metric filters and log groups (regional).
 
 use serde::{Deserialize, Serialize};
 
@@ -7,12 +7,26 @@ use crate::{Action, Fetched};
 // The API actions collected for this service, with how many dependent round trips
 // can follow each call (the request scheduler serves deeper chains first).
 pub const DESCRIBE_METRIC_FILTERS: Action = Action::new("logs:DescribeMetricFilters", 0);
+pub const DESCRIBE_LOG_GROUPS: Action = Action::new("logs:DescribeLogGroups", 0);
 
 /// The service's data in one region.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Logs {
     pub metric_filters: Fetched<Vec<MetricFilter>>,
+    pub log_groups: Fetched<Vec<LogGroup>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LogGroup {
+    pub name: String,
+    /// As DescribeLogGroups gives it (`…:log-group:<name>:*`).
+    pub arn: String,
+    /// `retentionInDays`; None = events never expire.
+    pub retention_in_days: Option<i32>,
+    /// `kmsKeyId`: the KMS key that encrypts the group, if one is associated.
+    pub kms_key_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

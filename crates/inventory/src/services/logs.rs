@@ -1,23 +1,26 @@
-//! CloudWatch Logs (regional): metric filters.
+//! CloudWatch Logs (regional): metric filters and log groups.
 
-use kestrel_model::logs::{Logs, MetricFilter, DESCRIBE_METRIC_FILTERS};
+use kestrel_model::logs::{
+    LogGroup, Logs, MetricFilter, DESCRIBE_LOG_GROUPS, DESCRIBE_METRIC_FILTERS,
+};
 
-use crate::collection::Collection;
+use crate::collection::{when, Collection};
 use crate::services::Service;
 
 crate::sdk_client!(aws_sdk_cloudwatchlogs, "CLOUDWATCH_LOGS", "cloudwatch_logs");
 
 pub const SERVICE: Service = Service {
     label: "logs",
-    actions: &[DESCRIBE_METRIC_FILTERS],
+    actions: &[DESCRIBE_METRIC_FILTERS, DESCRIBE_LOG_GROUPS],
     collect: crate::regional!(collect => logs),
     after: None,
 };
 
 async fn collect(ctx: &Collection, region: &str) -> Logs {
     let c: aws_sdk_cloudwatchlogs::Client = ctx.clients.get(region);
-    let filters = ctx
-        .list(
+    let filters = when(
+        ctx.needs(DESCRIBE_METRIC_FILTERS),
+        ctx.list(
             DESCRIBE_METRIC_FILTERS,
             |t| c.describe_metric_filters().set_next_token(t).send(),
             |p| p.next_token(),
@@ -41,9 +44,30 @@ async fn collect(ctx: &Collection, region: &str) -> Logs {
                     })
                     .collect::<Vec<_>>()
             },
-        )
-        .await;
+        ),
+    );
+    let groups = when(
+        ctx.needs(DESCRIBE_LOG_GROUPS),
+        ctx.list(
+            DESCRIBE_LOG_GROUPS,
+            |t| c.describe_log_groups().set_next_token(t).send(),
+            |p| p.next_token(),
+            |p| {
+                p.log_groups()
+                    .iter()
+                    .map(|g| LogGroup {
+                        name: g.log_group_name().unwrap_or_default().to_string(),
+                        arn: g.arn().unwrap_or_default().to_string(),
+                        retention_in_days: g.retention_in_days(),
+                        kms_key_id: g.kms_key_id().map(str::to_string),
+                    })
+                    .collect::<Vec<_>>()
+            },
+        ),
+    );
+    let (metric_filters, log_groups) = futures::join!(filters, groups);
     Logs {
-        metric_filters: filters.into(),
+        metric_filters,
+        log_groups,
     }
 }

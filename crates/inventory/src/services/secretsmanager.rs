@@ -44,6 +44,13 @@ async fn secrets(ctx: &Collection, region: &str) -> Result<Vec<ResourceWithPolic
                                 ))
                             })
                             .collect(),
+                        attributes: kestrel_model::Fetched::Ok(
+                            [(
+                                "RotationEnabled".to_string(),
+                                s.rotation_enabled().unwrap_or(false).to_string(),
+                            )]
+                            .into(),
+                        ),
                         ..Default::default()
                     })
                     .collect::<Vec<_>>()

@@ -1,7 +1,7 @@
-//! SNS (regional): topics and their access policies.
+//! SNS (regional): topics, their access policies and encryption keys.
 
 use kestrel_model::sns::{Sns, GET_TOPIC_ATTRIBUTES, LIST_TOPICS};
-use kestrel_model::{ApiError, ResourceWithPolicy};
+use kestrel_model::{ApiError, Fetched, ResourceWithPolicy};
 
 use crate::collection::{fan_out, Collection};
 use crate::services::Service;
@@ -52,14 +52,31 @@ async fn topics(ctx: &Collection, region: &str) -> Result<Vec<ResourceWithPolicy
                         c.get_topic_attributes().topic_arn(&t.arn).send()
                     })
                     .await?;
-                Ok(o.attributes()
+                let attrs = o.attributes();
+                let policy = attrs
                     .and_then(|a| a.get("Policy"))
-                    .and_then(|p| serde_json::from_str(p).ok()))
+                    .and_then(|p| serde_json::from_str(p).ok());
+                let kept = attrs
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, _)| k.as_str() == "KmsMasterKeyId")
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                Ok::<_, ApiError>((policy, kept))
             }
         }))
         .await;
-        for (t, p) in list.iter_mut().zip(pols) {
-            t.policy = p.into();
+        for (t, got) in list.iter_mut().zip(pols) {
+            match got {
+                Ok((policy, attributes)) => {
+                    t.policy = Fetched::Ok(policy);
+                    t.attributes = Fetched::Ok(attributes);
+                }
+                Err(e) => {
+                    t.policy = Fetched::Error(e.clone());
+                    t.attributes = Fetched::Error(e);
+                }
+            }
         }
     }
     Ok(list)

@@ -1,8 +1,8 @@
-//! SQS (regional): queues and their access policies.
+//! SQS (regional): queues, their access policies and encryption settings.
 
 use aws_sdk_sqs::types::QueueAttributeName;
 use kestrel_model::sqs::{Sqs, GET_QUEUE_ATTRIBUTES, LIST_QUEUES};
-use kestrel_model::{ApiError, ResourceWithPolicy};
+use kestrel_model::{ApiError, Fetched, ResourceWithPolicy};
 
 use crate::collection::{fan_out, when, Collection};
 use crate::services::Service;
@@ -46,20 +46,35 @@ async fn queues(ctx: &Collection, region: &str) -> Result<Vec<ResourceWithPolicy
                 name,
                 ..Default::default()
             };
-            q.policy = when(want_policy, async {
+            let got = when(want_policy, async {
                 let o = ctx
                     .call(GET_QUEUE_ATTRIBUTES, || {
                         c.get_queue_attributes()
                             .queue_url(url)
                             .attribute_names(QueueAttributeName::Policy)
+                            .attribute_names(QueueAttributeName::KmsMasterKeyId)
+                            .attribute_names(QueueAttributeName::SqsManagedSseEnabled)
                             .send()
                     })
                     .await?;
-                Ok(o.attributes()
+                let attrs = o.attributes();
+                let policy = attrs
                     .and_then(|a| a.get(&QueueAttributeName::Policy))
-                    .and_then(|p| serde_json::from_str(p).ok()))
+                    .and_then(|p| serde_json::from_str(p).ok());
+                let kept = attrs
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, _)| **k != QueueAttributeName::Policy)
+                    .map(|(k, v)| (k.as_str().to_string(), v.clone()))
+                    .collect();
+                Ok((policy, kept))
             })
             .await;
+            (q.policy, q.attributes) = match got {
+                Fetched::Ok((policy, attributes)) => (Fetched::Ok(policy), Fetched::Ok(attributes)),
+                Fetched::Error(e) => (Fetched::Error(e.clone()), Fetched::Error(e)),
+                Fetched::NotCollected => (Fetched::NotCollected, Fetched::NotCollected),
+            };
             q
         }
     }))
