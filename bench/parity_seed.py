@@ -418,6 +418,21 @@ logs_.put_retention_policy(logGroupName="parity-lg-good", retentionInDays=400)
 logs_.create_log_group(logGroupName="parity-lg-short")
 logs_.put_retention_policy(logGroupName="parity-lg-short", retentionInDays=30)
 
+# RDS snapshots and Neptune (issue #13): a public and a private instance snapshot; a
+# hardened and a default Neptune cluster, each with a snapshot, the default one's public.
+rds.create_db_snapshot(DBSnapshotIdentifier="parity-snap-public", DBInstanceIdentifier="parity-db-default")
+rds.modify_db_snapshot_attribute(DBSnapshotIdentifier="parity-snap-public", AttributeName="restore", ValuesToAdd=["all"])
+rds.create_db_snapshot(DBSnapshotIdentifier="parity-snap-private", DBInstanceIdentifier="parity-db-tls")
+rds.create_db_cluster(DBClusterIdentifier="parity-neptune-hardened", Engine="neptune", MasterUsername="owner",
+                      MasterUserPassword=pw, DeletionProtection=True, CopyTagsToSnapshot=True, BackupRetentionPeriod=7,
+                      StorageEncrypted=True, EnableCloudwatchLogsExports=["audit"])
+rds.create_db_cluster(DBClusterIdentifier="parity-neptune-default", Engine="neptune", MasterUsername="owner",
+                      MasterUserPassword=pw, BackupRetentionPeriod=1)
+for cid in ("parity-neptune-hardened", "parity-neptune-default"):
+    rds.create_db_cluster_snapshot(DBClusterSnapshotIdentifier=f"{cid}-snap", DBClusterIdentifier=cid)
+rds.modify_db_cluster_snapshot_attribute(DBClusterSnapshotIdentifier="parity-neptune-default-snap",
+                                         AttributeName="restore", ValuesToAdd=["all"])
+
 # CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
 c("s3").create_bucket(Bucket="parity-public-trail")
 c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")

@@ -172,3 +172,54 @@ def test_encryption_rotation_retention_and_organization(ws):
     org = client(ws, "organizations").create_organization(FeatureSet="ALL")["Organization"]["Id"]
     found = verdicts(ws, "organizations_account_part_of_organizations", by_name=True)
     assert found["organizations_account_part_of_organizations"][org][0] == "PASS", found
+
+
+def test_snapshots_neptune_and_documentdb_through_the_rds_api(ws):
+    rds = client(ws, "rds")
+    rds.create_db_instance(DBInstanceIdentifier="snap-src", DBInstanceClass="db.t3.micro", Engine="postgres",
+                           MasterUsername="owner", MasterUserPassword=PW, StorageEncrypted=True)
+    rds.create_db_snapshot(DBSnapshotIdentifier="snap-public", DBInstanceIdentifier="snap-src")
+    rds.modify_db_snapshot_attribute(DBSnapshotIdentifier="snap-public", AttributeName="restore",
+                                     ValuesToAdd=["all"])
+    rds.create_db_snapshot(DBSnapshotIdentifier="snap-private", DBInstanceIdentifier="snap-src")
+    # moto 5.2 refuses engine docdb (its cluster engines are Aurora, MySQL, PostgreSQL and
+    # Neptune): the DocumentDB checks are covered by their unit tests only.
+    for cid, engine, good in (("nep-good", "neptune", True), ("nep-bad", "neptune", False)):
+        extra = dict(DeletionProtection=True, CopyTagsToSnapshot=True,
+                     BackupRetentionPeriod=7, StorageEncrypted=True,
+                     EnableCloudwatchLogsExports=["audit", "profiler"] if engine == "docdb" else ["audit"]) \
+            if good else dict(BackupRetentionPeriod=1)
+        rds.create_db_cluster(DBClusterIdentifier=cid, Engine=engine, MasterUsername="owner",
+                              MasterUserPassword=PW, **extra)
+        rds.create_db_cluster_snapshot(DBClusterSnapshotIdentifier=f"{cid}-snap", DBClusterIdentifier=cid)
+    rds.modify_db_cluster_snapshot_attribute(DBClusterSnapshotIdentifier="nep-bad-snap", AttributeName="restore",
+                                             ValuesToAdd=["all"])
+    nep = ["backup_enabled", "deletion_protection", "iam_authentication_enabled", "integration_cloudwatch_logs",
+           "copy_tags_to_snapshots"]
+    checks = [f"neptune_cluster_{c}" for c in nep] + [
+        "neptune_cluster_public_snapshot", "neptune_cluster_snapshot_encrypted", "documentdb_cluster_public_snapshot",
+        "rds_snapshots_public_access", "rds_snapshots_encrypted"]
+    found = verdicts(ws, *checks, by_name=True)
+    for c in nep:
+        got = found[f"neptune_cluster_{c}"]
+        if c == "copy_tags_to_snapshots":  # named by the cluster resource id, as Prowler
+            assert sorted(v[0] for v in got.values()) == ["FAIL", "PASS"] and all(
+                k.startswith("cluster-") for k in got), got
+            continue
+        if c == "iam_authentication_enabled":
+            # moto refuses IAM authentication on non-Aurora clusters (at creation) and ignores
+            # it on modification: both fail here; the unit tests cover PASS.
+            assert (got["nep-good"][0], got["nep-bad"][0]) == ("FAIL", "FAIL"), (c, got)
+            continue
+        assert (got["nep-good"][0], got["nep-bad"][0]) == ("PASS", "FAIL"), (c, got)
+    assert found["neptune_cluster_backup_enabled"]["nep-bad"][1].endswith("to a minimum of 7 days.")
+    pub = found["neptune_cluster_public_snapshot"]
+    assert (pub["nep-good-snap"][0], pub["nep-bad-snap"][0]) == ("PASS", "FAIL"), pub
+    # moto also takes an automated snapshot (`rds:<cluster>-<date>`) of each cluster.
+    assert all(v[0] == "PASS" for k, v in pub.items() if k.startswith("rds:")) and len(pub) == 4, pub
+    assert "documentdb_cluster_public_snapshot" not in found, found  # Neptune and Aurora snapshots are not its
+    enc = found["neptune_cluster_snapshot_encrypted"]
+    assert (enc["nep-good-snap"][0], enc["nep-bad-snap"][0]) == ("PASS", "FAIL"), enc
+    pub = found["rds_snapshots_public_access"]
+    assert (pub["snap-public"][0], pub["snap-private"][0], pub["nep-bad-snap"][0]) == ("FAIL", "PASS", "FAIL"), pub
+    assert found["rds_snapshots_encrypted"]["snap-private"][0] == "PASS", found["rds_snapshots_encrypted"]

@@ -142,6 +142,9 @@ pub struct Settings {
     /// cloudwatch_log_group_retention_policy_specific_days_enabled: the fewest days of
     /// retention that pass (Prowler's `log_group_retention_days`).
     pub log_group_retention_days: i64,
+    /// documentdb_cluster_backup_enabled / neptune_cluster_backup_enabled: the fewest
+    /// days of backup retention that pass (Prowler's `minimum_backup_retention_period`).
+    pub minimum_backup_retention_period: i32,
 }
 
 impl Default for Settings {
@@ -205,6 +208,7 @@ impl Default for Settings {
             trusted_account_ids: Vec::new(),
             check_rds_instance_replicas: false,
             log_group_retention_days: 365,
+            minimum_backup_retention_period: 7,
         }
     }
 }

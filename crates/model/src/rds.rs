@@ -14,6 +14,12 @@ pub const DESCRIBE_DB_CLUSTERS: Action = Action::new("rds:DescribeDBClusters", 1
 pub const DESCRIBE_DB_PARAMETERS: Action = Action::new("rds:DescribeDBParameters", 0);
 pub const DESCRIBE_DB_CLUSTER_PARAMETERS: Action =
     Action::new("rds:DescribeDBClusterParameters", 0);
+pub const DESCRIBE_DB_SNAPSHOTS: Action = Action::new("rds:DescribeDBSnapshots", 1);
+pub const DESCRIBE_DB_SNAPSHOT_ATTRIBUTES: Action =
+    Action::new("rds:DescribeDBSnapshotAttributes", 0);
+pub const DESCRIBE_DB_CLUSTER_SNAPSHOTS: Action = Action::new("rds:DescribeDBClusterSnapshots", 1);
+pub const DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES: Action =
+    Action::new("rds:DescribeDBClusterSnapshotAttributes", 0);
 
 /// The parameters kept from a parameter group's listing (a group holds hundreds; the
 /// snapshot keeps the ones checks read).
@@ -33,6 +39,26 @@ pub struct Rds {
     pub db_parameters: BTreeMap<String, Fetched<Parameters>>,
     /// DB cluster parameter group name → its kept parameters, for every cluster's group.
     pub cluster_parameters: BTreeMap<String, Fetched<Parameters>>,
+    /// The account's own DB instance snapshots (automated and manual), every engine.
+    pub snapshots: Fetched<Vec<DbSnapshot>>,
+    /// The account's own DB cluster snapshots, every engine (Aurora, Neptune, DocumentDB).
+    pub cluster_snapshots: Fetched<Vec<DbSnapshot>>,
+}
+
+/// A DB instance or DB cluster snapshot.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DbSnapshot {
+    pub id: String,
+    pub arn: String,
+    pub engine: String,
+    /// The instance or cluster it was taken from.
+    pub source_id: String,
+    /// `Encrypted` (instance snapshots) or `StorageEncrypted` (cluster snapshots).
+    pub encrypted: bool,
+    /// Whether its `restore` attribute lists `all` (anyone may copy or restore it).
+    pub public: Fetched<bool>,
+    pub tags: Tags,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,4 +119,8 @@ pub struct DbCluster {
     pub auto_minor_version_upgrade: bool,
     /// `DBClusterParameterGroup`.
     pub parameter_group: Option<String>,
+    /// `DbClusterResourceId` (`cluster-…`).
+    pub resource_id: String,
+    /// `BackupRetentionPeriod` (days).
+    pub backup_retention_period: i32,
 }

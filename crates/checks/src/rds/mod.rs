@@ -1,6 +1,6 @@
 //! RDS checks (DB instances and clusters).
 
-use kestrel_model::rds::{DbCluster, DbInstance, Rds};
+use kestrel_model::rds::{DbCluster, DbInstance, DbSnapshot, Rds};
 use kestrel_model::{Fetched, Finding, Status};
 
 use crate::util::{collected, could_not_evaluate};
@@ -84,6 +84,88 @@ pub(crate) fn cluster_id(db: &DbInstance) -> Option<&str> {
     db.cluster_id.as_deref().filter(|c| !c.is_empty())
 }
 
+/// Every region's clusters of one engine (`neptune`, `docdb`): DocumentDB's and Neptune's
+/// checks read the RDS listing, which holds every engine's clusters. Emits one ERROR per
+/// region whose clusters could not be listed.
+pub(crate) fn clusters_of_engine<'a>(
+    id: &str,
+    scan: &Scan<'a>,
+    engine: &str,
+    emit: &mut dyn FnMut(Finding),
+) -> Vec<(&'a str, &'a DbCluster)> {
+    let mut out = Vec::new();
+    for (region, r) in scan.regions() {
+        if let Some(clusters) = collected(&r.rds.clusters, id, region, scan.account_id(), "", emit)
+        {
+            out.extend(
+                clusters
+                    .iter()
+                    .filter(|c| c.engine == engine)
+                    .map(|c| (region, c)),
+            );
+        }
+    }
+    out
+}
+
+/// Every region's instance snapshots (`cluster` false) or cluster snapshots (true) whose
+/// engine `in_scope` accepts. Emits one ERROR per region whose snapshots could not be
+/// listed.
+pub(crate) fn snapshots<'a>(
+    id: &str,
+    scan: &Scan<'a>,
+    cluster: bool,
+    in_scope: impl Fn(&str) -> bool,
+    emit: &mut dyn FnMut(Finding),
+) -> Vec<(&'a str, &'a DbSnapshot)> {
+    let mut out = Vec::new();
+    for (region, r) in scan.regions() {
+        let list = if cluster {
+            &r.rds.cluster_snapshots
+        } else {
+            &r.rds.snapshots
+        };
+        if let Some(snaps) = collected(list, id, region, scan.account_id(), "", emit) {
+            out.extend(
+                snaps
+                    .iter()
+                    .filter(|s| in_scope(&s.engine))
+                    .map(|s| (region, s)),
+            );
+        }
+    }
+    out
+}
+
+/// The verdict of the DocumentDB and Neptune backup checks: PASS from `min` days of
+/// retention; below, FAIL, at low severity when backups are on but short (as Prowler).
+pub(crate) fn backup_verdict(
+    kind: &str,
+    name: &str,
+    days: i32,
+    min: i32,
+) -> (Status, String, Option<kestrel_model::Severity>) {
+    if days >= min {
+        (
+            Status::Pass,
+            format!("{kind} Cluster {name} has backup enabled with retention period {days} days."),
+            None,
+        )
+    } else if days > 0 {
+        (
+            Status::Fail,
+            format!("{kind} Cluster {name} has backup enabled with retention period {days} days. Recommended to increase the backup retention period to a minimum of {min} days."),
+            Some(kestrel_model::Severity::Low),
+        )
+    } else {
+        (
+            Status::Fail,
+            format!("{kind} Cluster {name} does not have backup enabled."),
+            None,
+        )
+    }
+}
+
 /// Prowler's default master user names, which the `*_default_admin` checks reject.
 pub(crate) fn is_default_admin(user: &str) -> bool {
     matches!(user, "admin" | "postgres")
@@ -91,7 +173,7 @@ pub(crate) fn is_default_admin(user: &str) -> bool {
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use kestrel_model::rds::{DbCluster, DbInstance};
+    use kestrel_model::rds::{DbCluster, DbInstance, DbSnapshot};
 
     pub fn instance(id: &str) -> DbInstance {
         DbInstance {
@@ -108,6 +190,22 @@ pub(crate) mod tests {
             id: id.into(),
             arn: format!("arn:aws:rds:us-east-1:123456789012:cluster:{id}"),
             engine: engine.into(),
+            resource_id: format!("cluster-{}", id.to_uppercase()),
+            ..Default::default()
+        }
+    }
+
+    pub fn snapshot(id: &str, engine: &str, cluster: bool) -> DbSnapshot {
+        let kind = if cluster {
+            "cluster-snapshot"
+        } else {
+            "snapshot"
+        };
+        DbSnapshot {
+            id: id.into(),
+            arn: format!("arn:aws:rds:us-east-1:123456789012:{kind}:{id}"),
+            engine: engine.into(),
+            public: kestrel_model::Fetched::Ok(false),
             ..Default::default()
         }
     }

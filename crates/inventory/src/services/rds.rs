@@ -1,11 +1,14 @@
-//! RDS (regional): DB instances and clusters, and the parameters that checks read from
+//! RDS (regional): DB instances and clusters, their snapshots (with whether each is
+//! public), and the parameters that checks read from
 //! their parameter groups (each group asked once, however many use it).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use kestrel_model::rds::{
-    DbCluster, DbInstance, Parameters, Rds, DESCRIBE_DB_CLUSTERS, DESCRIBE_DB_CLUSTER_PARAMETERS,
-    DESCRIBE_DB_INSTANCES, DESCRIBE_DB_PARAMETERS, KEPT_PARAMETERS,
+    DbCluster, DbInstance, DbSnapshot, Parameters, Rds, DESCRIBE_DB_CLUSTERS,
+    DESCRIBE_DB_CLUSTER_PARAMETERS, DESCRIBE_DB_CLUSTER_SNAPSHOTS,
+    DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES, DESCRIBE_DB_INSTANCES, DESCRIBE_DB_PARAMETERS,
+    DESCRIBE_DB_SNAPSHOTS, DESCRIBE_DB_SNAPSHOT_ATTRIBUTES, KEPT_PARAMETERS,
 };
 use kestrel_model::{ApiError, Fetched};
 
@@ -21,6 +24,10 @@ pub const SERVICE: Service = Service {
         DESCRIBE_DB_CLUSTERS,
         DESCRIBE_DB_PARAMETERS,
         DESCRIBE_DB_CLUSTER_PARAMETERS,
+        DESCRIBE_DB_SNAPSHOTS,
+        DESCRIBE_DB_SNAPSHOT_ATTRIBUTES,
+        DESCRIBE_DB_CLUSTER_SNAPSHOTS,
+        DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES,
     ],
     collect: crate::regional!(collect => rds),
     after: None,
@@ -55,14 +62,131 @@ async fn collect(ctx: &Collection, region: &str) -> Rds {
         let params = parameters(groups, |g| cluster_parameters(ctx, &c, g)).await;
         (list, params)
     };
-    let ((instances, db_parameters), (clusters, cluster_parameters)) =
-        futures::join!(instances, clusters);
+    let ((instances, db_parameters), (clusters, cluster_parameters), snapshots, cluster_snapshots) = futures::join!(
+        instances,
+        clusters,
+        when(ctx.needs(DESCRIBE_DB_SNAPSHOTS), db_snapshots(ctx, &c)),
+        when(
+            ctx.needs(DESCRIBE_DB_CLUSTER_SNAPSHOTS),
+            cluster_snapshots(ctx, &c)
+        ),
+    );
     Rds {
         instances,
         clusters,
         db_parameters,
         cluster_parameters,
+        snapshots,
+        cluster_snapshots,
     }
+}
+
+/// Whether a snapshot attribute list makes the snapshot public (`restore` lists `all`).
+fn lists_all<'a>(mut values: impl Iterator<Item = &'a [String]>) -> bool {
+    values.any(|v| v.iter().any(|a| a == "all"))
+}
+
+async fn db_snapshots(
+    ctx: &Collection,
+    c: &aws_sdk_rds::Client,
+) -> Result<Vec<DbSnapshot>, ApiError> {
+    let mut list = ctx
+        .list(
+            DESCRIBE_DB_SNAPSHOTS,
+            |m| c.describe_db_snapshots().set_marker(m).send(),
+            |p| p.marker(),
+            |p| {
+                p.db_snapshots()
+                    .iter()
+                    .map(|s| DbSnapshot {
+                        id: s.db_snapshot_identifier().unwrap_or_default().to_string(),
+                        arn: s.db_snapshot_arn().unwrap_or_default().to_string(),
+                        engine: s.engine().unwrap_or_default().to_string(),
+                        source_id: s.db_instance_identifier().unwrap_or_default().to_string(),
+                        encrypted: s.encrypted().unwrap_or(false),
+                        tags: tags(s.tag_list()),
+                        ..Default::default()
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .await?;
+    if ctx.needs(DESCRIBE_DB_SNAPSHOT_ATTRIBUTES) {
+        let public = fan_out(list.iter().map(|s| async move {
+            let o = ctx
+                .call(DESCRIBE_DB_SNAPSHOT_ATTRIBUTES, || {
+                    c.describe_db_snapshot_attributes()
+                        .db_snapshot_identifier(&s.id)
+                        .send()
+                })
+                .await?;
+            Ok(lists_all(
+                o.db_snapshot_attributes_result()
+                    .map(|r| r.db_snapshot_attributes())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|a| a.attribute_values()),
+            ))
+        }))
+        .await;
+        for (s, p) in list.iter_mut().zip(public) {
+            s.public = p.into();
+        }
+    }
+    Ok(list)
+}
+
+async fn cluster_snapshots(
+    ctx: &Collection,
+    c: &aws_sdk_rds::Client,
+) -> Result<Vec<DbSnapshot>, ApiError> {
+    let mut list = ctx
+        .list(
+            DESCRIBE_DB_CLUSTER_SNAPSHOTS,
+            |m| c.describe_db_cluster_snapshots().set_marker(m).send(),
+            |p| p.marker(),
+            |p| {
+                p.db_cluster_snapshots()
+                    .iter()
+                    .map(|s| DbSnapshot {
+                        id: s
+                            .db_cluster_snapshot_identifier()
+                            .unwrap_or_default()
+                            .to_string(),
+                        arn: s.db_cluster_snapshot_arn().unwrap_or_default().to_string(),
+                        engine: s.engine().unwrap_or_default().to_string(),
+                        source_id: s.db_cluster_identifier().unwrap_or_default().to_string(),
+                        encrypted: s.storage_encrypted().unwrap_or(false),
+                        tags: tags(s.tag_list()),
+                        ..Default::default()
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .await?;
+    if ctx.needs(DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES) {
+        let public = fan_out(list.iter().map(|s| async move {
+            let o = ctx
+                .call(DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES, || {
+                    c.describe_db_cluster_snapshot_attributes()
+                        .db_cluster_snapshot_identifier(&s.id)
+                        .send()
+                })
+                .await?;
+            Ok(lists_all(
+                o.db_cluster_snapshot_attributes_result()
+                    .map(|r| r.db_cluster_snapshot_attributes())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|a| a.attribute_values()),
+            ))
+        }))
+        .await;
+        for (s, p) in list.iter_mut().zip(public) {
+            s.public = p.into();
+        }
+    }
+    Ok(list)
 }
 
 /// Each group's kept parameters, the groups asked concurrently.
@@ -241,6 +365,8 @@ async fn db_clusters(
                     cloudwatch_logs: d.enabled_cloudwatch_logs_exports().to_vec(),
                     auto_minor_version_upgrade: d.auto_minor_version_upgrade().unwrap_or(false),
                     parameter_group: d.db_cluster_parameter_group().map(str::to_string),
+                    resource_id: d.db_cluster_resource_id().unwrap_or_default().to_string(),
+                    backup_retention_period: d.backup_retention_period().unwrap_or(0),
                 })
                 .collect::<Vec<_>>()
         },
