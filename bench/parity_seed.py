@@ -433,6 +433,19 @@ for cid in ("parity-neptune-hardened", "parity-neptune-default"):
 rds.modify_db_cluster_snapshot_attribute(DBClusterSnapshotIdentifier="parity-neptune-default-snap",
                                          AttributeName="restore", ValuesToAdd=["all"])
 
+# Customer-managed policies (issue #13): full KMS, CloudTrail and Marketplace access, a
+# read-only one, all attached; an unattached admin policy.
+iam_ = c("iam")
+iam_.create_user(UserName="parity-policy-holder")
+for pname, action, attach in (("parity-kms-all", "kms:*", True), ("parity-trail-all", "cloudtrail:*", True),
+                              ("parity-market-all", "aws-marketplace:*", True),
+                              ("parity-read-only", ["kms:Describe*", "cloudtrail:Get*"], True),
+                              ("parity-spare-admin", "*", False)):
+    parn = iam_.create_policy(PolicyName=pname, PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": action, "Resource": "*"}]}))["Policy"]["Arn"]
+    if attach:
+        iam_.attach_user_policy(UserName="parity-policy-holder", PolicyArn=parn)
+
 # CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
 c("s3").create_bucket(Bucket="parity-public-trail")
 c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")

@@ -1,6 +1,8 @@
 """The collectors behind issue #13's checks, end to end on moto: resources seeded with
 boto3, scanned by kestrel, the verdicts read back from the CSV."""
 
+import json
+
 from test_services_part1 import client, verdicts
 
 PW = "e2e-password-1"
@@ -223,3 +225,32 @@ def test_snapshots_neptune_and_documentdb_through_the_rds_api(ws):
     pub = found["rds_snapshots_public_access"]
     assert (pub["snap-public"][0], pub["snap-private"][0], pub["nep-bad-snap"][0]) == ("FAIL", "PASS", "FAIL"), pub
     assert found["rds_snapshots_encrypted"]["snap-private"][0] == "PASS", found["rds_snapshots_encrypted"]
+
+
+def test_customer_managed_policy_breadth(ws):
+    iam = client(ws, "iam")
+    iam.create_user(UserName="policy-holder")
+
+    def policy(name, action, attach=True):
+        doc = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": action, "Resource": "*"}]}
+        arn = iam.create_policy(PolicyName=name, PolicyDocument=json.dumps(doc))["Policy"]["Arn"]
+        if attach:
+            iam.attach_user_policy(UserName="policy-holder", PolicyArn=arn)
+
+    policy("kms-all", "kms:*")
+    policy("trail-all", "cloudtrail:*")
+    policy("market-all", "aws-marketplace:*")
+    policy("read-only", ["kms:Describe*", "cloudtrail:Get*", "aws-marketplace:View*"])
+    policy("spare-admin", "*", attach=False)
+    policy("spare-read", "s3:GetObject", attach=False)
+    found = verdicts(ws, "iam_policy_no_full_access_to_kms", "iam_policy_no_full_access_to_cloudtrail",
+                     "iam_policy_no_wildcard_marketplace_subscribe",
+                     "iam_customer_unattached_policy_no_administrative_privileges", by_name=True)
+    for check, bad in (("iam_policy_no_full_access_to_kms", "kms-all"),
+                       ("iam_policy_no_full_access_to_cloudtrail", "trail-all"),
+                       ("iam_policy_no_wildcard_marketplace_subscribe", "market-all")):
+        got = found[check]
+        assert got[bad][0] == "FAIL" and got["read-only"][0] == "PASS", (check, got)
+        assert "spare-admin" not in got, got  # unattached: only with --scan-unused-services
+    got = found["iam_customer_unattached_policy_no_administrative_privileges"]
+    assert (got["spare-admin"][0], got["spare-read"][0]) == ("FAIL", "PASS") and "kms-all" not in got, got

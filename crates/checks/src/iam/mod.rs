@@ -173,6 +173,39 @@ pub fn attached_policy_admin(
     }
 }
 
+/// The account's customer-managed policies that `in_scope` accepts (it sees whether
+/// the policy is attached), each with its default version's document, for
+/// `verdict`; an ERROR finding for a policy whose document could not be read.
+pub fn each_custom_policy(
+    scan: &Scan,
+    check_id: &str,
+    emit: &mut dyn FnMut(Finding),
+    in_scope: impl Fn(bool) -> bool,
+    verdict: impl Fn(&str, &serde_json::Value) -> (Status, String),
+) {
+    let region = scan.global_region();
+    let Some(policies) = collected(
+        &scan.snapshot.iam.policies,
+        check_id,
+        region,
+        scan.account_id(),
+        "",
+        emit,
+    ) else {
+        return;
+    };
+    for p in policies
+        .iter()
+        .filter(|p| p.scope == "Local" && in_scope(p.attachment_count > 0))
+    {
+        let Some(doc) = collected(&p.document, check_id, region, &p.name, &p.arn, emit) else {
+            continue;
+        };
+        let (status, text) = verdict(&p.name, doc);
+        emit(Finding::new(check_id, status, region, &p.name, &p.arn, text).with_tags(&p.tags));
+    }
+}
+
 /// Who the AWS-managed policy `name` is attached to (`iam.policy_entities`, keyed by
 /// `arn:<partition>:iam::aws:policy/<name>`), with that ARN; an ERROR finding (then
 /// None) when ListEntitiesForPolicy failed or was not collected.

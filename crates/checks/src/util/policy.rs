@@ -126,6 +126,93 @@ pub fn allows_full_admin(doc: &Value) -> bool {
     })
 }
 
+/// Whether a statement names `Resource: "*"`.
+fn on_all_resources(stmt: &Value) -> bool {
+    strings(stmt.get("Resource")).contains(&"*")
+}
+
+fn effect(stmt: &Value) -> String {
+    stmt.get("Effect")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// Whether a statement's `Action`, or its `NotAction` (everything it does not list),
+/// covers `action`; Prowler unions the two when a statement has both.
+fn covers(stmt: &Value, action: &str) -> bool {
+    let by_action = statement_allows_action(stmt, action);
+    let not = strings(stmt.get("NotAction"));
+    by_action || (!not.is_empty() && !not.iter().any(|p| action_matches(p, action)))
+}
+
+/// Whether the document can allow `action` on `Resource: "*"`: an Allow statement on
+/// `*` covers it (conditional or not: the wildcard scope is what is risky) and no
+/// unconditional Deny on `*` covers it. Prowler's
+/// `policy_allows_marketplace_subscribe_on_all_resources`, for any single action.
+pub fn allows_on_all_resources(doc: &Value, action: &str) -> bool {
+    let stmts = statements(doc);
+    let on_all = |e: &str, s: &Value| effect(s) == e && on_all_resources(s);
+    stmts
+        .iter()
+        .any(|s| on_all("allow", s) && covers(s, action))
+        && !stmts
+            .iter()
+            .any(|s| on_all("deny", s) && s.get("Condition").is_none() && covers(s, action))
+}
+
+/// Whether an action pattern covers every action of `service` (`kms:*`, `*`, `k*`).
+fn covers_service(pattern: &str, service: &str) -> bool {
+    let p = pattern.to_ascii_lowercase();
+    p.ends_with('*') && wildcard(&p, &format!("{service}:"))
+}
+
+/// Whether an action pattern names at least one action of `service`.
+fn touches_service(pattern: &str, service: &str) -> bool {
+    let p = pattern.to_ascii_lowercase();
+    match p.split_once(':') {
+        Some((svc, _)) => wildcard(svc, service),
+        None => covers_service(&p, service),
+    }
+}
+
+/// Whether the document grants every action of `service` on all resources: an Allow on
+/// `Resource: "*"` whose `Action` covers the whole service (`kms:*`, `*`) or whose
+/// `NotAction` spares none of it, and no Deny (on any resource, with or without
+/// conditions, as Prowler's effective-action set ignores both) that names any of the
+/// service's actions. Prowler's `check_full_service_access`. Prowler expands patterns
+/// against its catalog of actions; without one, a policy that lists each of the
+/// service's actions by name is not recognised as full access.
+pub fn grants_full_service(doc: &Value, service: &str) -> bool {
+    let service = service.to_ascii_lowercase();
+    let stmts = statements(doc);
+    let denied = stmts.iter().filter(|s| effect(s) == "deny").any(|s| {
+        strings(s.get("Action"))
+            .iter()
+            .any(|p| touches_service(p, &service))
+            || {
+                let not = strings(s.get("NotAction"));
+                !not.is_empty() && !not.iter().any(|p| covers_service(p, &service))
+            }
+    });
+    if denied {
+        return false;
+    }
+    stmts
+        .iter()
+        .filter(|s| effect(s) == "allow" && on_all_resources(s))
+        .any(|s| {
+            strings(s.get("Action"))
+                .iter()
+                .any(|p| covers_service(p, &service))
+                || {
+                    let not = strings(s.get("NotAction"));
+                    !not.is_empty() && !not.iter().any(|p| touches_service(p, &service))
+                }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +242,74 @@ mod tests {
         }
         let service = json!({"Statement": [{"Effect": "Allow", "Principal": {"Service": "*"}, "Action": "*"}]});
         assert!(!is_public(&service));
+    }
+
+    #[test]
+    fn single_action_on_all_resources() {
+        let a = "aws-marketplace:Subscribe";
+        let doc = |stmts: Value| json!({ "Statement": stmts });
+        let allow = |action: &str| json!({"Effect": "Allow", "Action": action, "Resource": "*"});
+        assert!(allows_on_all_resources(
+            &doc(json!([allow("aws-marketplace:*")])),
+            a
+        ));
+        assert!(allows_on_all_resources(&doc(json!([allow("*")])), a));
+        assert!(!allows_on_all_resources(
+            &doc(json!([allow("aws-marketplace:View*")])),
+            a
+        ));
+        let scoped =
+            json!({"Effect": "Allow", "Action": "aws-marketplace:Subscribe", "Resource": "arn:x"});
+        assert!(!allows_on_all_resources(&doc(json!([scoped])), a));
+        let not_action = json!({"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"});
+        assert!(allows_on_all_resources(&doc(json!([not_action])), a));
+        let conditional_allow = json!({"Effect": "Allow", "Action": "aws-marketplace:Subscribe", "Resource": "*",
+            "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}});
+        assert!(allows_on_all_resources(&doc(json!([conditional_allow])), a));
+        let deny = json!({"Effect": "Deny", "Action": "aws-marketplace:*", "Resource": "*"});
+        assert!(!allows_on_all_resources(&doc(json!([allow("*"), deny])), a));
+        let conditional_deny = json!({"Effect": "Deny", "Action": "aws-marketplace:*", "Resource": "*",
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}}});
+        assert!(allows_on_all_resources(
+            &doc(json!([allow("*"), conditional_deny])),
+            a
+        ));
+    }
+
+    #[test]
+    fn full_service_access() {
+        let doc = |stmts: Value| json!({ "Statement": stmts });
+        let allow = |action: &str| json!({"Effect": "Allow", "Action": action, "Resource": "*"});
+        for full in ["kms:*", "*", "KMS:*", "k*"] {
+            assert!(
+                grants_full_service(&doc(json!([allow(full)])), "kms"),
+                "{full}"
+            );
+        }
+        for partial in ["kms:Decrypt", "kms:Get*", "s3:*", "kms:*Key"] {
+            assert!(
+                !grants_full_service(&doc(json!([allow(partial)])), "kms"),
+                "{partial}"
+            );
+        }
+        let scoped =
+            json!({"Effect": "Allow", "Action": "kms:*", "Resource": "arn:aws:kms:*:*:key/k"});
+        assert!(!grants_full_service(&doc(json!([scoped])), "kms"));
+        let deny_one =
+            json!({"Effect": "Deny", "Action": "kms:ScheduleKeyDeletion", "Resource": "arn:x"});
+        assert!(!grants_full_service(
+            &doc(json!([allow("kms:*"), deny_one])),
+            "kms"
+        ));
+        let not_action =
+            json!({"Effect": "Allow", "NotAction": ["iam:*", "s3:*"], "Resource": "*"});
+        assert!(grants_full_service(&doc(json!([not_action])), "kms"));
+        let not_kms = json!({"Effect": "Allow", "NotAction": "kms:Decrypt", "Resource": "*"});
+        assert!(!grants_full_service(&doc(json!([not_kms])), "kms"));
+        assert!(grants_full_service(
+            &doc(json!([allow("cloudtrail:*")])),
+            "cloudtrail"
+        ));
     }
 
     #[test]
