@@ -446,6 +446,14 @@ for pname, action, attach in (("parity-kms-all", "kms:*", True), ("parity-trail-
     if attach:
         iam_.attach_user_policy(UserName="parity-policy-holder", PolicyArn=parn)
 
+# RDS event subscriptions (issue #13): one for every instance event, one for parameter
+# group failures only (eu-west-1 has none).
+db_topic = c("sns").create_topic(Name="parity-db-events")["TopicArn"]
+rds.create_event_subscription(SubscriptionName="parity-instances-all", SnsTopicArn=db_topic,
+                              SourceType="db-instance", Enabled=True)
+rds.create_event_subscription(SubscriptionName="parity-params-failure", SnsTopicArn=db_topic,
+                              SourceType="db-parameter-group", EventCategories=["failure"], Enabled=True)
+
 # CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
 c("s3").create_bucket(Bucket="parity-public-trail")
 c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")

@@ -254,3 +254,26 @@ def test_customer_managed_policy_breadth(ws):
         assert "spare-admin" not in got, got  # unattached: only with --scan-unused-services
     got = found["iam_customer_unattached_policy_no_administrative_privileges"]
     assert (got["spare-admin"][0], got["spare-read"][0]) == ("FAIL", "PASS") and "kms-all" not in got, got
+
+
+def test_rds_event_subscriptions(ws):
+    rds, sns = client(ws, "rds"), client(ws, "sns")
+    topic = sns.create_topic(Name="db-events")["TopicArn"]
+    rds.create_db_instance(DBInstanceIdentifier="watched", DBInstanceClass="db.t3.micro", Engine="postgres",
+                           MasterUsername="owner", MasterUserPassword=PW)
+    rds.create_event_subscription(SubscriptionName="instances-all", SnsTopicArn=topic, SourceType="db-instance",
+                                  Enabled=True)
+    rds.create_event_subscription(SubscriptionName="params-failure", SnsTopicArn=topic,
+                                  SourceType="db-parameter-group", EventCategories=["failure"], Enabled=True)
+    checks = ["rds_instance_critical_event_subscription", "rds_instance_event_subscription_parameter_groups",
+              "rds_instance_event_subscription_security_groups", "rds_cluster_critical_event_subscription"]
+    found = verdicts(ws, *checks, regions=("us-east-1", "eu-west-1"), by_name=True)
+    crit = found["rds_instance_critical_event_subscription"]
+    assert crit["instances-all"] == ("PASS", "RDS instance events are subscribed."), crit
+    # The other subscription, and eu-west-1 (no subscription at all), fail on the account.
+    assert crit["123456789012"][0] == "FAIL", crit
+    params = found["rds_instance_event_subscription_parameter_groups"]
+    assert params["params-failure"][0] == "FAIL", params
+    assert {v[0] for v in found["rds_instance_event_subscription_security_groups"].values()} == {"FAIL"}
+    # No cluster anywhere: the cluster check has nothing to watch.
+    assert "rds_cluster_critical_event_subscription" not in found, found

@@ -20,6 +20,7 @@ pub const DESCRIBE_DB_SNAPSHOT_ATTRIBUTES: Action =
 pub const DESCRIBE_DB_CLUSTER_SNAPSHOTS: Action = Action::new("rds:DescribeDBClusterSnapshots", 1);
 pub const DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES: Action =
     Action::new("rds:DescribeDBClusterSnapshotAttributes", 0);
+pub const DESCRIBE_EVENT_SUBSCRIPTIONS: Action = Action::new("rds:DescribeEventSubscriptions", 0);
 
 /// The parameters kept from a parameter group's listing (a group holds hundreds; the
 /// snapshot keeps the ones checks read).
@@ -43,6 +44,22 @@ pub struct Rds {
     pub snapshots: Fetched<Vec<DbSnapshot>>,
     /// The account's own DB cluster snapshots, every engine (Aurora, Neptune, DocumentDB).
     pub cluster_snapshots: Fetched<Vec<DbSnapshot>>,
+    pub event_subscriptions: Fetched<Vec<EventSubscription>>,
+}
+
+/// An RDS event notification subscription.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventSubscription {
+    /// `CustSubscriptionId`.
+    pub id: String,
+    pub arn: String,
+    /// `db-instance`, `db-cluster`, `db-parameter-group`, `db-security-group`, … (empty:
+    /// every source type).
+    pub source_type: String,
+    /// `EventCategoriesList` (empty: every category).
+    pub categories: Vec<String>,
+    pub enabled: bool,
 }
 
 /// A DB instance or DB cluster snapshot.

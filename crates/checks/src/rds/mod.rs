@@ -1,6 +1,6 @@
 //! RDS checks (DB instances and clusters).
 
-use kestrel_model::rds::{DbCluster, DbInstance, DbSnapshot, Rds};
+use kestrel_model::rds::{DbCluster, DbInstance, DbSnapshot, EventSubscription, Rds};
 use kestrel_model::{Fetched, Finding, Status};
 
 use crate::util::{collected, could_not_evaluate};
@@ -166,6 +166,82 @@ pub(crate) fn backup_verdict(
     }
 }
 
+/// What an event-subscription check says about one subscription (or, with `None`, about
+/// a region that has none): the verdict, and whether the finding names the subscription
+/// (otherwise the account, as Prowler reports subscriptions of other source types).
+pub(crate) type EventVerdict = (Status, String, bool);
+
+/// Prowler's event-subscription checks: when the account has in-scope DB instances (or
+/// clusters, with `clusters`) in any scanned region, or unused services are scanned,
+/// one finding per subscription of every region and one for each region with none.
+pub(crate) fn each_event_subscription(
+    id: &str,
+    scan: &Scan,
+    emit: &mut dyn FnMut(Finding),
+    clusters: bool,
+    verdict: impl Fn(Option<&EventSubscription>) -> EventVerdict,
+) {
+    let account = scan.account_id();
+    if !scan.settings.scan_unused_services {
+        let mut used = false;
+        let mut unknown = Vec::new();
+        for (region, r) in scan.regions() {
+            let found = if clusters {
+                r.rds
+                    .clusters
+                    .ok()
+                    .map(|l| l.iter().any(|c| engine_in_scope(&c.engine)))
+            } else {
+                r.rds
+                    .instances
+                    .ok()
+                    .map(|l| l.iter().any(|d| engine_in_scope(&d.engine)))
+            };
+            match found {
+                Some(true) => used = true,
+                Some(false) => {}
+                None => unknown.push(region),
+            }
+        }
+        if !used {
+            // Nothing to watch, unless a region's databases could not be listed.
+            for (region, r) in scan.regions().filter(|(g, _)| unknown.contains(g)) {
+                if clusters {
+                    collected(&r.rds.clusters, id, region, account, "", emit);
+                } else {
+                    collected(&r.rds.instances, id, region, account, "", emit);
+                }
+            }
+            return;
+        }
+    }
+    for (region, r) in scan.regions() {
+        let Some(subs) = collected(&r.rds.event_subscriptions, id, region, account, "", emit)
+        else {
+            continue;
+        };
+        let account_arn = crate::util::arn(scan.partition(), "rds", region, account, "account");
+        let subs: Vec<Option<&EventSubscription>> = if subs.is_empty() {
+            vec![None]
+        } else {
+            subs.iter().map(Some).collect()
+        };
+        for sub in subs {
+            let (status, text, on_sub) = verdict(sub);
+            let f = match sub {
+                Some(e) if on_sub => Finding::new(id, status, region, &e.id, &e.arn, text),
+                _ => Finding::new(id, status, region, account, &account_arn, text),
+            };
+            emit(f);
+        }
+    }
+}
+
+/// The subscription's categories as a set (an empty list means every category).
+pub(crate) fn categories(e: &EventSubscription) -> std::collections::BTreeSet<&str> {
+    e.categories.iter().map(String::as_str).collect()
+}
+
 /// Prowler's default master user names, which the `*_default_admin` checks reject.
 pub(crate) fn is_default_admin(user: &str) -> bool {
     matches!(user, "admin" | "postgres")
@@ -173,7 +249,7 @@ pub(crate) fn is_default_admin(user: &str) -> bool {
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use kestrel_model::rds::{DbCluster, DbInstance, DbSnapshot};
+    use kestrel_model::rds::{DbCluster, DbInstance, DbSnapshot, EventSubscription};
 
     pub fn instance(id: &str) -> DbInstance {
         DbInstance {
@@ -192,6 +268,21 @@ pub(crate) mod tests {
             engine: engine.into(),
             resource_id: format!("cluster-{}", id.to_uppercase()),
             ..Default::default()
+        }
+    }
+
+    pub fn subscription(
+        id: &str,
+        source: &str,
+        categories: &[&str],
+        enabled: bool,
+    ) -> EventSubscription {
+        EventSubscription {
+            id: id.into(),
+            arn: format!("arn:aws:rds:us-east-1:123456789012:es:{id}"),
+            source_type: source.into(),
+            categories: categories.iter().map(|c| c.to_string()).collect(),
+            enabled,
         }
     }
 

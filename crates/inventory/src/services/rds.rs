@@ -1,14 +1,15 @@
 //! RDS (regional): DB instances and clusters, their snapshots (with whether each is
-//! public), and the parameters that checks read from
+//! public), event subscriptions, and the parameters that checks read from
 //! their parameter groups (each group asked once, however many use it).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use kestrel_model::rds::{
-    DbCluster, DbInstance, DbSnapshot, Parameters, Rds, DESCRIBE_DB_CLUSTERS,
+    DbCluster, DbInstance, DbSnapshot, EventSubscription, Parameters, Rds, DESCRIBE_DB_CLUSTERS,
     DESCRIBE_DB_CLUSTER_PARAMETERS, DESCRIBE_DB_CLUSTER_SNAPSHOTS,
     DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES, DESCRIBE_DB_INSTANCES, DESCRIBE_DB_PARAMETERS,
-    DESCRIBE_DB_SNAPSHOTS, DESCRIBE_DB_SNAPSHOT_ATTRIBUTES, KEPT_PARAMETERS,
+    DESCRIBE_DB_SNAPSHOTS, DESCRIBE_DB_SNAPSHOT_ATTRIBUTES, DESCRIBE_EVENT_SUBSCRIPTIONS,
+    KEPT_PARAMETERS,
 };
 use kestrel_model::{ApiError, Fetched};
 
@@ -28,6 +29,7 @@ pub const SERVICE: Service = Service {
         DESCRIBE_DB_SNAPSHOT_ATTRIBUTES,
         DESCRIBE_DB_CLUSTER_SNAPSHOTS,
         DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES,
+        DESCRIBE_EVENT_SUBSCRIPTIONS,
     ],
     collect: crate::regional!(collect => rds),
     after: None,
@@ -62,13 +64,23 @@ async fn collect(ctx: &Collection, region: &str) -> Rds {
         let params = parameters(groups, |g| cluster_parameters(ctx, &c, g)).await;
         (list, params)
     };
-    let ((instances, db_parameters), (clusters, cluster_parameters), snapshots, cluster_snapshots) = futures::join!(
+    let (
+        (instances, db_parameters),
+        (clusters, cluster_parameters),
+        snapshots,
+        cluster_snapshots,
+        event_subscriptions,
+    ) = futures::join!(
         instances,
         clusters,
         when(ctx.needs(DESCRIBE_DB_SNAPSHOTS), db_snapshots(ctx, &c)),
         when(
             ctx.needs(DESCRIBE_DB_CLUSTER_SNAPSHOTS),
             cluster_snapshots(ctx, &c)
+        ),
+        when(
+            ctx.needs(DESCRIBE_EVENT_SUBSCRIPTIONS),
+            event_subscriptions(ctx, &c)
         ),
     );
     Rds {
@@ -78,7 +90,32 @@ async fn collect(ctx: &Collection, region: &str) -> Rds {
         cluster_parameters,
         snapshots,
         cluster_snapshots,
+        event_subscriptions,
     }
+}
+
+async fn event_subscriptions(
+    ctx: &Collection,
+    c: &aws_sdk_rds::Client,
+) -> Result<Vec<EventSubscription>, ApiError> {
+    ctx.list(
+        DESCRIBE_EVENT_SUBSCRIPTIONS,
+        |m| c.describe_event_subscriptions().set_marker(m).send(),
+        |p| p.marker(),
+        |p| {
+            p.event_subscriptions_list()
+                .iter()
+                .map(|e| EventSubscription {
+                    id: e.cust_subscription_id().unwrap_or_default().to_string(),
+                    arn: e.event_subscription_arn().unwrap_or_default().to_string(),
+                    source_type: e.source_type().unwrap_or_default().to_string(),
+                    categories: e.event_categories_list().to_vec(),
+                    enabled: e.enabled().unwrap_or(false),
+                })
+                .collect::<Vec<_>>()
+        },
+    )
+    .await
 }
 
 /// Whether a snapshot attribute list makes the snapshot public (`restore` lists `all`).
