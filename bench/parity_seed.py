@@ -454,6 +454,18 @@ rds.create_event_subscription(SubscriptionName="parity-instances-all", SnsTopicA
 rds.create_event_subscription(SubscriptionName="parity-params-failure", SnsTopicArn=db_topic,
                               SourceType="db-parameter-group", EventCategories=["failure"], Enabled=True)
 
+# Inline policies (issue #13): a user with an inline admin grant, a group with wildcard
+# Marketplace access, a role with a narrow one.
+inline_doc = lambda action: json.dumps({"Version": "2012-10-17", "Statement": [  # noqa: E731
+    {"Effect": "Allow", "Action": action, "Resource": "*"}]})
+iam_.create_user(UserName="parity-inline-user")
+iam_.put_user_policy(UserName="parity-inline-user", PolicyName="god", PolicyDocument=inline_doc("*"))
+iam_.create_group(GroupName="parity-inline-group")
+iam_.put_group_policy(GroupName="parity-inline-group", PolicyName="market", PolicyDocument=inline_doc("aws-marketplace:*"))
+iam_.create_role(RoleName="parity-inline-role", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))
+iam_.put_role_policy(RoleName="parity-inline-role", PolicyName="reader", PolicyDocument=inline_doc("s3:GetObject"))
+
 # CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
 c("s3").create_bucket(Bucket="parity-public-trail")
 c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")

@@ -277,3 +277,26 @@ def test_rds_event_subscriptions(ws):
     assert {v[0] for v in found["rds_instance_event_subscription_security_groups"].values()} == {"FAIL"}
     # No cluster anywhere: the cluster check has nothing to watch.
     assert "rds_cluster_critical_event_subscription" not in found, found
+
+
+def test_inline_policies_of_users_groups_and_roles(ws):
+    iam = client(ws, "iam")
+    doc = lambda action: json.dumps({"Version": "2012-10-17", "Statement": [  # noqa: E731
+        {"Effect": "Allow", "Action": action, "Resource": "*"}]})
+    trust = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+    iam.create_user(UserName="inline-user")
+    iam.put_user_policy(UserName="inline-user", PolicyName="god", PolicyDocument=doc("*"))
+    iam.create_group(GroupName="inline-group")
+    iam.put_group_policy(GroupName="inline-group", PolicyName="market", PolicyDocument=doc("aws-marketplace:*"))
+    iam.create_role(RoleName="inline-role", AssumeRolePolicyDocument=trust)
+    iam.put_role_policy(RoleName="inline-role", PolicyName="reader", PolicyDocument=doc("s3:GetObject"))
+    found = verdicts(ws, "iam_inline_policy_no_administrative_privileges",
+                     "iam_inline_policy_no_wildcard_marketplace_subscribe", by_name=True)
+    admin = found["iam_inline_policy_no_administrative_privileges"]
+    assert admin["inline-user/god"] == (
+        "FAIL", "Inline policy god attached to user inline-user allows '*:*' administrative privileges."), admin
+    assert admin["inline-group/market"][0] == "PASS" and admin["inline-role/reader"][0] == "PASS", admin
+    market = found["iam_inline_policy_no_wildcard_marketplace_subscribe"]
+    assert (market["inline-user/god"][0], market["inline-group/market"][0], market["inline-role/reader"][0]) == \
+        ("FAIL", "FAIL", "PASS"), market

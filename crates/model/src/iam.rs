@@ -14,10 +14,16 @@ pub const GET_CREDENTIAL_REPORT: Action = Action::new("iam:GetCredentialReport",
 pub const GET_ACCOUNT_PASSWORD_POLICY: Action = Action::new("iam:GetAccountPasswordPolicy", 0);
 pub const GET_ACCOUNT_SUMMARY: Action = Action::new("iam:GetAccountSummary", 0);
 pub const LIST_VIRTUAL_MFA_DEVICES: Action = Action::new("iam:ListVirtualMFADevices", 0);
-pub const LIST_USERS: Action = Action::new("iam:ListUsers", 1);
+pub const LIST_USERS: Action = Action::new("iam:ListUsers", 2);
 pub const LIST_ATTACHED_USER_POLICIES: Action = Action::new("iam:ListAttachedUserPolicies", 0);
-pub const LIST_USER_POLICIES: Action = Action::new("iam:ListUserPolicies", 0);
-pub const LIST_ROLES: Action = Action::new("iam:ListRoles", 0);
+pub const LIST_USER_POLICIES: Action = Action::new("iam:ListUserPolicies", 1);
+pub const GET_USER_POLICY: Action = Action::new("iam:GetUserPolicy", 0);
+pub const LIST_ROLES: Action = Action::new("iam:ListRoles", 2);
+pub const LIST_ROLE_POLICIES: Action = Action::new("iam:ListRolePolicies", 1);
+pub const GET_ROLE_POLICY: Action = Action::new("iam:GetRolePolicy", 0);
+pub const LIST_GROUPS: Action = Action::new("iam:ListGroups", 2);
+pub const LIST_GROUP_POLICIES: Action = Action::new("iam:ListGroupPolicies", 1);
+pub const GET_GROUP_POLICY: Action = Action::new("iam:GetGroupPolicy", 0);
 pub const LIST_POLICIES: Action = Action::new("iam:ListPolicies", 1);
 pub const GET_POLICY_VERSION: Action = Action::new("iam:GetPolicyVersion", 0);
 pub const LIST_ENTITIES_FOR_POLICY: Action = Action::new("iam:ListEntitiesForPolicy", 0);
@@ -39,6 +45,10 @@ pub struct Iam {
     pub virtual_mfa_devices: Fetched<Vec<VirtualMfaDevice>>,
     pub users: Fetched<Vec<User>>,
     pub roles: Fetched<Vec<Role>>,
+    pub groups: Fetched<Vec<Group>>,
+    /// User, group or role ARN → its inline policies (with their documents), for the
+    /// kinds of entity a selected check reads; an entity missing here was not asked.
+    pub inline_policies: BTreeMap<String, Fetched<Vec<InlinePolicy>>>,
     /// Customer-managed and attached AWS-managed policies with their default version.
     pub policies: Fetched<Vec<Policy>>,
     /// Who a given AWS-managed policy is attached to (AWSSupportAccess,
@@ -83,6 +93,21 @@ pub struct User {
     pub attached_policies: Fetched<Vec<AttachedPolicy>>,
     pub inline_policies: Fetched<Vec<String>>,
     pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Group {
+    pub name: String,
+    pub arn: String,
+}
+
+/// An inline policy of a user, group or role.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InlinePolicy {
+    pub name: String,
+    pub document: Fetched<Value>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

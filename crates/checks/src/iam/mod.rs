@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use kestrel_model::{iam::PasswordPolicy, Finding, Status, Tags};
+use kestrel_model::{iam::PasswordPolicy, Fetched, Finding, Status, Tags};
 
 use crate::util::collected;
 use crate::Scan;
@@ -203,6 +203,58 @@ pub fn each_custom_policy(
         };
         let (status, text) = verdict(&p.name, doc);
         emit(Finding::new(check_id, status, region, &p.name, &p.arn, text).with_tags(&p.tags));
+    }
+}
+
+/// Every inline policy of the account's users, groups and roles (in that order, as
+/// Prowler lists them), with `verdict` on its document. A finding names the policy
+/// `<entity>/<policy>` on the entity's ARN. ERROR for an entity list, an entity's
+/// policy list or a document that could not be read.
+pub fn each_inline_policy(
+    scan: &Scan,
+    check_id: &str,
+    emit: &mut dyn FnMut(Finding),
+    verdict: impl Fn(&str, &str, &str, &serde_json::Value) -> (Status, String),
+) {
+    let region = scan.global_region();
+    let account = scan.account_id();
+    let iam = &scan.snapshot.iam;
+    let mut holders: Vec<(&str, &str, &str)> = Vec::new();
+    if let Some(users) = collected(&iam.users, check_id, region, account, "", emit) {
+        holders.extend(
+            users
+                .iter()
+                .map(|u| ("user", u.name.as_str(), u.arn.as_str())),
+        );
+    }
+    if let Some(groups) = collected(&iam.groups, check_id, region, account, "", emit) {
+        holders.extend(
+            groups
+                .iter()
+                .map(|g| ("group", g.name.as_str(), g.arn.as_str())),
+        );
+    }
+    if let Some(roles) = collected(&iam.roles, check_id, region, account, "", emit) {
+        holders.extend(
+            roles
+                .iter()
+                .map(|r| ("role", r.name.as_str(), r.arn.as_str())),
+        );
+    }
+    let not_asked = Fetched::NotCollected;
+    for (kind, entity, arn) in holders {
+        let listed = iam.inline_policies.get(arn).unwrap_or(&not_asked);
+        let Some(policies) = collected(listed, check_id, region, entity, arn, emit) else {
+            continue;
+        };
+        for p in policies {
+            let rid = format!("{entity}/{}", p.name);
+            let Some(doc) = collected(&p.document, check_id, region, &rid, arn, emit) else {
+                continue;
+            };
+            let (status, text) = verdict(&p.name, kind, entity, doc);
+            emit(Finding::new(check_id, status, region, &rid, arn, text));
+        }
     }
 }
 

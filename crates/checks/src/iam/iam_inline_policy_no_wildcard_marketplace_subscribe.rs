@@ -1,0 +1,163 @@
+//! # iam_inline_policy_no_wildcard_marketplace_subscribe
+//!
+//! ## Description
+//!
+//! Checks that no inline policy of an IAM user, group or role allows
+//! aws-marketplace:Subscribe on all resources.
+//!
+//! Allows through Action or NotAction count, conditional or not; an unconditional Deny
+//! on all resources covering the action clears it, as in Prowler.
+//!
+//! ## Risk
+//!
+//! The entity can subscribe the account to any Marketplace product, including paid
+//! models, with charges and unvetted software following.
+//!
+//! ## Remediation
+//!
+//! Limit aws-marketplace:Subscribe to approved product ids (aws-marketplace:ProductId
+//! condition), or remove it from the inline policy.
+//!
+//! `aws iam put-role-policy --role-name <role> --policy-name <policy> --policy-document
+//! file://scoped.json` (`put-user-policy`, `put-group-policy` likewise).
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/marketplace/latest/buyerguide/buyer-iam-users-groups-policies.html
+//! - https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_manage-edit.html
+
+use kestrel_model::{Finding, Severity, Status};
+
+use crate::iam::each_inline_policy;
+use crate::{Check, CheckMeta, Scan};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "iam_inline_policy_no_wildcard_marketplace_subscribe",
+        title: "Inline IAM policy does not allow 'aws-marketplace:Subscribe' on all resources",
+        service: "iam",
+        subservice: "",
+        severity: Severity::Medium,
+        resource_type: "AwsIamPolicy",
+        categories: &["gen-ai", "identity-access"],
+        check_type: &["Software and Configuration Checks/AWS Security Best Practices"],
+        needs: &[
+            kestrel_model::iam::LIST_USERS,
+            kestrel_model::iam::LIST_USER_POLICIES,
+            kestrel_model::iam::GET_USER_POLICY,
+            kestrel_model::iam::LIST_GROUPS,
+            kestrel_model::iam::LIST_GROUP_POLICIES,
+            kestrel_model::iam::GET_GROUP_POLICY,
+            kestrel_model::iam::LIST_ROLES,
+            kestrel_model::iam::LIST_ROLE_POLICIES,
+            kestrel_model::iam::GET_ROLE_POLICY,
+        ],
+    },
+    run,
+};
+
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
+    each_inline_policy(scan, CHECK.meta.id, emit, |name, kind, entity, doc| {
+        if crate::util::policy::allows_on_all_resources(doc, "aws-marketplace:Subscribe") {
+            (
+                Status::Fail,
+                format!("Inline policy {name} attached to {kind} {entity} allows 'aws-marketplace:Subscribe' on all resources."),
+            )
+        } else {
+            (
+                Status::Pass,
+                format!("Inline policy {name} attached to {kind} {entity} does not allow 'aws-marketplace:Subscribe' on all resources."),
+            )
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{run, snapshot, statuses};
+    use kestrel_model::iam::{Group, InlinePolicy, Role, User};
+    use kestrel_model::{ApiError, Fetched, Snapshot};
+    use serde_json::json;
+
+    const BAD: &str = "aws-marketplace:*";
+
+    fn inline(name: &str, action: &str) -> InlinePolicy {
+        InlinePolicy {
+            name: name.into(),
+            document: Fetched::Ok(
+                json!({"Statement": [{"Effect": "Allow", "Action": action, "Resource": "*"}]}),
+            ),
+        }
+    }
+
+    fn snap() -> Snapshot {
+        let mut s = snapshot();
+        let arn = |kind: &str, name: &str| format!("arn:aws:iam::123456789012:{kind}/{name}");
+        s.iam.users = Fetched::Ok(vec![User {
+            name: "alice".into(),
+            arn: arn("user", "alice"),
+            ..Default::default()
+        }]);
+        s.iam.groups = Fetched::Ok(vec![Group {
+            name: "ops".into(),
+            arn: arn("group", "ops"),
+        }]);
+        s.iam.roles = Fetched::Ok(vec![Role {
+            name: "app".into(),
+            arn: arn("role", "app"),
+            ..Default::default()
+        }]);
+        s.iam.inline_policies = [
+            (
+                arn("user", "alice"),
+                Fetched::Ok(vec![inline("wide", BAD), inline("narrow", "s3:GetObject")]),
+            ),
+            (
+                arn("group", "ops"),
+                Fetched::Ok(vec![inline("ops-wide", BAD)]),
+            ),
+            (arn("role", "app"), Fetched::Ok(vec![])),
+        ]
+        .into_iter()
+        .collect();
+        s
+    }
+
+    #[test]
+    fn every_entity_kind_is_assessed() {
+        let f = run(&CHECK, &snap());
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.resource_id.as_str(), f.status))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("alice/wide", Status::Fail),
+                ("alice/narrow", Status::Pass),
+                ("ops/ops-wide", Status::Fail)
+            ]
+        );
+        assert_eq!(f[0].resource_arn, "arn:aws:iam::123456789012:user/alice");
+        assert_eq!(f[2].status_extended, "Inline policy ops-wide attached to group ops allows 'aws-marketplace:Subscribe' on all resources.");
+    }
+
+    #[test]
+    fn unreadable_lists_and_documents_are_errors() {
+        let mut s = snap();
+        let denied = |op: &str| ApiError::new(op, "AccessDenied", "");
+        s.iam.roles = Fetched::Error(denied("iam:ListRoles"));
+        let alice = "arn:aws:iam::123456789012:user/alice".to_string();
+        let mut doc = inline("wide", BAD);
+        doc.document = Fetched::Error(denied("iam:GetUserPolicy"));
+        s.iam.inline_policies.insert(alice, Fetched::Ok(vec![doc]));
+        s.iam
+            .inline_policies
+            .remove("arn:aws:iam::123456789012:group/ops");
+        assert_eq!(
+            statuses(&run(&CHECK, &s)),
+            [Status::Error, Status::Error, Status::Error]
+        );
+    }
+}
