@@ -466,6 +466,15 @@ iam_.create_role(RoleName="parity-inline-role", AssumeRolePolicyDocument=json.du
     {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))
 iam_.put_role_policy(RoleName="parity-inline-role", PolicyName="reader", PolicyDocument=inline_doc("s3:GetObject"))
 
+# MFA kinds (issue #13): a user with a hardware token, one with a virtual device.
+iam_.create_user(UserName="parity-hw-mfa")
+iam_.enable_mfa_device(UserName="parity-hw-mfa", SerialNumber="GAHT12345678", AuthenticationCode1="123456",
+                       AuthenticationCode2="654321")
+iam_.create_user(UserName="parity-virtual-mfa")
+vserial = iam_.create_virtual_mfa_device(VirtualMFADeviceName="parity-phone")["VirtualMFADevice"]["SerialNumber"]
+iam_.enable_mfa_device(UserName="parity-virtual-mfa", SerialNumber=vserial, AuthenticationCode1="123456",
+                       AuthenticationCode2="654321")
+
 # CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
 c("s3").create_bucket(Bucket="parity-public-trail")
 c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")

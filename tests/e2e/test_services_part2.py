@@ -300,3 +300,17 @@ def test_inline_policies_of_users_groups_and_roles(ws):
     market = found["iam_inline_policy_no_wildcard_marketplace_subscribe"]
     assert (market["inline-user/god"][0], market["inline-group/market"][0], market["inline-role/reader"][0]) == \
         ("FAIL", "FAIL", "PASS"), market
+
+
+def test_user_hardware_mfa(ws):
+    iam = client(ws, "iam")
+    for u in ("hw-user", "virtual-user", "no-mfa-user"):
+        iam.create_user(UserName=u)
+    iam.enable_mfa_device(UserName="hw-user", SerialNumber="GAHT12345678", AuthenticationCode1="123456",
+                          AuthenticationCode2="654321")
+    serial = iam.create_virtual_mfa_device(VirtualMFADeviceName="phone")["VirtualMFADevice"]["SerialNumber"]
+    iam.enable_mfa_device(UserName="virtual-user", SerialNumber=serial, AuthenticationCode1="123456",
+                          AuthenticationCode2="654321")
+    got = verdicts(ws, "iam_user_hardware_mfa_enabled", by_name=True)["iam_user_hardware_mfa_enabled"]
+    assert (got["hw-user"][0], got["virtual-user"][0], got["no-mfa-user"][0]) == ("PASS", "FAIL", "FAIL"), got
+    assert "virtual MFA instead of a hardware" in got["virtual-user"][1], got

@@ -30,6 +30,7 @@ pub const LIST_ENTITIES_FOR_POLICY: Action = Action::new("iam:ListEntitiesForPol
 pub const LIST_SERVER_CERTIFICATES: Action = Action::new("iam:ListServerCertificates", 0);
 pub const LIST_SAML_PROVIDERS: Action = Action::new("iam:ListSAMLProviders", 0);
 pub const LIST_ORGANIZATIONS_FEATURES: Action = Action::new("iam:ListOrganizationsFeatures", 0);
+pub const LIST_MFA_DEVICES: Action = Action::new("iam:ListMFADevices", 0);
 pub const LIST_USER_TAGS: Action = Action::new("iam:ListUserTags", 0);
 pub const LIST_POLICY_TAGS: Action = Action::new("iam:ListPolicyTags", 0);
 
@@ -93,6 +94,10 @@ pub struct User {
     pub attached_policies: Fetched<Vec<AttachedPolicy>>,
     pub inline_policies: Fetched<Vec<String>>,
     pub tags: Tags,
+    /// The serial numbers of the user's MFA devices (ListMFADevices): an ARN
+    /// `…:mfa/<name>` for a virtual device, `…:u2f/…` for a FIDO key, a bare serial for
+    /// a hardware TOTP token.
+    pub mfa_devices: Fetched<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

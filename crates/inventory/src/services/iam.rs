@@ -27,6 +27,7 @@ pub const SERVICE: Service = Service {
         LIST_ATTACHED_USER_POLICIES,
         LIST_USER_POLICIES,
         GET_USER_POLICY,
+        LIST_MFA_DEVICES,
         LIST_USER_TAGS,
         LIST_ROLES,
         LIST_ROLE_POLICIES,
@@ -251,10 +252,25 @@ async fn users(ctx: &Collection, c: &aws_sdk_iam::Client) -> Result<Vec<User>, A
     let attached = ctx.needs(LIST_ATTACHED_USER_POLICIES);
     let inline = ctx.needs(LIST_USER_POLICIES);
     let want_tags = ctx.needs(LIST_USER_TAGS);
+    let want_mfa = ctx.needs(LIST_MFA_DEVICES);
     let details = fan_out(list.iter().map(|u| async move {
         futures::join!(
             when(attached, user_attached(ctx, c, &u.name)),
             when(inline, user_inline(ctx, c, &u.name)),
+            when(want_mfa, async {
+                ctx.list(
+                    LIST_MFA_DEVICES,
+                    |m| c.list_mfa_devices().user_name(&u.name).set_marker(m).send(),
+                    |p| p.marker().filter(|_| p.is_truncated()),
+                    |p| {
+                        p.mfa_devices()
+                            .iter()
+                            .map(|d| d.serial_number().to_string())
+                            .collect::<Vec<_>>()
+                    },
+                )
+                .await
+            }),
             when(want_tags, async {
                 let o = ctx
                     .call(LIST_USER_TAGS, || {
@@ -266,9 +282,10 @@ async fn users(ctx: &Collection, c: &aws_sdk_iam::Client) -> Result<Vec<User>, A
         )
     }))
     .await;
-    for (u, (a, i, t)) in list.iter_mut().zip(details) {
+    for (u, (a, i, m, t)) in list.iter_mut().zip(details) {
         u.attached_policies = a;
         u.inline_policies = i;
+        u.mfa_devices = m;
         // Tags only decorate findings: a failure leaves them empty.
         if let Fetched::Ok(t) = t {
             u.tags = t;
