@@ -475,6 +475,13 @@ vserial = iam_.create_virtual_mfa_device(VirtualMFADeviceName="parity-phone")["V
 iam_.enable_mfa_device(UserName="parity-virtual-mfa", SerialNumber=vserial, AuthenticationCode1="123456",
                        AuthenticationCode2="654321")
 
+# Administrator groups (issue #13): members with and without MFA.
+admin_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+for gname, member in (("parity-admins-mfa", "parity-hw-mfa"), ("parity-admins-plain", "parity-inline-user")):
+    iam_.create_group(GroupName=gname)
+    iam_.attach_group_policy(GroupName=gname, PolicyArn=admin_arn)
+    iam_.add_user_to_group(GroupName=gname, UserName=member)
+
 # CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
 c("s3").create_bucket(Bucket="parity-public-trail")
 c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")

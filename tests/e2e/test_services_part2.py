@@ -314,3 +314,20 @@ def test_user_hardware_mfa(ws):
     got = verdicts(ws, "iam_user_hardware_mfa_enabled", by_name=True)["iam_user_hardware_mfa_enabled"]
     assert (got["hw-user"][0], got["virtual-user"][0], got["no-mfa-user"][0]) == ("PASS", "FAIL", "FAIL"), got
     assert "virtual MFA instead of a hardware" in got["virtual-user"][1], got
+
+
+def test_administrator_groups_need_mfa(ws):
+    # The e2e moto runs without AWS-managed policies (MOTO_IAM_LOAD_MANAGED_POLICIES=false,
+    # for speed), so AdministratorAccess cannot be attached here: the FAIL is covered by
+    # the unit tests and by ./bench/compare --seed parity, whose moto loads them.
+    iam = client(ws, "iam")
+    doc = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]})
+    arn = iam.create_policy(PolicyName="s3-all", PolicyDocument=doc)["Policy"]["Arn"]
+    iam.create_group(GroupName="storage")
+    iam.attach_group_policy(GroupName="storage", PolicyArn=arn)
+    iam.create_user(UserName="storage-user")
+    iam.add_user_to_group(GroupName="storage", UserName="storage-user")
+    iam.create_group(GroupName="no-policies")
+    got = verdicts(ws, "iam_administrator_access_with_mfa", by_name=True)["iam_administrator_access_with_mfa"]
+    assert got == {"storage": ("PASS", "Group storage provides non-administrative access."),
+                   "no-policies": ("PASS", "Group no-policies has no policies.")}, got

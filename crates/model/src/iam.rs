@@ -24,6 +24,8 @@ pub const GET_ROLE_POLICY: Action = Action::new("iam:GetRolePolicy", 0);
 pub const LIST_GROUPS: Action = Action::new("iam:ListGroups", 2);
 pub const LIST_GROUP_POLICIES: Action = Action::new("iam:ListGroupPolicies", 1);
 pub const GET_GROUP_POLICY: Action = Action::new("iam:GetGroupPolicy", 0);
+pub const LIST_ATTACHED_GROUP_POLICIES: Action = Action::new("iam:ListAttachedGroupPolicies", 0);
+pub const GET_GROUP: Action = Action::new("iam:GetGroup", 0);
 pub const LIST_POLICIES: Action = Action::new("iam:ListPolicies", 1);
 pub const GET_POLICY_VERSION: Action = Action::new("iam:GetPolicyVersion", 0);
 pub const LIST_ENTITIES_FOR_POLICY: Action = Action::new("iam:ListEntitiesForPolicy", 0);
@@ -105,6 +107,10 @@ pub struct User {
 pub struct Group {
     pub name: String,
     pub arn: String,
+    /// ListAttachedGroupPolicies.
+    pub attached_policies: Fetched<Vec<AttachedPolicy>>,
+    /// Its members' user names (GetGroup).
+    pub users: Fetched<Vec<String>>,
 }
 
 /// An inline policy of a user, group or role.

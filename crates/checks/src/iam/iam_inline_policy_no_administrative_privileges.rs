@@ -107,6 +107,7 @@ mod tests {
         s.iam.groups = Fetched::Ok(vec![Group {
             name: "ops".into(),
             arn: arn("group", "ops"),
+            ..Default::default()
         }]);
         s.iam.roles = Fetched::Ok(vec![Role {
             name: "app".into(),

@@ -35,6 +35,8 @@ pub const SERVICE: Service = Service {
         LIST_GROUPS,
         LIST_GROUP_POLICIES,
         GET_GROUP_POLICY,
+        LIST_ATTACHED_GROUP_POLICIES,
+        GET_GROUP,
         LIST_POLICIES,
         GET_POLICY_VERSION,
         LIST_POLICY_TAGS,
@@ -358,22 +360,76 @@ async fn roles(ctx: &Collection, c: &aws_sdk_iam::Client) -> Result<Vec<Role>, A
     .await
 }
 
+/// Groups, each with its attached managed policies and its members when a check needs
+/// them.
 async fn groups(ctx: &Collection, c: &aws_sdk_iam::Client) -> Result<Vec<Group>, ApiError> {
-    ctx.list(
-        LIST_GROUPS,
-        |m| c.list_groups().set_marker(m).send(),
-        |p| p.marker().filter(|_| p.is_truncated()),
-        |p| {
-            p.groups()
-                .iter()
-                .map(|g| Group {
-                    name: g.group_name().to_string(),
-                    arn: g.arn().to_string(),
-                })
-                .collect::<Vec<_>>()
-        },
-    )
-    .await
+    let mut list = ctx
+        .list(
+            LIST_GROUPS,
+            |m| c.list_groups().set_marker(m).send(),
+            |p| p.marker().filter(|_| p.is_truncated()),
+            |p| {
+                p.groups()
+                    .iter()
+                    .map(|g| Group {
+                        name: g.group_name().to_string(),
+                        arn: g.arn().to_string(),
+                        ..Default::default()
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .await?;
+    let (attached, members) = (
+        ctx.needs(LIST_ATTACHED_GROUP_POLICIES),
+        ctx.needs(GET_GROUP),
+    );
+    let details = fan_out(list.iter().map(|g| async move {
+        futures::join!(
+            when(
+                attached,
+                ctx.list(
+                    LIST_ATTACHED_GROUP_POLICIES,
+                    |m| {
+                        c.list_attached_group_policies()
+                            .group_name(&g.name)
+                            .set_marker(m)
+                            .send()
+                    },
+                    |p| p.marker().filter(|_| p.is_truncated()),
+                    |p| {
+                        p.attached_policies()
+                            .iter()
+                            .map(|p| AttachedPolicy {
+                                name: p.policy_name().unwrap_or_default().to_string(),
+                                arn: p.policy_arn().unwrap_or_default().to_string(),
+                            })
+                            .collect::<Vec<_>>()
+                    },
+                )
+            ),
+            when(
+                members,
+                ctx.list(
+                    GET_GROUP,
+                    |m| c.get_group().group_name(&g.name).set_marker(m).send(),
+                    |p| p.marker().filter(|_| p.is_truncated()),
+                    |p| {
+                        p.users()
+                            .iter()
+                            .map(|u| u.user_name().to_string())
+                            .collect::<Vec<_>>()
+                    },
+                )
+            ),
+        )
+    }))
+    .await;
+    for (g, (a, u)) in list.iter_mut().zip(details) {
+        g.attached_policies = a;
+        g.users = u;
+    }
+    Ok(list)
 }
 
 /// Which entity an inline policy belongs to.
