@@ -482,6 +482,24 @@ for gname, member in (("parity-admins-mfa", "parity-hw-mfa"), ("parity-admins-pl
     iam_.attach_group_policy(GroupName=gname, PolicyArn=admin_arn)
     iam_.add_user_to_group(GroupName=gname, UserName=member)
 
+# Service-role trust, Bedrock logging, public log groups (issue #13).
+svc_stmt = {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
+iam_.create_role(RoleName="parity-svc-open", AssumeRolePolicyDocument=json.dumps(
+    {"Version": "2012-10-17", "Statement": [svc_stmt]}))
+iam_.create_role(RoleName="parity-svc-guarded", AssumeRolePolicyDocument=json.dumps(
+    {"Version": "2012-10-17", "Statement": [dict(svc_stmt, Condition={
+        "StringEquals": {"aws:SourceAccount": "123456789012"}})]}))
+c("s3").create_bucket(Bucket="parity-bedrock-trail")
+c("cloudtrail").create_trail(Name="parity-bedrock-trail", S3BucketName="parity-bedrock-trail")
+c("cloudtrail").start_logging(Name="parity-bedrock-trail")
+c("cloudtrail").put_event_selectors(TrailName="parity-bedrock-trail", AdvancedEventSelectors=[
+    {"Name": "bedrock", "FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]},
+                                            {"Field": "resources.type", "Equals": ["AWS::Bedrock::Model"]}]}])
+logs_.create_log_group(logGroupName="parity-lg-public")
+logs_.put_resource_policy(policyName="parity-open", policyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": "*", "Action": "logs:PutLogEvents",
+     "Resource": "arn:aws:logs:us-east-1:123456789012:log-group:parity-lg-public:*"}]}))
+
 # CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
 c("s3").create_bucket(Bucket="parity-public-trail")
 c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")

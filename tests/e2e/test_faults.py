@@ -153,7 +153,12 @@ def test_twenty_percent_faults_change_nothing(account):
     faulty, proxy = scan_through(ws, lambda s, a, j, m: throttle(s, j, m) if rng.random() < 0.2 else None, "faulty")
     assert faulty.rc == 3, faulty
     assert proxy.faults >= 10, (proxy.faults, proxy.requests)
-    assert findings(ws, "faulty") == findings(ws, "clean")
+    # A call that fails on moto anyway (GetInstanceMetadataDefaults answers 500) is ERROR
+    # in both runs; its last error can be an injected throttle instead of the 500, so for
+    # ERRORs the reason is not compared.
+    def verdicts(f):
+        return [x[:4] if x[3] == "ERROR" else x for x in f]
+    assert verdicts(findings(ws, "faulty")) == verdicts(findings(ws, "clean"))
 
 
 def test_a_service_failing_beyond_retries_is_reported(account):

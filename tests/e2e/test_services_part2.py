@@ -331,3 +331,32 @@ def test_administrator_groups_need_mfa(ws):
     got = verdicts(ws, "iam_administrator_access_with_mfa", by_name=True)["iam_administrator_access_with_mfa"]
     assert got == {"storage": ("PASS", "Group storage provides non-administrative access."),
                    "no-policies": ("PASS", "Group no-policies has no policies.")}, got
+
+
+def test_service_role_trust_bedrock_trail_and_public_log_group(ws):
+    iam, ct, s3, logs = (client(ws, s) for s in ("iam", "cloudtrail", "s3", "logs"))
+    stmt = {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
+    iam.create_role(RoleName="svc-open", AssumeRolePolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": [stmt]}))
+    iam.create_role(RoleName="svc-guarded", AssumeRolePolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": [dict(stmt, Condition={
+            "StringEquals": {"aws:SourceAccount": "123456789012"}})]}))
+    s3.create_bucket(Bucket="bedrock-trail")
+    ct.create_trail(Name="bedrock-trail", S3BucketName="bedrock-trail")
+    ct.start_logging(Name="bedrock-trail")
+    ct.put_event_selectors(TrailName="bedrock-trail", AdvancedEventSelectors=[{"Name": "bedrock", "FieldSelectors": [
+        {"Field": "eventCategory", "Equals": ["Data"]}, {"Field": "resources.type", "Equals": ["AWS::Bedrock::Model"]}]}])
+    logs.create_log_group(logGroupName="lg-public")
+    logs.create_log_group(logGroupName="lg-private")
+    public_arn = "arn:aws:logs:us-east-1:123456789012:log-group:lg-public:*"
+    logs.put_resource_policy(policyName="open", policyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "logs:PutLogEvents", "Resource": public_arn}]}))
+    found = verdicts(ws, "iam_role_cross_service_confused_deputy_prevention", "cloudtrail_bedrock_logging_enabled",
+                     "cloudwatch_log_group_not_publicly_accessible", by_name=True)
+    roles = found["iam_role_cross_service_confused_deputy_prevention"]
+    assert (roles["svc-open"][0], roles["svc-guarded"][0]) == ("FAIL", "PASS"), roles
+    assert found["cloudtrail_bedrock_logging_enabled"]["bedrock-trail"] == (
+        "PASS", "Trail bedrock-trail from home region us-east-1 has an advanced data event selector to log "
+        "Amazon Bedrock API calls."), found
+    lg = found["cloudwatch_log_group_not_publicly_accessible"]
+    assert (lg["lg-public"][0], lg["lg-private"][0]) == ("FAIL", "PASS"), lg

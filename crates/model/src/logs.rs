@@ -1,4 +1,4 @@
-//! CloudWatch Logs metric filters and log groups (regional).
+//! CloudWatch Logs metric filters, log groups and resource policies (regional).
 
 use serde::{Deserialize, Serialize};
 
@@ -8,6 +8,7 @@ use crate::{Action, Fetched};
 // can follow each call (the request scheduler serves deeper chains first).
 pub const DESCRIBE_METRIC_FILTERS: Action = Action::new("logs:DescribeMetricFilters", 0);
 pub const DESCRIBE_LOG_GROUPS: Action = Action::new("logs:DescribeLogGroups", 0);
+pub const DESCRIBE_RESOURCE_POLICIES: Action = Action::new("logs:DescribeResourcePolicies", 0);
 
 /// The service's data in one region.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -15,6 +16,8 @@ pub const DESCRIBE_LOG_GROUPS: Action = Action::new("logs:DescribeLogGroups", 0)
 pub struct Logs {
     pub metric_filters: Fetched<Vec<MetricFilter>>,
     pub log_groups: Fetched<Vec<LogGroup>>,
+    /// The region's CloudWatch Logs resource policies (their documents).
+    pub resource_policies: Fetched<Vec<serde_json::Value>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

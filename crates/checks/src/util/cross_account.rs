@@ -215,6 +215,74 @@ fn source_arn_values_restrictive(arns: &[&str], account: &str) -> bool {
     true
 }
 
+/// Whether a role trust policy lets an AWS service assume the role on behalf of any
+/// account: Prowler's `is_policy_public` with `check_cross_service_confused_deputy` and
+/// the actions `sts:AssumeRole`, `sts:*` (or `*`). An Allow statement for a public
+/// principal, or for a service principal (`*.amazonaws.com`, `*.amazon.com`, `*`; Secrets
+/// Manager and EKS act in the caller's account and are exempt), is unsafe unless a
+/// condition ties it to a source (account, ARN, organization, private network).
+pub fn allows_confused_deputy(doc: &Value, account: &str) -> bool {
+    for s in statements(doc) {
+        if s.get("Effect").and_then(Value::as_str) != Some("Allow") {
+            continue;
+        }
+        let mut exposed = principal_is_public(s);
+        if !exposed {
+            if let Some(Value::Object(p)) = s.get("Principal") {
+                let services = strings(p.get("Service"));
+                let cross = services.iter().any(|v| {
+                    *v == "*" || v.ends_with(".amazonaws.com") || v.ends_with(".amazon.com")
+                });
+                let exempt = services
+                    .iter()
+                    .any(|v| matches!(*v, "secretsmanager.amazonaws.com" | "eks.amazonaws.com"));
+                exposed = cross && !exempt;
+            }
+        }
+        let assumes = match s.get("Action") {
+            Some(Value::String(a)) => matches!(a.as_str(), "*" | "sts:AssumeRole" | "sts:*"),
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(Value::as_str)
+                .any(|a| matches!(a, "*" | "sts:AssumeRole" | "sts:*")),
+            _ => false,
+        };
+        if !(exposed && assumes) {
+            continue;
+        }
+        if !source_restricted(s, account) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a statement's condition ties it to a source, cross-account sources allowed
+/// (account, ARN, organization, private network): Prowler's condition test in
+/// `is_policy_public` with `is_cross_account_allowed`.
+fn source_restricted(stmt: &Value, account: &str) -> bool {
+    match stmt.get("Condition") {
+        None => false,
+        Some(Value::Object(c)) if c.is_empty() => false,
+        Some(c) => {
+            condition_block_restrictive(c, account, true)
+                || condition_block_restrictive_organization(c)
+                || from_private_network(c)
+        }
+    }
+}
+
+/// Prowler's `is_policy_public` with its defaults (cross-account access allowed, any
+/// action): an Allow statement for a public principal without a condition that ties it
+/// to a source.
+pub fn is_policy_public(doc: &Value, account: &str) -> bool {
+    statements(doc).into_iter().any(|s| {
+        s.get("Effect").and_then(Value::as_str) == Some("Allow")
+            && principal_is_public(s)
+            && !source_restricted(s, account)
+    })
+}
+
 /// Prowler's `is_condition_restricting_from_private_ip`: IpAddress aws:SourceIp with
 /// private addresses only.
 fn from_private_network(c: &Value) -> bool {

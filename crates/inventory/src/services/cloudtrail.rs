@@ -126,6 +126,9 @@ async fn trails(ctx: &Collection, region: &str) -> Result<Vec<Trail>, ApiError> 
                                         "Equals": f.equals(),
                                         "StartsWith": f.starts_with(),
                                         "NotEquals": f.not_equals(),
+                                        "EndsWith": f.ends_with(),
+                                        "NotStartsWith": f.not_starts_with(),
+                                        "NotEndsWith": f.not_ends_with(),
                                     })).collect::<Vec<_>>(),
                                 })
                             })

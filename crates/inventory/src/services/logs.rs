@@ -1,7 +1,8 @@
-//! CloudWatch Logs (regional): metric filters and log groups.
+//! CloudWatch Logs (regional): metric filters, log groups and resource policies.
 
 use kestrel_model::logs::{
     LogGroup, Logs, MetricFilter, DESCRIBE_LOG_GROUPS, DESCRIBE_METRIC_FILTERS,
+    DESCRIBE_RESOURCE_POLICIES,
 };
 
 use crate::collection::{when, Collection};
@@ -11,7 +12,11 @@ crate::sdk_client!(aws_sdk_cloudwatchlogs, "CLOUDWATCH_LOGS", "cloudwatch_logs")
 
 pub const SERVICE: Service = Service {
     label: "logs",
-    actions: &[DESCRIBE_METRIC_FILTERS, DESCRIBE_LOG_GROUPS],
+    actions: &[
+        DESCRIBE_METRIC_FILTERS,
+        DESCRIBE_LOG_GROUPS,
+        DESCRIBE_RESOURCE_POLICIES,
+    ],
     collect: crate::regional!(collect => logs),
     after: None,
 };
@@ -65,9 +70,24 @@ async fn collect(ctx: &Collection, region: &str) -> Logs {
             },
         ),
     );
-    let (metric_filters, log_groups) = futures::join!(filters, groups);
+    let policies = when(
+        ctx.needs(DESCRIBE_RESOURCE_POLICIES),
+        ctx.list(
+            DESCRIBE_RESOURCE_POLICIES,
+            |t| c.describe_resource_policies().set_next_token(t).send(),
+            |p| p.next_token(),
+            |p| {
+                p.resource_policies()
+                    .iter()
+                    .filter_map(|r| r.policy_document().and_then(crate::decode::policy))
+                    .collect::<Vec<_>>()
+            },
+        ),
+    );
+    let (metric_filters, log_groups, resource_policies) = futures::join!(filters, groups, policies);
     Logs {
         metric_filters,
         log_groups,
+        resource_policies,
     }
 }
