@@ -500,6 +500,11 @@ logs_.put_resource_policy(policyName="parity-open", policyDocument=json.dumps({"
     {"Effect": "Allow", "Principal": "*", "Action": "logs:PutLogEvents",
      "Resource": "arn:aws:logs:us-east-1:123456789012:log-group:parity-lg-public:*"}]}))
 
+# GuardDuty (issue #13): an enabled detector with S3 and RDS protection in us-east-1;
+# eu-west-1 has none.
+c("guardduty").create_detector(Enable=True, DataSources={"S3Logs": {"Enable": True}},
+                               Features=[{"Name": "RDS_LOGIN_EVENTS", "Status": "ENABLED"}])
+
 # CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
 c("s3").create_bucket(Bucket="parity-public-trail")
 c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")

@@ -360,3 +360,17 @@ def test_service_role_trust_bedrock_trail_and_public_log_group(ws):
         "Amazon Bedrock API calls."), found
     lg = found["cloudwatch_log_group_not_publicly_accessible"]
     assert (lg["lg-public"][0], lg["lg-private"][0]) == ("FAIL", "PASS"), lg
+
+
+def test_guardduty_detectors(ws):
+    gd = client(ws, "guardduty")
+    gd.create_detector(Enable=True, DataSources={"S3Logs": {"Enable": True}},
+                       Features=[{"Name": "RDS_LOGIN_EVENTS", "Status": "ENABLED"}])
+    found = verdicts(ws, "guardduty_is_enabled", "guardduty_s3_protection_enabled",
+                     "guardduty_rds_protection_enabled", regions=("us-east-1", "eu-west-1"))
+    enabled = found["guardduty_is_enabled"]
+    # us-east-1 has a detector; eu-west-1 has none and fails on detector/unknown.
+    assert enabled["unknown"] == ("FAIL", "GuardDuty is not enabled."), enabled
+    assert sorted(v[0] for v in enabled.values()) == ["FAIL", "PASS"], enabled
+    for check in ("guardduty_s3_protection_enabled", "guardduty_rds_protection_enabled"):
+        assert [v[0] for v in found[check].values()] == ["PASS"], (check, found[check])

@@ -38,6 +38,7 @@ pub mod elbv2;
 pub mod emr;
 pub mod eventbridge;
 pub mod glacier;
+pub mod guardduty;
 pub mod iam;
 pub mod kafka;
 pub mod kms;
@@ -251,6 +252,7 @@ pub struct Regional {
     pub autoscaling: autoscaling::AutoScaling,
     pub networkfirewall: networkfirewall::NetworkFirewall,
     pub transfer: transfer::Transfer,
+    pub guardduty: guardduty::GuardDuty,
     /// REGIONAL web ACLs.
     pub wafv2: wafv2::Wafv2,
 }

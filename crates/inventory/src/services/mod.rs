@@ -34,6 +34,7 @@ pub mod elbv2;
 pub mod emr;
 pub mod eventbridge;
 pub mod glacier;
+pub mod guardduty;
 pub mod iam;
 pub mod kafka;
 pub mod kms;
@@ -89,6 +90,7 @@ pub const SERVICES: &[&Service] = &[
     &emr::SERVICE,
     &autoscaling::SERVICE,
     &networkfirewall::SERVICE,
+    &guardduty::SERVICE,
     &transfer::SERVICE,
     &wafv2::SERVICE,
 ];

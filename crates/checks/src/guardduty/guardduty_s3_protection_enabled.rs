@@ -1,0 +1,111 @@
+//! # guardduty_s3_protection_enabled
+//!
+//! ## Description
+//!
+//! Checks that each enabled GuardDuty detector has S3 Protection (S3 data event
+//! analysis) turned on.
+//!
+//! Only enabled, not suspended, detectors are assessed, as in Prowler
+//! (guardduty_is_enabled reports the others).
+//!
+//! ## Risk
+//!
+//! Without it, suspicious object-level access such as bulk downloads from an unusual
+//! location or disabled logging on a bucket is not detected.
+//!
+//! ## Remediation
+//!
+//! Enable S3 Protection on the detector of every region (from the delegated
+//! administrator for the whole organization).
+//!
+//! `aws guardduty update-detector --detector-id <id> --data-sources
+//! S3Logs={Enable=true}`.
+//!
+//! ## References
+//!
+//! - https://docs.aws.amazon.com/guardduty/latest/ug/s3-protection.html
+//! - https://docs.aws.amazon.com/guardduty/latest/ug/guardduty-features-activation-model.html
+
+use kestrel_model::{Finding, Severity};
+
+use crate::guardduty::each_enabled_detector;
+use crate::{Check, CheckMeta, Scan};
+
+pub const CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "guardduty_s3_protection_enabled",
+        title: "GuardDuty detector has S3 Protection enabled",
+        service: "guardduty",
+        subservice: "",
+        severity: Severity::High,
+        resource_type: "AwsGuardDutyDetector",
+        categories: &[],
+        check_type: &[
+            "Software and Configuration Checks/AWS Security Best Practices/Runtime Behavior Analysis",
+            "Software and Configuration Checks/Industry and Regulatory Standards/AWS Foundational Security Best Practices",
+            "Effects/Data Exfiltration",
+        ],
+        needs: &[
+            kestrel_model::guardduty::LIST_DETECTORS,
+            kestrel_model::guardduty::GET_DETECTOR,
+        ],
+    },
+    run,
+};
+
+fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
+    each_enabled_detector(CHECK.meta.id, scan, emit, "S3 Protection", |d| {
+        d.s3_protection
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guardduty::tests::detector;
+    use crate::testkit::{region, run, snapshot, statuses};
+    use kestrel_model::guardduty::DetectorDetails;
+    use kestrel_model::{ApiError, Fetched, Status};
+
+    #[test]
+    fn enabled_detectors_only() {
+        let mut s = snapshot();
+        let on = DetectorDetails {
+            enabled: true,
+            s3_protection: true,
+            ..Default::default()
+        };
+        let off = DetectorDetails {
+            enabled: true,
+            ..Default::default()
+        };
+        let suspended = DetectorDetails {
+            s3_protection: true,
+            ..Default::default()
+        };
+        region(&mut s).guardduty.detectors = Fetched::Ok(vec![
+            detector("on", on),
+            detector("off", off),
+            detector("suspended", suspended),
+        ]);
+        let f = run(&CHECK, &s);
+        assert_eq!(statuses(&f), [Status::Pass, Status::Fail]);
+        assert_eq!(
+            f[1].status_extended,
+            "GuardDuty detector does not have S3 Protection enabled."
+        );
+    }
+
+    #[test]
+    fn errors_when_unreadable() {
+        let mut s = snapshot();
+        let mut d = detector("d", DetectorDetails::default());
+        d.details = Fetched::Error(ApiError::new(
+            "guardduty:GetDetector",
+            "AccessDeniedException",
+            "",
+        ));
+        region(&mut s).guardduty.detectors = Fetched::Ok(vec![d]);
+        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    }
+}
