@@ -1,6 +1,6 @@
 //! GuardDuty checks.
 
-use kestrel_model::guardduty::{Detector, DetectorDetails};
+use kestrel_model::guardduty::DetectorDetails;
 use kestrel_model::{Finding, Status};
 
 use crate::util::collected;
@@ -56,6 +56,7 @@ pub(crate) fn each_enabled_detector(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use kestrel_model::guardduty::Detector;
     use kestrel_model::Fetched;
 
     pub fn detector(id: &str, details: DetectorDetails) -> Detector {
