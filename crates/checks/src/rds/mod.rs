@@ -250,6 +250,10 @@ pub(crate) fn is_default_admin(user: &str) -> bool {
 #[cfg(test)]
 pub(crate) mod tests {
     use kestrel_model::rds::{DbCluster, DbInstance, DbSnapshot, EventSubscription};
+    use kestrel_model::{ApiError, Fetched, Snapshot, Status};
+
+    use crate::testkit::{region, run, run_with, snapshot as empty, statuses};
+    use crate::Check;
 
     pub fn instance(id: &str) -> DbInstance {
         DbInstance {
@@ -269,6 +273,52 @@ pub(crate) mod tests {
             resource_id: format!("cluster-{}", id.to_uppercase()),
             ..Default::default()
         }
+    }
+
+    /// A region with one DB instance, one Aurora cluster and these subscriptions.
+    pub fn event_snapshot(subs: Vec<EventSubscription>) -> Snapshot {
+        let mut s = empty();
+        let r = region(&mut s);
+        r.rds.instances = Fetched::Ok(vec![instance("db")]);
+        r.rds.clusters = Fetched::Ok(vec![cluster("cl", "aurora-mysql")]);
+        r.rds.event_subscriptions = Fetched::Ok(subs);
+        s
+    }
+
+    /// The scoping every event-subscription check shares: one FAIL on the account for a
+    /// region without subscriptions; nothing to watch without databases unless unused
+    /// services are scanned; ERROR when subscriptions or databases cannot be listed.
+    pub fn event_subscription_scoping(check: &Check) {
+        let f = run(check, &event_snapshot(vec![]));
+        assert_eq!(statuses(&f), [Status::Fail]);
+        assert_eq!(f[0].resource_id, "123456789012");
+        assert_eq!(
+            f[0].resource_arn,
+            "arn:aws:rds:us-east-1:123456789012:account"
+        );
+
+        let mut s = event_snapshot(vec![]);
+        region(&mut s).rds.instances = Fetched::Ok(vec![]);
+        region(&mut s).rds.clusters = Fetched::Ok(vec![]);
+        assert!(run(check, &s).is_empty());
+        let all = crate::Settings {
+            scan_unused_services: true,
+            ..Default::default()
+        };
+        assert_eq!(statuses(&run_with(check, &s, &all)), [Status::Fail]);
+
+        let mut s = event_snapshot(vec![]);
+        region(&mut s).rds.event_subscriptions = Fetched::Error(ApiError::new(
+            "rds:DescribeEventSubscriptions",
+            "AccessDenied",
+            "",
+        ));
+        assert_eq!(statuses(&run(check, &s)), [Status::Error]);
+        let mut s = event_snapshot(vec![]);
+        let denied = ApiError::new("rds:Describe", "AccessDenied", "");
+        region(&mut s).rds.instances = Fetched::Error(denied.clone());
+        region(&mut s).rds.clusters = Fetched::Error(denied);
+        assert_eq!(statuses(&run(check, &s)), [Status::Error]);
     }
 
     pub fn subscription(

@@ -89,18 +89,9 @@ fn verdict(sub: Option<&EventSubscription>) -> EventVerdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rds::tests::{cluster, instance, subscription};
-    use crate::testkit::{region, run, run_with, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched, Snapshot};
-
-    fn snap(subs: Vec<EventSubscription>) -> Snapshot {
-        let mut s = snapshot();
-        let r = region(&mut s);
-        r.rds.instances = Fetched::Ok(vec![instance("db")]);
-        r.rds.clusters = Fetched::Ok(vec![cluster("cl", "aurora-mysql")]);
-        r.rds.event_subscriptions = Fetched::Ok(subs);
-        s
-    }
+    use crate::rds::tests::{event_snapshot as snap, event_subscription_scoping, subscription};
+    use crate::testkit::run;
+    use kestrel_model::Snapshot;
 
     fn texts(s: &Snapshot) -> Vec<(Status, String, String)> {
         run(&CHECK, s)
@@ -140,42 +131,7 @@ mod tests {
     }
 
     #[test]
-    fn region_without_subscriptions_fails_on_the_account() {
-        let f = run(&CHECK, &snap(vec![]));
-        assert_eq!(statuses(&f), [Status::Fail]);
-        assert_eq!(f[0].resource_id, "123456789012");
-        assert_eq!(
-            f[0].resource_arn,
-            "arn:aws:rds:us-east-1:123456789012:account"
-        );
-    }
-
-    #[test]
-    fn nothing_to_watch_without_databases_unless_unused_services_are_scanned() {
-        let mut s = snap(vec![]);
-        region(&mut s).rds.instances = Fetched::Ok(vec![]);
-        region(&mut s).rds.clusters = Fetched::Ok(vec![]);
-        assert!(run(&CHECK, &s).is_empty());
-        let all = crate::Settings {
-            scan_unused_services: true,
-            ..Default::default()
-        };
-        assert_eq!(statuses(&run_with(&CHECK, &s, &all)), [Status::Fail]);
-    }
-
-    #[test]
-    fn errors_when_subscriptions_or_databases_cannot_be_listed() {
-        let mut s = snap(vec![]);
-        region(&mut s).rds.event_subscriptions = Fetched::Error(ApiError::new(
-            "rds:DescribeEventSubscriptions",
-            "AccessDenied",
-            "",
-        ));
-        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
-        let mut s = snap(vec![]);
-        let denied = ApiError::new("rds:Describe", "AccessDenied", "");
-        region(&mut s).rds.instances = Fetched::Error(denied.clone());
-        region(&mut s).rds.clusters = Fetched::Error(denied);
-        assert_eq!(statuses(&run(&CHECK, &s)), [Status::Error]);
+    fn shares_the_event_subscription_scoping() {
+        event_subscription_scoping(&CHECK);
     }
 }
