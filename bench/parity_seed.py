@@ -505,6 +505,15 @@ logs_.put_resource_policy(policyName="parity-open", policyDocument=json.dumps({"
 c("guardduty").create_detector(Enable=True, DataSources={"S3Logs": {"Enable": True}},
                                Features=[{"Name": "RDS_LOGIN_EVENTS", "Status": "ENABLED"}])
 
+# DynamoDB (issue #13): a table with a KMS key, PITR and deletion protection; a default one.
+ddb_schema = dict(KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                  AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")
+c("dynamodb").create_table(TableName="parity-ddb-good", DeletionProtectionEnabled=True, SSESpecification={
+    "Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": enc_key}, **ddb_schema)
+c("dynamodb").update_continuous_backups(TableName="parity-ddb-good",
+                                       PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
+c("dynamodb").create_table(TableName="parity-ddb-default", **ddb_schema)
+
 # CloudTrail (issue #13): a us-east-1 trail writing to a bucket anyone can read (its ACL grants AllUsers).
 c("s3").create_bucket(Bucket="parity-public-trail")
 c("s3").put_bucket_acl(Bucket="parity-public-trail", ACL="public-read")

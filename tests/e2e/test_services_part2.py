@@ -374,3 +374,20 @@ def test_guardduty_detectors(ws):
     assert sorted(v[0] for v in enabled.values()) == ["FAIL", "PASS"], enabled
     for check in ("guardduty_s3_protection_enabled", "guardduty_rds_protection_enabled"):
         assert [v[0] for v in found[check].values()] == ["PASS"], (check, found[check])
+
+
+def test_dynamodb_tables(ws):
+    ddb, kms = client(ws, "dynamodb"), client(ws, "kms")
+    key = kms.create_key()["KeyMetadata"]["Arn"]
+    schema = dict(KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                  AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")
+    ddb.create_table(TableName="ddb-good", SSESpecification={"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": key},
+                     DeletionProtectionEnabled=True, **schema)
+    ddb.update_continuous_backups(TableName="ddb-good",
+                                  PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
+    ddb.create_table(TableName="ddb-bad", **schema)
+    checks = ["dynamodb_tables_kms_cmk_encryption_enabled", "dynamodb_tables_pitr_enabled",
+              "dynamodb_table_deletion_protection_enabled"]
+    found = verdicts(ws, *checks)
+    for c in checks:
+        assert (found[c]["ddb-good"][0], found[c]["ddb-bad"][0]) == ("PASS", "FAIL"), (c, found[c])

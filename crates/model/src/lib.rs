@@ -28,6 +28,7 @@ pub mod cloudfront;
 pub mod cloudtrail;
 pub mod cloudwatch;
 pub mod config;
+pub mod dynamodb;
 pub mod ec2;
 pub mod ecr;
 pub mod ecs;
@@ -253,6 +254,7 @@ pub struct Regional {
     pub networkfirewall: networkfirewall::NetworkFirewall,
     pub transfer: transfer::Transfer,
     pub guardduty: guardduty::GuardDuty,
+    pub dynamodb: dynamodb::DynamoDb,
     /// REGIONAL web ACLs.
     pub wafv2: wafv2::Wafv2,
 }

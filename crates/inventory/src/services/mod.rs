@@ -24,6 +24,7 @@ pub mod cloudfront;
 pub mod cloudtrail;
 pub mod cloudwatch;
 pub mod config;
+pub mod dynamodb;
 pub mod ec2;
 pub mod ecr;
 pub mod ecs;
@@ -90,6 +91,7 @@ pub const SERVICES: &[&Service] = &[
     &emr::SERVICE,
     &autoscaling::SERVICE,
     &networkfirewall::SERVICE,
+    &dynamodb::SERVICE,
     &guardduty::SERVICE,
     &transfer::SERVICE,
     &wafv2::SERVICE,
