@@ -27,7 +27,7 @@
 
 use kestrel_model::{Finding, Severity};
 
-use crate::rds::clusters_of_engine;
+use crate::rds::backup_findings;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -52,17 +52,7 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    for (region, c) in clusters_of_engine(id, scan, "docdb", emit) {
-        let min = scan.settings.minimum_backup_retention_period;
-        let (status, text, severity) =
-            crate::rds::backup_verdict("DocumentDB", &c.id, c.backup_retention_period, min);
-        let mut f = Finding::new(id, status, region, &c.id, &c.arn, text).with_tags(&c.tags);
-        if let Some(sev) = severity {
-            f = f.with_severity(sev);
-        }
-        emit(f);
-    }
+    backup_findings(CHECK.meta.id, scan, emit, "docdb", "DocumentDB");
 }
 
 #[cfg(test)]

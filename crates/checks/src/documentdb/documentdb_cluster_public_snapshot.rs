@@ -26,10 +26,9 @@
 //! - https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-share-snapshot.html
 //! - https://docs.aws.amazon.com/documentdb/latest/developerguide/backup_restore-share_cluster_snapshots.html
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{Finding, Severity};
 
-use crate::rds::snapshots;
-use crate::util::collected;
+use crate::rds::public_snapshot_findings;
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -56,27 +55,13 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
-    for (region, s) in snapshots(id, scan, true, |e| e == "docdb", emit) {
-        let Some(public) = collected(&s.public, id, region, &s.id, &s.arn, emit) else {
-            continue;
-        };
-        let (status, text) = if *public {
-            (
-                Status::Fail,
-                format!("DocumentDB Cluster Snapshot {} is public.", s.id),
-            )
-        } else {
-            (
-                Status::Pass,
-                format!(
-                    "DocumentDB Cluster Snapshot {} is not shared publicly.",
-                    s.id
-                ),
-            )
-        };
-        emit(Finding::new(id, status, region, &s.id, &s.arn, text).with_tags(&s.tags));
-    }
+    let texts = |id: &str| {
+        (
+            format!("DocumentDB Cluster Snapshot {id} is public."),
+            format!("DocumentDB Cluster Snapshot {id} is not shared publicly."),
+        )
+    };
+    public_snapshot_findings(CHECK.meta.id, scan, emit, true, |e| e == "docdb", texts);
 }
 
 #[cfg(test)]
@@ -84,7 +69,7 @@ mod tests {
     use super::*;
     use crate::rds::tests::snapshot as snap;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched};
+    use kestrel_model::{ApiError, Fetched, Status};
 
     #[test]
     fn only_this_engines_snapshots_public_fails() {

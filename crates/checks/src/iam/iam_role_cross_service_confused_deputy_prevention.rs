@@ -36,6 +36,7 @@ use kestrel_model::{Finding, Severity, Status};
 
 use crate::util::collected;
 use crate::util::cross_account::allows_confused_deputy;
+use crate::util::policy::{is_allow, statements};
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -63,12 +64,7 @@ fn is_service_role(trust: Option<&Value>) -> bool {
     let Some(trust) = trust else {
         return false;
     };
-    let statements: Vec<&Value> = match trust.get("Statement") {
-        Some(Value::Array(a)) => a.iter().collect(),
-        Some(one) => vec![one],
-        None => vec![],
-    };
-    statements.iter().all(|s| {
+    statements(trust).iter().all(|s| {
         let assumes = ["sts:AssumeRole", "sts:*", "*"]
             .iter()
             .any(|a| match s.get("Action") {
@@ -78,7 +74,7 @@ fn is_service_role(trust: Option<&Value>) -> bool {
             });
         let service_only = matches!(s.get("Principal"), Some(Value::Object(p))
             if p.len() == 1 && p.contains_key("Service"));
-        s.get("Effect").and_then(Value::as_str) == Some("Allow") && assumes && service_only
+        is_allow(s) && assumes && service_only
     })
 }
 

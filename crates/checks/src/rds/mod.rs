@@ -137,32 +137,71 @@ pub(crate) fn snapshots<'a>(
     out
 }
 
-/// The verdict of the DocumentDB and Neptune backup checks: PASS from `min` days of
-/// retention; below, FAIL, at low severity when backups are on but short (as Prowler).
-pub(crate) fn backup_verdict(
+/// The public-snapshot checks (RDS, Neptune, DocumentDB): FAIL for each in-scope
+/// snapshot whose restore attribute lists `all`, PASS otherwise, worded by `texts`
+/// (snapshot id → (public, private) wording); ERROR where the attribute could not be read.
+pub(crate) fn public_snapshot_findings(
+    id: &str,
+    scan: &Scan,
+    emit: &mut dyn FnMut(Finding),
+    cluster: bool,
+    in_scope: impl Fn(&str) -> bool,
+    texts: impl Fn(&str) -> (String, String),
+) {
+    for (region, s) in snapshots(id, scan, cluster, in_scope, emit) {
+        let Some(public) = collected(&s.public, id, region, &s.id, &s.arn, emit) else {
+            continue;
+        };
+        let (open, closed) = texts(&s.id);
+        let (status, text) = if *public {
+            (Status::Fail, open)
+        } else {
+            (Status::Pass, closed)
+        };
+        emit(Finding::new(id, status, region, &s.id, &s.arn, text).with_tags(&s.tags));
+    }
+}
+
+/// The DocumentDB and Neptune backup checks, over the clusters of `engine` (`kind` names
+/// them): PASS from `minimum_backup_retention_period` days of retention; below, FAIL, at
+/// low severity when backups are on but short (as Prowler).
+pub(crate) fn backup_findings(
+    id: &str,
+    scan: &Scan,
+    emit: &mut dyn FnMut(Finding),
+    engine: &str,
     kind: &str,
-    name: &str,
-    days: i32,
-    min: i32,
-) -> (Status, String, Option<kestrel_model::Severity>) {
-    if days >= min {
-        (
-            Status::Pass,
-            format!("{kind} Cluster {name} has backup enabled with retention period {days} days."),
-            None,
-        )
-    } else if days > 0 {
-        (
-            Status::Fail,
-            format!("{kind} Cluster {name} has backup enabled with retention period {days} days. Recommended to increase the backup retention period to a minimum of {min} days."),
-            Some(kestrel_model::Severity::Low),
-        )
-    } else {
-        (
-            Status::Fail,
-            format!("{kind} Cluster {name} does not have backup enabled."),
-            None,
-        )
+) {
+    let min = scan.settings.minimum_backup_retention_period;
+    for (region, c) in clusters_of_engine(id, scan, engine, emit) {
+        let (name, days) = (&c.id, c.backup_retention_period);
+        let (status, text, low) = if days >= min {
+            (
+                Status::Pass,
+                format!(
+                    "{kind} Cluster {name} has backup enabled with retention period {days} days."
+                ),
+                false,
+            )
+        } else if days > 0 {
+            (
+                Status::Fail,
+                format!("{kind} Cluster {name} has backup enabled with retention period {days} days. Recommended to increase the backup retention period to a minimum of {min} days."),
+                true,
+            )
+        } else {
+            (
+                Status::Fail,
+                format!("{kind} Cluster {name} does not have backup enabled."),
+                false,
+            )
+        };
+        let f = Finding::new(id, status, region, &c.id, &c.arn, text).with_tags(&c.tags);
+        emit(if low {
+            f.with_severity(kestrel_model::Severity::Low)
+        } else {
+            f
+        });
     }
 }
 

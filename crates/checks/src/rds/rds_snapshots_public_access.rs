@@ -28,10 +28,9 @@
 //! - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ShareSnapshot.html
 //! - https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-share-snapshot.html
 
-use kestrel_model::{Finding, Severity, Status};
+use kestrel_model::{Finding, Severity};
 
-use crate::rds::{engine_in_scope, snapshots};
-use crate::util::collected;
+use crate::rds::{engine_in_scope, public_snapshot_findings};
 use crate::{Check, CheckMeta, Scan};
 
 pub const CHECK: Check = Check {
@@ -60,25 +59,14 @@ pub const CHECK: Check = Check {
 };
 
 fn run(scan: &Scan, emit: &mut dyn FnMut(Finding)) {
-    let id = CHECK.meta.id;
     for (cluster, kind) in [(false, "Instance"), (true, "Cluster")] {
-        for (region, s) in snapshots(id, scan, cluster, engine_in_scope, emit) {
-            let Some(public) = collected(&s.public, id, region, &s.id, &s.arn, emit) else {
-                continue;
-            };
-            let (status, text) = if *public {
-                (
-                    Status::Fail,
-                    format!("RDS {kind} Snapshot {} is public.", s.id),
-                )
-            } else {
-                (
-                    Status::Pass,
-                    format!("RDS {kind} Snapshot {} is not shared.", s.id),
-                )
-            };
-            emit(Finding::new(id, status, region, &s.id, &s.arn, text).with_tags(&s.tags));
-        }
+        let texts = |id: &str| {
+            (
+                format!("RDS {kind} Snapshot {id} is public."),
+                format!("RDS {kind} Snapshot {id} is not shared."),
+            )
+        };
+        public_snapshot_findings(CHECK.meta.id, scan, emit, cluster, engine_in_scope, texts);
     }
 }
 
@@ -87,7 +75,7 @@ mod tests {
     use super::*;
     use crate::rds::tests::snapshot as snap;
     use crate::testkit::{region, run, snapshot, statuses};
-    use kestrel_model::{ApiError, Fetched};
+    use kestrel_model::{ApiError, Fetched, Status};
 
     #[test]
     fn public_fails_private_passes_docdb_skipped() {

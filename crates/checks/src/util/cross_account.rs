@@ -223,7 +223,7 @@ fn source_arn_values_restrictive(arns: &[&str], account: &str) -> bool {
 /// condition ties it to a source (account, ARN, organization, private network).
 pub fn allows_confused_deputy(doc: &Value, account: &str) -> bool {
     for s in statements(doc) {
-        if s.get("Effect").and_then(Value::as_str) != Some("Allow") {
+        if !is_allow(s) {
             continue;
         }
         let mut exposed = principal_is_public(s);
@@ -276,11 +276,9 @@ fn source_restricted(stmt: &Value, account: &str) -> bool {
 /// action): an Allow statement for a public principal without a condition that ties it
 /// to a source.
 pub fn is_policy_public(doc: &Value, account: &str) -> bool {
-    statements(doc).into_iter().any(|s| {
-        s.get("Effect").and_then(Value::as_str) == Some("Allow")
-            && principal_is_public(s)
-            && !source_restricted(s, account)
-    })
+    statements(doc)
+        .into_iter()
+        .any(|s| is_allow(s) && principal_is_public(s) && !source_restricted(s, account))
 }
 
 /// Prowler's `is_condition_restricting_from_private_ip`: IpAddress aws:SourceIp with
